@@ -1,0 +1,5 @@
+"""``python -m ptplanner``: the same entry point as the ``ptplanner`` command."""
+
+from ptplanner.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,75 @@
+"""The catalogue of sources every figure in the knowledge base points to.
+
+A figure never carries free text about where it came from: it names a source id, and the id must
+exist here, so a dangling or missing citation is a load error rather than a silent gap.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ptplanner.core.resources import load_model
+
+SourceKind = Literal["primary", "secondary", "guide", "method"]
+
+
+class Strict(BaseModel):
+    """Base for every knowledge-base model: unknown keys are an error, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    short: str
+    publisher: str
+    title: str
+    reference_date: str
+    kind: SourceKind
+    licence: str
+    attribution: str | None = None
+    note: str | None = None
+
+
+class SourceCatalog(Strict):
+    schema_version: Literal[1]
+    sources: tuple[Source, ...]
+
+    @model_validator(mode="after")
+    def _ids_unique(self) -> SourceCatalog:
+        ids = [source.id for source in self.sources]
+        if len(ids) != len(set(ids)):
+            raise ValueError("source ids must be unique")
+        return self
+
+    def get(self, source_id: str) -> Source:
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(f"unknown source {source_id!r}")
+
+    def ids(self) -> frozenset[str]:
+        return frozenset(source.id for source in self.sources)
+
+
+class Cited(Strict):
+    """Anything shown with a citation: the source id and the date the figure refers to."""
+
+    source: str = Field(pattern=r"^[a-z0-9_]+$")
+    date: str
+
+
+class Figure(Cited):
+    """One number with its unit, source and reference date."""
+
+    value: float
+    unit: Literal["USD/year", "USD/hour", "percent", "count", "thousands", "index", "years", "ratio"]
+    label: str
+
+
+@cache
+def source_catalog() -> SourceCatalog:
+    return load_model("sources.json", SourceCatalog)
