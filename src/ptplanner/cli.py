@@ -1,0 +1,432 @@
+"""The ``ptplanner`` command: opens the window, or prints a projection, or edits the plan.
+
+Qt is imported only on the paths that need it (the window and ``--pdf``), so ``ptplanner
+projection`` starts as fast as pydantic does and runs on machines with no display. Every user
+error is one line on stderr and exit status 2; a traceback is a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from pydantic import ValidationError
+
+from ptplanner import __version__
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for; its message is printed as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but an error is one line and exit status 2 (no usage dump)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"ptplanner: error: {message} (see '{self.prog} --help')\n")
+
+
+PROJECTION_EXAMPLES = """\
+examples:
+  ptplanner projection
+  ptplanner projection --location boston --experience 2 --cert cmaa --years 15
+  ptplanner projection --location "Texas" --employer hospital --skill emr --skill insurance
+  ptplanner projection --education associate --event 2027:certification:cehrs --format csv
+  ptplanner projection --raise 3 --inflation 2.5 --format json > projection.json
+  ptplanner projection --location denver --pdf projection.pdf
+  ptplanner projection --list-locations | grep -i ", TX"
+"""
+
+# Where each assumption's option lives, so a validation error names the option the user typed.
+ASSUMPTION_OPTIONS = {
+    "raise_pct": "--raise",
+    "inflation_pct": "--inflation",
+    "bonus_pct": "--bonus",
+    "retirement_contribution_pct": "--contribution",
+    "match_rate_pct": "--match-rate",
+    "match_cap_pct": "--match-cap",
+    "health_value_pct": "--health",
+    "pto_value_pct": "--pto",
+    "ce_stipend_usd": "--stipend",
+    "profit_sharing_usd": "--profit-sharing",
+}
+INPUT_OPTIONS = {
+    "years_experience": "--experience",
+    "education": "--education",
+    "certifications": "--cert",
+    "location": "--location",
+    "employer_type": "--employer",
+    "skills": "--skill",
+    "years": "--years",
+    "start_year": "--start-year",
+    "events": "--event",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="ptplanner",
+        description="Career planner for Physical Therapy Care Coordinators. "
+        "With no command, opens the desktop window.",
+    )
+    parser.add_argument("--version", action="version", version=f"ptplanner {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    window = commands.add_parser("window", help="open the desktop window (the default)")
+    window.set_defaults(func=run_window)
+
+    projection = commands.add_parser(
+        "projection",
+        help="print a salary projection (table, CSV, JSON or PDF)",
+        description="Estimate base pay and total compensation today and project it year by "
+        "year. Figures come from BLS OEWS May 2025 wages for the chosen area, with the career "
+        "guide's effects for education and certifications.",
+        epilog=PROJECTION_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_projection_arguments(projection)
+    projection.set_defaults(func=run_projection)
+
+    try:
+        from ptplanner.cli_plan import add_plan_parser
+    except ImportError:  # pragma: no cover - the plan command ships with the package
+        pass
+    else:
+        add_plan_parser(commands)
+    return parser
+
+
+def add_projection_arguments(parser: argparse.ArgumentParser) -> None:
+    profile = parser.add_argument_group("your profile")
+    profile.add_argument("--experience", type=float, default=0.0, metavar="YEARS",
+                         help="years of experience as a coordinator (default 0)")
+    profile.add_argument("--education", default="hs", metavar="LEVEL",
+                         help="hs, associate or bachelor (default hs)")
+    profile.add_argument("--cert", action="append", default=[], metavar="ID",
+                         help="a certification you hold: cmaa, cehrs or cpct (repeatable)")
+    profile.add_argument("--location", default="national", metavar="AREA",
+                         help='"national", a state or a metro area; a unique part of the name '
+                         "is enough (e.g. boston)")
+    profile.add_argument("--employer", default="private_clinic", metavar="TYPE",
+                         help="hospital, private_clinic, corporate_chain or specialty_clinic "
+                         "(default private_clinic)")
+    profile.add_argument("--skill", action="append", default=[], metavar="ID",
+                         help="emr, billing_coding, insurance or excel (repeatable)")
+
+    future = parser.add_argument_group("projection")
+    future.add_argument("--years", type=int, default=10, help="years to project (default 10)")
+    future.add_argument("--start-year", type=int, default=None, metavar="YEAR",
+                        help="first year of the projection (default: this year)")
+    future.add_argument("--event", action="append", default=[], metavar="YEAR:KIND[:VALUE]",
+                        help="a planned change, e.g. 2027:certification:cmaa, "
+                        "2028:education:associate, 2029:location:boston, "
+                        "2030:employer_type:hospital, 2031:promotion (repeatable)")
+    future.add_argument("--from-plan", action="store_true",
+                        help="use your saved plan: completed credentials become inputs and "
+                        "planned ones with target dates become events")
+
+    assumptions = parser.add_argument_group("assumptions (defaults come from the data)")
+    for option, help_text in (
+        ("--raise", "annual raise of the pay scale, percent"),
+        ("--inflation", "annual inflation, percent"),
+        ("--bonus", "bonus and other supplemental pay, percent of base"),
+        ("--contribution", "your 401(k) contribution, percent of base"),
+        ("--match-rate", "employer match per dollar you put in, percent"),
+        ("--match-cap", "the match applies up to this percent of base"),
+        ("--health", "value of employer health cover, percent of base"),
+        ("--pto", "value of paid time off, percent of base"),
+        ("--stipend", "continuing-education stipend, dollars a year"),
+        ("--profit-sharing", "profit sharing, dollars a year"),
+    ):
+        assumptions.add_argument(option, type=float, default=None, metavar="N", help=help_text)
+
+    output = parser.add_argument_group("output")
+    output.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                        help="what to print (default table)")
+    output.add_argument("--pdf", metavar="FILE", default=None,
+                        help="also write a printable PDF report (no window is shown)")
+    output.add_argument("--list-locations", action="store_true",
+                        help="list every area name the --location option accepts and exit")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    func = getattr(args, "func", run_window)
+    try:
+        return int(func(args))
+    except UsageError as error:
+        print(f"ptplanner: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `ptplanner projection | head` closing the pipe early is fine
+        return 0
+
+
+def gui_main() -> int:
+    """Entry point for desktop launchers: always the window."""
+    return run_window(argparse.Namespace())
+
+
+def run_window(args: argparse.Namespace) -> int:
+    from ptplanner.ui.app import run
+
+    return run()
+
+
+# --- projection -------------------------------------------------------------------------------
+
+
+def _describe_validation(error: ValidationError) -> str:
+    first = error.errors()[0]
+    location = [str(part) for part in first["loc"]]
+    name = location[-1] if location else ""
+    if "assumptions" in location:
+        option = ASSUMPTION_OPTIONS.get(name, name)
+    else:
+        option = next((INPUT_OPTIONS[p] for p in location if p in INPUT_OPTIONS), name)
+    context = first.get("ctx") or {}
+    kind = first["type"]
+    if kind in {"less_than_equal", "less_than"}:
+        message = f"must be at most {context.get('le', context.get('lt')):g}"
+    elif kind in {"greater_than_equal", "greater_than"}:
+        message = f"must be at least {context.get('ge', context.get('gt')):g}"
+    else:
+        message = str(first["msg"]).removeprefix("Value error, ")
+    value = first.get("input")
+    simple = not isinstance(value, dict | list | tuple | set | frozenset)
+    shown = f" (got {value:g})" if isinstance(value, float) else f" (got {value})"
+    return f"{option}: {message}" + (
+        shown if simple and str(value).casefold() not in message.casefold() else ""
+    )
+
+
+def parse_event(text: str) -> dict[str, object]:
+    parts = text.split(":", 2)
+    if len(parts) < 2 or not parts[0].strip().isdigit():
+        raise UsageError(f"--event: expected YEAR:KIND[:VALUE], got {text!r}")
+    return {"year": int(parts[0]), "kind": parts[1].strip(),
+            "value": parts[2].strip() if len(parts) == 3 else ""}
+
+
+def request_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Build and validate a ProjectionRequest from the parsed options (UsageError if bad)."""
+    from ptplanner.core.locations import LocationError
+    from ptplanner.core.projection import ProjectionRequest
+    from ptplanner.core.salary import default_assumptions
+
+    assumptions = default_assumptions().model_dump()
+    for field, option in ASSUMPTION_OPTIONS.items():
+        value = getattr(args, option.lstrip("-").replace("-", "_"))
+        if value is not None:
+            assumptions[field] = value
+    inputs: dict[str, object] = {
+        "years_experience": args.experience,
+        "education": args.education.strip().lower(),
+        "certifications": {c.strip().lower() for c in args.cert},
+        "location": args.location,
+        "employer_type": args.employer.strip().lower(),
+        "skills": {s.strip().lower() for s in args.skill},
+        "assumptions": assumptions,
+    }
+    payload: dict[str, object] = {
+        "years": args.years,
+        "events": [parse_event(text) for text in args.event],
+    }
+    if args.start_year is not None:
+        payload["start_year"] = args.start_year
+    if args.from_plan:
+        from ptplanner.core.plan_link import apply_plan_to_request
+
+        inputs, extra_events = apply_plan_to_request(inputs, getattr(args, "plan_file", None))
+        payload["events"] = [*payload["events"], *extra_events]  # type: ignore[misc]
+    payload["inputs"] = inputs
+    try:
+        return ProjectionRequest.model_validate(payload)
+    except ValidationError as error:
+        raise UsageError(_describe_validation(error)) from None
+    except LocationError as error:
+        raise UsageError(f"--location: {error}") from None
+
+
+def run_projection(args: argparse.Namespace) -> int:
+    if args.list_locations:
+        from ptplanner.core.locations import usable_areas
+
+        for area in usable_areas():
+            print(area.name)
+        return 0
+    from ptplanner.core.projection import project
+
+    projection = project(request_from_args(args))
+    if args.pdf:
+        _check_writable(args.pdf)
+    text = {"table": format_table, "csv": format_csv, "json": format_json}[args.format](projection)
+    sys.stdout.write(text)
+    if args.pdf:
+        from ptplanner.ui.printing import write_pdf_headless
+
+        try:
+            write_pdf_headless(projection, args.pdf)
+        except OSError as error:
+            raise UsageError(f"--pdf: cannot write {args.pdf}: {error.strerror}") from None
+        print(f"wrote {args.pdf}", file=sys.stderr)
+    return 0
+
+
+def _check_writable(path: str) -> None:
+    """Fail before any work when the PDF cannot be written where asked."""
+    import os
+    from pathlib import Path
+
+    target = Path(path).expanduser()
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise UsageError(f"--pdf: {path} is a folder, not a file name")
+    if not folder.is_dir():
+        raise UsageError(f"--pdf: cannot write {path}: no such folder {folder}")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise UsageError(f"--pdf: cannot write {path}: permission denied")
+
+
+def _money(value: float) -> str:
+    return f"${value:,.0f}"
+
+
+def scenario_lines(projection) -> list[str]:  # type: ignore[no-untyped-def]
+    from ptplanner.core.salary import salary_model
+
+    model = salary_model()
+    inputs = projection.request.inputs
+    certs = ", ".join(sorted(c.upper() for c in inputs.certifications)) or "none"
+    skills = ", ".join(s.label for s in model.skills if s.id in inputs.skills) or "none"
+    return [
+        f"Location: {projection.today.area_name}",
+        f"Employer: {model.employer(inputs.employer_type).label}",
+        f"Education: {model.education_level(inputs.education).label}",
+        f"Certifications: {certs}",
+        f"Skills: {skills}",
+        f"Experience: {inputs.years_experience:g} years",
+    ]
+
+
+def format_table(projection) -> str:  # type: ignore[no-untyped-def]
+    today = projection.today
+    out = io.StringIO()
+    out.write("PT Care Coordinator salary projection\n")
+    for line in scenario_lines(projection):
+        out.write(f"  {line}\n")
+    out.write(
+        f"\nToday (BLS {today.data_date} pay levels): typical {_money(today.typical)}, "
+        f"range {_money(today.low)}-{_money(today.high)}, total compensation "
+        f"{_money(today.compensation.total)}\n"
+    )
+    if today.cost_of_living_adjusted is not None:
+        out.write(
+            f"In national-average prices (BEA price level {today.price_level:.1f}): "
+            f"{_money(today.cost_of_living_adjusted)}\n"
+        )
+    out.write("\nWhy:\n")
+    for item in today.breakdown:
+        out.write(f"  {item.amount:>+10,.0f}  {item.label}  [{item.source}, {item.date}]\n")
+    out.write(f"  {today.typical:>10,.0f}  = typical base pay\n\n")
+    headers = ("Year", "Exp", "Stage", "Low", "Typical", "High", "Total comp", "Typical*",
+               "Events")
+    rows = [
+        (
+            str(row.year),
+            f"{row.experience:g}",
+            row.stage,
+            _money(row.low),
+            _money(row.typical),
+            _money(row.high),
+            _money(row.total_compensation),
+            _money(row.typical_real),
+            "; ".join(row.events),
+        )
+        for row in projection.rows
+    ]
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    right = {0, 1, 3, 4, 5, 6, 7}
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [c.rjust(w) if i in right else c.ljust(w)
+                 for i, (c, w) in enumerate(zip(cells, widths, strict=True))]
+        return "  ".join(parts).rstrip() + "\n"
+
+    out.write(line(headers))
+    out.write(line(["-" * w for w in widths]))
+    for row in rows:
+        out.write(line(row))
+    out.write(f"\n* inflation-adjusted. {projection.growth_factor_note}\n")
+    out.write(
+        "Sources: BLS OEWS May 2025 (43-6013); BEA Regional Price Parities 2023; BLS CPI-U; "
+        "BLS ECEC March 2026; career guide (late 2023/early 2024). BLS.gov cannot vouch for the "
+        "data or analyses derived from these data after the data have been retrieved from "
+        "BLS.gov.\n"
+    )
+    return out.getvalue()
+
+
+CSV_COLUMNS = ("year", "experience", "stage", "base_low", "base_typical", "base_high",
+               "total_compensation", "base_typical_inflation_adjusted",
+               "total_compensation_inflation_adjusted", "events")
+
+
+def format_csv(projection) -> str:  # type: ignore[no-untyped-def]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in projection.rows:
+        writer.writerow([
+            row.year, f"{row.experience:g}", row.stage, round(row.low), round(row.typical),
+            round(row.high), round(row.total_compensation), round(row.typical_real),
+            round(row.total_real), "; ".join(row.events),
+        ])
+    return out.getvalue()
+
+
+def format_json(projection) -> str:  # type: ignore[no-untyped-def]
+    today = projection.today
+    payload = {
+        "scenario": json.loads(projection.request.model_dump_json()),
+        "today": {
+            "area": today.area_name,
+            "stage": today.stage_label,
+            "base_low": round(today.low),
+            "base_typical": round(today.typical),
+            "base_high": round(today.high),
+            "total_compensation": round(today.compensation.total),
+            "compensation": {k: round(v, 2) for k, v in today.compensation.model_dump().items()},
+            "cost_of_living_adjusted": None
+            if today.cost_of_living_adjusted is None
+            else round(today.cost_of_living_adjusted),
+            "price_level": today.price_level,
+            "breakdown": [item.model_dump() for item in today.breakdown],
+            "data_date": today.data_date,
+        },
+        "rows": [
+            {
+                "year": row.year,
+                "experience": row.experience,
+                "stage": row.stage,
+                "base_low": round(row.low),
+                "base_typical": round(row.typical),
+                "base_high": round(row.high),
+                "total_compensation": round(row.total_compensation),
+                "base_typical_inflation_adjusted": round(row.typical_real),
+                "total_compensation_inflation_adjusted": round(row.total_real),
+                "events": list(row.events),
+            }
+            for row in projection.rows
+        ],
+        "note": projection.growth_factor_note,
+    }
+    return json.dumps(payload, indent=2) + "\n"
