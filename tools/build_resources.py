@@ -68,7 +68,7 @@ def write(name: str, payload: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(payload, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
     path.write_text(text, encoding="utf-8")
-    print(f"wrote {path.relative_to(ROOT)} ({len(text):,} bytes)")
+    print(f"wrote {path} ({len(text):,} bytes)")
 
 
 def build_area_wages() -> None:
@@ -88,8 +88,10 @@ def build_area_wages() -> None:
                     "state_fips": row["state_fips"],
                     "employment": whole(row["employment"]),
                     "mean": whole(row["a_mean"]),
-                    **{key: whole(row[f"a_{'median' if key == 'median' else 'pct' + key[1:]}"])
-                       for key in PERCENTILES},
+                    **{
+                        key: whole(row[f"a_{'median' if key == 'median' else 'pct' + key[1:]}"])
+                        for key in PERCENTILES
+                    },
                     "footnotes": row["footnote_codes"] or None,
                 }
             )
@@ -145,10 +147,19 @@ def build_industry_wages() -> None:
         "wages/oews_industries.json",
         {
             "schema_version": 1,
-            "national": {"source": "bls_oews_history", "source_line": summary_line,
-                         "rows": national},
-            "pt_offices": {"source": "bls_oews_2025", "source_line": offices_line,
-                           "date": "May 2025", "naics": "621340", "rows": pt_offices},
+            "national": {
+                "source": "bls_oews_history",
+                "date": "May 2020 - May 2025",
+                "source_line": summary_line,
+                "rows": national,
+            },
+            "pt_offices": {
+                "source": "bls_oews_2025",
+                "source_line": offices_line,
+                "date": "May 2025",
+                "naics": "621340",
+                "rows": pt_offices,
+            },
         },
     )
 
@@ -159,9 +170,12 @@ def build_price_parities() -> None:
 
     def rows(table: list[dict[str, str]]) -> list[dict[str, Any]]:
         return [
-            {"fips": row["geo_fips"], "name": row["geo_name"],
-             "rpp": number(row["rpp_all_items_2023"]),
-             "rpp_housing": number(row["rpp_housing_2023"])}
+            {
+                "fips": row["geo_fips"],
+                "name": row["geo_name"],
+                "rpp": number(row["rpp_all_items_2023"]),
+                "rpp_housing": number(row["rpp_housing_2023"]),
+            }
             for row in table
         ]
 
@@ -185,11 +199,15 @@ def build_cpi() -> None:
         {
             "schema_version": 1,
             "source": "bls_cpi_u",
+            "date": f"{rows[0]['year']}-{rows[-1]['year']} annual averages",
             "source_line": source_line,
             "years": [
-                {"year": int(row["year"]), "all_items": number(row["cpi_u_all_items"]),
-                 "pct_change": number(row["pct_change_all_items"]),
-                 "medical_care": number(row["cpi_u_medical_care"])}
+                {
+                    "year": int(row["year"]),
+                    "all_items": number(row["cpi_u_all_items"]),
+                    "pct_change": number(row["pct_change_all_items"]),
+                    "medical_care": number(row["cpi_u_medical_care"]),
+                }
                 for row in rows
             ],
         },
@@ -273,9 +291,14 @@ def build_benefit_costs() -> None:
             raise SystemExit(f"salary-budget row {row['group']!r} changed shape")
         merit = figures[1] if "/" in row["measure"] and len(figures) > 1 else None
         budgets.append(
-            {"measure": row["measure"], "group": row["group"], "reference_period": periods,
-             "pct_2026": figures[index], "merit_pct_2026": merit,
-             "reported_by": row["source_url"]}
+            {
+                "measure": row["measure"],
+                "group": row["group"],
+                "reference_period": periods,
+                "pct_2026": figures[index],
+                "merit_pct_2026": merit,
+                "reported_by": row["source_url"],
+            }
         )
     write(
         "bls_benefit_costs.json",
@@ -289,7 +312,11 @@ def build_benefit_costs() -> None:
                 "wages_per_hour": wages,
                 "per_hour": parts,
             },
-            "salary_budgets_2026": {"source": "salary_budgets_2026", "rows": budgets},
+            "salary_budgets_2026": {
+                "source": "salary_budgets_2026",
+                "date": "2026 projected",
+                "rows": budgets,
+            },
         },
     )
 

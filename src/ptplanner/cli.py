@@ -105,32 +105,69 @@ def build_parser() -> argparse.ArgumentParser:
 
 def add_projection_arguments(parser: argparse.ArgumentParser) -> None:
     profile = parser.add_argument_group("your profile")
-    profile.add_argument("--experience", type=float, default=0.0, metavar="YEARS",
-                         help="years of experience as a coordinator (default 0)")
-    profile.add_argument("--education", default="hs", metavar="LEVEL",
-                         help="hs, associate or bachelor (default hs)")
-    profile.add_argument("--cert", action="append", default=[], metavar="ID",
-                         help="a certification you hold: cmaa, cehrs or cpct (repeatable)")
-    profile.add_argument("--location", default="national", metavar="AREA",
-                         help='"national", a state or a metro area; a unique part of the name '
-                         "is enough (e.g. boston)")
-    profile.add_argument("--employer", default="private_clinic", metavar="TYPE",
-                         help="hospital, private_clinic, corporate_chain or specialty_clinic "
-                         "(default private_clinic)")
-    profile.add_argument("--skill", action="append", default=[], metavar="ID",
-                         help="emr, billing_coding, insurance or excel (repeatable)")
+    profile.add_argument(
+        "--experience",
+        type=float,
+        default=0.0,
+        metavar="YEARS",
+        help="years of experience as a coordinator (default 0)",
+    )
+    profile.add_argument(
+        "--education", default="hs", metavar="LEVEL", help="hs, associate or bachelor (default hs)"
+    )
+    profile.add_argument(
+        "--cert",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="a certification you hold: cmaa, cehrs or cpct (repeatable)",
+    )
+    profile.add_argument(
+        "--location",
+        default="national",
+        metavar="AREA",
+        help='"national", a state or a metro area; a unique part of the name '
+        "is enough (e.g. boston)",
+    )
+    profile.add_argument(
+        "--employer",
+        default="private_clinic",
+        metavar="TYPE",
+        help="hospital, private_clinic, corporate_chain or specialty_clinic "
+        "(default private_clinic)",
+    )
+    profile.add_argument(
+        "--skill",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="emr, billing_coding, insurance or excel (repeatable)",
+    )
 
     future = parser.add_argument_group("projection")
     future.add_argument("--years", type=int, default=10, help="years to project (default 10)")
-    future.add_argument("--start-year", type=int, default=None, metavar="YEAR",
-                        help="first year of the projection (default: this year)")
-    future.add_argument("--event", action="append", default=[], metavar="YEAR:KIND[:VALUE]",
-                        help="a planned change, e.g. 2027:certification:cmaa, "
-                        "2028:education:associate, 2029:location:boston, "
-                        "2030:employer_type:hospital, 2031:promotion (repeatable)")
-    future.add_argument("--from-plan", action="store_true",
-                        help="use your saved plan: completed credentials become inputs and "
-                        "planned ones with target dates become events")
+    future.add_argument(
+        "--start-year",
+        type=int,
+        default=None,
+        metavar="YEAR",
+        help="first year of the projection (default: this year)",
+    )
+    future.add_argument(
+        "--event",
+        action="append",
+        default=[],
+        metavar="YEAR:KIND[:VALUE]",
+        help="a planned change, e.g. 2027:certification:cmaa, "
+        "2028:education:associate, 2029:location:boston, "
+        "2030:employer_type:hospital, 2031:promotion (repeatable)",
+    )
+    future.add_argument(
+        "--from-plan",
+        action="store_true",
+        help="use your saved plan: completed credentials become inputs and "
+        "planned ones with target dates become events",
+    )
 
     assumptions = parser.add_argument_group("assumptions (defaults come from the data)")
     for option, help_text in (
@@ -148,12 +185,23 @@ def add_projection_arguments(parser: argparse.ArgumentParser) -> None:
         assumptions.add_argument(option, type=float, default=None, metavar="N", help=help_text)
 
     output = parser.add_argument_group("output")
-    output.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                        help="what to print (default table)")
-    output.add_argument("--pdf", metavar="FILE", default=None,
-                        help="also write a printable PDF report (no window is shown)")
-    output.add_argument("--list-locations", action="store_true",
-                        help="list every area name the --location option accepts and exit")
+    output.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="what to print (default table)",
+    )
+    output.add_argument(
+        "--pdf",
+        metavar="FILE",
+        default=None,
+        help="also write a printable PDF report (no window is shown)",
+    )
+    output.add_argument(
+        "--list-locations",
+        action="store_true",
+        help="list every area name the --location option accepts and exit",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -178,7 +226,7 @@ def gui_main() -> int:
 def run_window(args: argparse.Namespace) -> int:
     from ptplanner.ui.app import run
 
-    return run()
+    return int(run())
 
 
 # --- projection -------------------------------------------------------------------------------
@@ -212,8 +260,11 @@ def parse_event(text: str) -> dict[str, object]:
     parts = text.split(":", 2)
     if len(parts) < 2 or not parts[0].strip().isdigit():
         raise UsageError(f"--event: expected YEAR:KIND[:VALUE], got {text!r}")
-    return {"year": int(parts[0]), "kind": parts[1].strip(),
-            "value": parts[2].strip() if len(parts) == 3 else ""}
+    return {
+        "year": int(parts[0]),
+        "kind": parts[1].strip(),
+        "value": parts[2].strip() if len(parts) == 3 else "",
+    }
 
 
 def request_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -321,8 +372,8 @@ def format_table(projection) -> str:  # type: ignore[no-untyped-def]
     today = projection.today
     out = io.StringIO()
     out.write("PT Care Coordinator salary projection\n")
-    for line in scenario_lines(projection):
-        out.write(f"  {line}\n")
+    for scenario_line in scenario_lines(projection):
+        out.write(f"  {scenario_line}\n")
     out.write(
         f"\nToday (BLS {today.data_date} pay levels): typical {_money(today.typical)}, "
         f"range {_money(today.low)}-{_money(today.high)}, total compensation "
@@ -337,8 +388,7 @@ def format_table(projection) -> str:  # type: ignore[no-untyped-def]
     for item in today.breakdown:
         out.write(f"  {item.amount:>+10,.0f}  {item.label}  [{item.source}, {item.date}]\n")
     out.write(f"  {today.typical:>10,.0f}  = typical base pay\n\n")
-    headers = ("Year", "Exp", "Stage", "Low", "Typical", "High", "Total comp", "Typical*",
-               "Events")
+    headers = ("Year", "Exp", "Stage", "Low", "Typical", "High", "Total comp", "Typical*", "Events")
     rows = [
         (
             str(row.year),
@@ -357,8 +407,10 @@ def format_table(projection) -> str:  # type: ignore[no-untyped-def]
     right = {0, 1, 3, 4, 5, 6, 7}
 
     def line(cells: Sequence[str]) -> str:
-        parts = [c.rjust(w) if i in right else c.ljust(w)
-                 for i, (c, w) in enumerate(zip(cells, widths, strict=True))]
+        parts = [
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
         return "  ".join(parts).rstrip() + "\n"
 
     out.write(line(headers))
@@ -375,9 +427,18 @@ def format_table(projection) -> str:  # type: ignore[no-untyped-def]
     return out.getvalue()
 
 
-CSV_COLUMNS = ("year", "experience", "stage", "base_low", "base_typical", "base_high",
-               "total_compensation", "base_typical_inflation_adjusted",
-               "total_compensation_inflation_adjusted", "events")
+CSV_COLUMNS = (
+    "year",
+    "experience",
+    "stage",
+    "base_low",
+    "base_typical",
+    "base_high",
+    "total_compensation",
+    "base_typical_inflation_adjusted",
+    "total_compensation_inflation_adjusted",
+    "events",
+)
 
 
 def format_csv(projection) -> str:  # type: ignore[no-untyped-def]
@@ -385,11 +446,20 @@ def format_csv(projection) -> str:  # type: ignore[no-untyped-def]
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in projection.rows:
-        writer.writerow([
-            row.year, f"{row.experience:g}", row.stage, round(row.low), round(row.typical),
-            round(row.high), round(row.total_compensation), round(row.typical_real),
-            round(row.total_real), "; ".join(row.events),
-        ])
+        writer.writerow(
+            [
+                row.year,
+                f"{row.experience:g}",
+                row.stage,
+                round(row.low),
+                round(row.typical),
+                round(row.high),
+                round(row.total_compensation),
+                round(row.typical_real),
+                round(row.total_real),
+                "; ".join(row.events),
+            ]
+        )
     return out.getvalue()
 
 

@@ -87,6 +87,7 @@ class OccupationWage(WageRow):
 
 class NationalWages(Strict):
     source: str
+    date: str
     source_line: str
     rows: tuple[IndustryWage, ...]
 
@@ -148,6 +149,7 @@ class CpiYear(Strict):
 class CpiTable(Strict):
     schema_version: Literal[1]
     source: str
+    date: str
     source_line: str
     years: tuple[CpiYear, ...]
 
@@ -206,6 +208,7 @@ class SalaryBudget(Strict):
 
 class SalaryBudgets(Strict):
     source: str
+    date: str
     rows: tuple[SalaryBudget, ...]
 
     def for_group(self, group: str) -> SalaryBudget:
@@ -273,8 +276,10 @@ class GuideFigures(Strict):
 
     def for_area(self, area_name: str) -> GuideFigure | None:
         for figure in self.figures:
-            if figure.area_match and figure.unit == "percent" and area_name.startswith(
+            if (
                 figure.area_match
+                and figure.unit == "percent"
+                and area_name.startswith(figure.area_match)
             ):
                 return figure
         return None

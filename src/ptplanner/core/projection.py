@@ -1,4 +1,4 @@
-"""``project()``: pay year by year, the one function behind the Salary tab, the printout and the CLI.
+"""``project()``: pay year by year; the one function behind the Salary tab, printout and CLI.
 
 Each year re-runs the salary engine with the experience gained by then and any planned events
 (a certification earned, a degree finished, a move, a new employer, a promotion), then carries the
@@ -31,8 +31,13 @@ class Event(BaseModel):
     def describe(self) -> str:
         if self.label:
             return self.label
-        names = {"certification": "earn", "education": "finish", "employer_type": "switch to",
-                 "location": "move to", "promotion": "promotion"}
+        names = {
+            "certification": "earn",
+            "education": "finish",
+            "employer_type": "switch to",
+            "location": "move to",
+            "promotion": "promotion",
+        }
         return f"{names[self.kind]} {self.value}".strip()
 
 
@@ -80,6 +85,7 @@ class Projection(Strict):
 
 def apply_event(inputs: SalaryInputs, event: Event) -> SalaryInputs:
     """The profile after an event; promotions change no input (they scale pay instead)."""
+    data: dict[str, object]
     if event.kind == "certification":
         data = {"certifications": inputs.certifications | {event.value}}
     elif event.kind == "education":

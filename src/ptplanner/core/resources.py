@@ -16,7 +16,6 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-
 M = TypeVar("M", bound=BaseModel)
 
 

@@ -162,7 +162,9 @@ class Assumptions(BaseModel):
 
     raise_pct: float = Field(ge=-10, le=25, description="yearly raise of the pay scale, percent")
     inflation_pct: float = Field(ge=-5, le=25, description="yearly consumer price rise, percent")
-    bonus_pct: float = Field(ge=0, le=100, description="bonus and other supplemental pay, % of base")
+    bonus_pct: float = Field(
+        ge=0, le=100, description="bonus and other supplemental pay, % of base"
+    )
     retirement_contribution_pct: float = Field(ge=0, le=100)
     match_rate_pct: float = Field(ge=0, le=200, description="employer match per dollar, percent")
     match_cap_pct: float = Field(ge=0, le=100, description="matched up to this % of salary")
@@ -274,8 +276,13 @@ class Compensation(Strict):
     @property
     def total(self) -> float:
         return (
-            self.base + self.bonus + self.retirement_match + self.health + self.paid_time_off
-            + self.ce_stipend + self.profit_sharing
+            self.base
+            + self.bonus
+            + self.retirement_match
+            + self.health
+            + self.paid_time_off
+            + self.ce_stipend
+            + self.profit_sharing
         )
 
 
@@ -425,8 +432,7 @@ def estimate(inputs: SalaryInputs) -> Estimate:
             model.experience_curve.source,
             model.experience_curve.date,
             f"Places you at the {experience_position:.0f}th percentile of the area's pay.",
-            f"The guide's {stage.label.lower()} range is "
-            f"{figures.get(stage.guide_figure).text()}.",
+            f"The guide's {stage.label.lower()} range is {figures.get(stage.guide_figure).text()}.",
         ),
         (
             "employer",
@@ -440,8 +446,10 @@ def estimate(inputs: SalaryInputs) -> Estimate:
         ),
         (
             "skills",
-            "Skills: " + (", ".join(s.label for s in model.skills if s.id in inputs.skills)
-                          or "none selected"),
+            "Skills: "
+            + (
+                ", ".join(s.label for s in model.skills if s.id in inputs.skills) or "none selected"
+            ),
             at(final_position) - at(employer_position),
             model.skills_source.source,
             model.skills_source.date,
@@ -461,8 +469,12 @@ def estimate(inputs: SalaryInputs) -> Estimate:
         (
             "certifications",
             "Certifications: "
-            + (", ".join(c.id.upper() for c in model.certifications
-                         if c.id in inputs.certifications) or "none"),
+            + (
+                ", ".join(
+                    c.id.upper() for c in model.certifications if c.id in inputs.certifications
+                )
+                or "none"
+            ),
             cert.typical(cert_count) * scale,
             "guide",
             figures.get(cert.guide_figure).date,
@@ -473,8 +485,13 @@ def estimate(inputs: SalaryInputs) -> Estimate:
     for factor, label, amount, src, when, detail, guide in steps:
         items.append(
             BreakdownItem(
-                factor=factor, label=label, amount=round(amount), source=src, date=when,
-                detail=detail, guide_says=guide,
+                factor=factor,
+                label=label,
+                amount=round(amount),
+                source=src,
+                date=when,
+                detail=detail,
+                guide_says=guide,
             )
         )
     typical = float(sum(item.amount for item in items))
@@ -482,9 +499,10 @@ def estimate(inputs: SalaryInputs) -> Estimate:
     band = model.band_points
     cert_low = cert.low if cert_count else 0.0
     cert_high = cert.high if cert_count else 0.0
-    low = round(at(final_position - band) + (education.low + cert_low) * scale)
-    high = round(at(final_position + band) + (education.high + cert_high) * scale)
-    low, high = min(low, typical), max(high, typical)
+    low = min(float(round(at(final_position - band) + (education.low + cert_low) * scale)), typical)
+    high = max(
+        float(round(at(final_position + band) + (education.high + cert_high) * scale)), typical
+    )
 
     level: PriceLevel | None = price_level(area)
     return Estimate(
@@ -493,9 +511,9 @@ def estimate(inputs: SalaryInputs) -> Estimate:
         stage_id=stage.id,
         stage_label=stage.label,
         percentile=final_position,
-        low=float(low),
+        low=low,
         typical=typical,
-        high=float(high),
+        high=high,
         breakdown=tuple(items),
         compensation=compensation(typical, inputs.assumptions),
         bls_percentiles=area_pcts,

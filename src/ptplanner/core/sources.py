@@ -66,7 +66,9 @@ class Figure(Cited):
     """One number with its unit, source and reference date."""
 
     value: float
-    unit: Literal["USD/year", "USD/hour", "percent", "count", "thousands", "index", "years", "ratio"]
+    unit: Literal[
+        "USD/year", "USD/hour", "percent", "count", "thousands", "index", "years", "ratio"
+    ]
     label: str
 
 

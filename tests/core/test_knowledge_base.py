@@ -1,0 +1,133 @@
+"""The knowledge base: every figure has a source, and every pay figure the guide states is here."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from ptplanner.core.knowledge import guide_figures
+from ptplanner.core.resources import ResourceError, load_model, resources_root
+from ptplanner.core.sources import source_catalog
+
+GUIDE = Path(__file__).resolve().parents[3] / "shared" / "sources" / "000_954a31b7260f569e.txt"
+
+
+def _all_json() -> list[tuple[str, object]]:
+    root = Path(str(resources_root()))
+    return [
+        (str(p.relative_to(root)), json.loads(p.read_text("utf-8")))
+        for p in sorted(root.rglob("*.json"))
+    ]
+
+
+def _walk(node: object, path: str = ""):  # type: ignore[no-untyped-def]
+    if isinstance(node, dict):
+        yield path, node
+        for key, value in node.items():
+            yield from _walk(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _walk(value, f"{path}[{i}]")
+
+
+def test_every_cited_source_exists() -> None:
+    known = source_catalog().ids()
+    cited = 0
+    for name, data in _all_json():
+        if name == "sources.json":
+            continue
+        for where, node in _walk(data):
+            source = node.get("source")
+            if isinstance(source, str):
+                cited += 1
+                assert source in known, f"{name}{where}: unknown source {source!r}"
+    assert cited > 50
+
+
+def test_every_figure_carries_source_and_date() -> None:
+    for figure in guide_figures().figures:
+        assert figure.source in source_catalog().ids()
+        assert figure.date
+    for name, data in _all_json():
+        for where, node in _walk(data):
+            if "source" in node and isinstance(node["source"], str):
+                has_date = any(k in node for k in ("date", "reference_period", "period"))
+                assert has_date, f"{name}{where} has a source but no date"
+
+
+def _guide_amounts(text: str) -> set[float]:
+    amounts = set()
+    for match in re.finditer(r"\$(\d{1,3}(?:,\d{3})+|\d+)(k)?", text):
+        value = float(match.group(1).replace(",", ""))
+        amounts.add(value * 1000 if match.group(2) else value)
+    return amounts
+
+
+@pytest.mark.skipif(not GUIDE.exists(), reason="the career guide lives in ../shared/sources")
+def test_every_pay_figure_the_guide_states_is_represented() -> None:
+    stated = _guide_amounts(GUIDE.read_text("utf-8"))
+    assert len(stated) > 20
+    carried = set()
+    for figure in guide_figures().figures:
+        if figure.unit == "USD/year":
+            carried.update(v for v in (figure.value, figure.low, figure.high) if v is not None)
+    # "$56k-$70k+" style figures repeat the table's; every distinct amount must be carried.
+    missing = sorted(stated - carried)
+    assert not missing, f"guide pay figures not in guide_figures.json: {missing}"
+
+
+@pytest.mark.skipif(not GUIDE.exists(), reason="the career guide lives in ../shared/sources")
+def test_every_percentage_the_guide_states_is_represented() -> None:
+    text = GUIDE.read_text("utf-8")
+    stated = {float(v) for pair in re.findall(r"(\d+)-(\d+)%", text) for v in pair}
+    stated |= {float(v) for v in re.findall(r"(\d+) percent", text)}
+    stated |= {float(v) for v in re.findall(r"(\d+)% of", text)}
+    carried = set()
+    for figure in guide_figures().figures:
+        if figure.unit == "percent":
+            carried.update(v for v in (figure.value, figure.low, figure.high) if v is not None)
+    assert stated <= carried, sorted(stated - carried)
+
+
+def test_guide_and_bls_disagreement_is_kept_visible() -> None:
+    # The guide quotes $39,740 as the May 2022 BLS median; BLS's own table says $38,500.
+    quoted = guide_figures().get("bls_median_2022_as_quoted")
+    assert quoted.value == 39740 and quoted.source == "guide"
+    from ptplanner.core.knowledge import industry_wages
+
+    may_2022 = next(
+        r for r in industry_wages().history("43-6013") if r.reference_period == "May 2022"
+    )
+    assert may_2022.median == 38500
+
+
+def test_extra_keys_are_rejected() -> None:
+    from ptplanner.core.knowledge import GuideFigures
+
+    data = json.loads((Path(str(resources_root())) / "guide_figures.json").read_text("utf-8"))
+    data["figures"][0]["surprise"] = 1
+    with pytest.raises(ValueError):
+        GuideFigures.model_validate(data)
+    with pytest.raises(ResourceError):
+        load_model("no_such_file.json", GuideFigures)
+
+
+def test_resources_are_rebuilt_identically_from_the_tables(tmp_path: Path) -> None:
+    """The committed data files are exactly what tools/build_resources.py makes."""
+    import importlib.util
+
+    tool = Path(__file__).resolve().parents[2] / "tools" / "build_resources.py"
+    spec = importlib.util.spec_from_file_location("build_resources", tool)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = Path(str(resources_root()))
+    module.OUT = tmp_path
+    module.print = lambda *a, **k: None  # type: ignore[attr-defined]
+    module.main()
+    for built in tmp_path.rglob("*.json"):
+        relative = built.relative_to(tmp_path)
+        assert built.read_text("utf-8") == (committed / relative).read_text("utf-8"), relative

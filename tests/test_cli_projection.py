@@ -1,0 +1,179 @@
+"""``ptplanner projection`` as a user runs it: real processes, three formats, every error."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from ptplanner.core.projection import Event, ProjectionRequest, project
+from ptplanner.core.salary import SalaryInputs
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ptplanner", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_table_shows_the_engines_numbers() -> None:
+    result = run(
+        "projection",
+        "--location",
+        "boston",
+        "--experience",
+        "2",
+        "--cert",
+        "cmaa",
+        "--years",
+        "5",
+        "--start-year",
+        "2026",
+    )
+    assert result.returncode == 0, result.stderr
+    expected = project(
+        ProjectionRequest(
+            inputs=SalaryInputs(
+                location="boston", years_experience=2, certifications=frozenset({"cmaa"})
+            ),
+            years=5,
+            start_year=2026,
+        )
+    )
+    out = result.stdout
+    assert "Boston-Cambridge-Newton, MA-NH" in out
+    assert f"typical ${expected.today.typical:,.0f}" in out
+    for row in expected.rows:
+        assert f"${row.typical:,.0f}" in out
+    lines = [line for line in out.splitlines() if line.startswith("20")]
+    assert [line.split()[0] for line in lines] == [str(y) for y in range(2026, 2032)]
+    assert "BLS.gov cannot vouch" in out
+
+
+def test_csv_rows_equal_the_projection() -> None:
+    result = run(
+        "projection",
+        "--format",
+        "csv",
+        "--years",
+        "3",
+        "--start-year",
+        "2026",
+        "--event",
+        "2027:certification:cehrs",
+    )
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    expected = project(
+        ProjectionRequest(
+            years=3,
+            start_year=2026,
+            events=(Event(year=2027, kind="certification", value="cehrs"),),
+        )
+    )
+    assert [int(r["year"]) for r in rows] == [2026, 2027, 2028, 2029]
+    for got, want in zip(rows, expected.rows, strict=True):
+        assert int(got["base_typical"]) == round(want.typical)
+        assert int(got["total_compensation"]) == round(want.total_compensation)
+    assert rows[1]["events"] == "earn cehrs"
+
+
+def test_json_is_complete_and_parses() -> None:
+    result = run(
+        "projection",
+        "--format",
+        "json",
+        "--years",
+        "2",
+        "--location",
+        "texas",
+        "--raise",
+        "3",
+        "--inflation",
+        "2",
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["today"]["area"] == "Texas"
+    assert data["scenario"]["inputs"]["assumptions"]["raise_pct"] == 3
+    assert len(data["rows"]) == 3
+    total = sum(item["amount"] for item in data["today"]["breakdown"])
+    assert total == data["today"]["base_typical"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--location", "atlantis"], 'unknown location "atlantis"'),
+        (["--location", "bostn"], "did you mean"),
+        (["--location", "york"], "several areas"),
+        (["--experience", "-1"], "--experience: must be at least 0"),
+        (["--raise", "500"], "--raise: must be at most 25"),
+        (["--cert", "cna"], "--cert: unknown certification"),
+        (["--years", "abc"], "invalid int value"),
+        (["--years", "0"], "--years: must be at least 1"),
+        (["--event", "soon:promotion"], "--event: expected YEAR:KIND"),
+        (["--format", "xml"], "invalid choice"),
+        (["--pdf", "/no/such/folder/out.pdf"], "no such folder"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(args: list[str], message: str) -> None:
+    result = run("projection", *args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("ptplanner: error:")
+    assert message in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_help_has_examples() -> None:
+    result = run("projection", "--help")
+    assert result.returncode == 0
+    assert "examples:" in result.stdout and "--location boston" in result.stdout
+
+
+def test_version() -> None:
+    from ptplanner import __version__
+
+    result = run("--version")
+    assert result.stdout.strip() == f"ptplanner {__version__}"
+
+
+def test_projection_never_imports_qt_or_numpy() -> None:
+    code = (
+        "import sys, runpy\n"
+        "sys.argv = ['ptplanner', 'projection', '--years', '10', '--location', 'boston']\n"
+        "try:\n    runpy.run_module('ptplanner', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'PySide6', 'shiboken6', 'pyqtgraph', 'numpy'} or m.startswith('ptplanner.ui'))\n"
+        "print('LOADED', bad, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert "LOADED []" in result.stderr, result.stderr
+
+
+def test_list_locations() -> None:
+    result = run("projection", "--list-locations")
+    names = result.stdout.splitlines()
+    assert names[0] == "National" and "Texas" in names and len(names) == 578
+
+
+def test_works_with_no_display() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY"}}
+    env.pop("QT_QPA_PLATFORM", None)
+    assert run("projection", "--years", "1", env=env).returncode == 0
