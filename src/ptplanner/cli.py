@@ -168,6 +168,12 @@ def add_projection_arguments(parser: argparse.ArgumentParser) -> None:
         help="use your saved plan: completed credentials become inputs and "
         "planned ones with target dates become events",
     )
+    future.add_argument(
+        "--plan-file",
+        metavar="FILE",
+        default=None,
+        help="the plan to read with --from-plan (default: your saved plan)",
+    )
 
     assumptions = parser.add_argument_group("assumptions (defaults come from the data)")
     for option, help_text in (
@@ -296,7 +302,10 @@ def request_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if args.from_plan:
         from ptplanner.core.plan_link import apply_plan_to_request
 
-        inputs, extra_events = apply_plan_to_request(inputs, getattr(args, "plan_file", None))
+        try:
+            inputs, extra_events = apply_plan_to_request(inputs, args.plan_file)
+        except ValueError as error:
+            raise UsageError(f"--from-plan: {error}") from None
         payload["events"] = [*payload["events"], *extra_events]  # type: ignore[misc]
     payload["inputs"] = inputs
     try:

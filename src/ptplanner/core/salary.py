@@ -482,12 +482,17 @@ def estimate(inputs: SalaryInputs) -> Estimate:
             f"The guide puts certification at {figures.get(cert.guide_figure).text()} a year.",
         ),
     ]
+    # Round running totals, not each step: the lines then add up exactly to the estimate and
+    # the estimate moves with its inputs the way the unrounded figures do.
+    running = float(items[-1].amount + items[0].amount)
     for factor, label, amount, src, when, detail, guide in steps:
+        step = round(running + amount) - round(running)
+        running += amount
         items.append(
             BreakdownItem(
                 factor=factor,
                 label=label,
-                amount=round(amount),
+                amount=step,
                 source=src,
                 date=when,
                 detail=detail,

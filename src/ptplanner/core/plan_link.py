@@ -1,0 +1,150 @@
+"""How the plan feeds the salary projection.
+
+Milestones can carry a salary link (a certification, a degree, an employer type, a move). A
+finished one is something the person has now, so it becomes an input; an open one with a target
+date is something they expect, so it becomes an event in the projection from that year on
+("CMAA in Mar 2027"), and the graph shows what the plan is worth.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ptplanner.core.plan import Milestone, Plan, Status
+from ptplanner.core.projection import Event
+from ptplanner.core.salary import SalaryInputs, salary_model
+
+
+@dataclass(frozen=True)
+class PlanEffects:
+    """What the plan changes: inputs held today and events expected later."""
+
+    certifications: frozenset[str] = frozenset()
+    education: str | None = None
+    employer_type: str | None = None
+    location: str | None = None
+    events: tuple[Event, ...] = field(default=())
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.certifications
+            or self.education
+            or self.employer_type
+            or self.location
+            or self.events
+        )
+
+    def apply(self, inputs: SalaryInputs) -> SalaryInputs:
+        """The profile with what the plan says the person already has."""
+        return SalaryInputs.model_validate(self.apply_to_dict(inputs.model_dump()))
+
+    def apply_to_dict(self, data: dict[str, Any]) -> dict[str, Any]:
+        updated = dict(data)
+        updated["certifications"] = set(data.get("certifications", ())) | self.certifications
+        if self.education is not None:
+            order = [level.id for level in salary_model().education]
+            current = data.get("education", order[0])
+            current = current if current in order else order[0]
+            updated["education"] = max(current, self.education, key=order.index)
+        if self.employer_type is not None:
+            updated["employer_type"] = self.employer_type
+        if self.location is not None:
+            updated["location"] = self.location
+        return updated
+
+    def describe(self) -> list[str]:
+        """Short lines for the Salary tab: what the plan contributed."""
+        lines = []
+        if self.certifications:
+            lines.append("held: " + ", ".join(sorted(c.upper() for c in self.certifications)))
+        if self.education:
+            lines.append(f"education: {salary_model().education_level(self.education).label}")
+        if self.employer_type:
+            lines.append(f"employer: {salary_model().employer(self.employer_type).label}")
+        if self.location:
+            lines.append(f"location: {self.location}")
+        lines.extend(event.describe() for event in self.events)
+        return lines
+
+
+def _linked(plan: Plan) -> list[Milestone]:
+    return [m for m in plan.flatten() if m.salary_link is not None]
+
+
+def plan_effects(plan: Plan, today: date) -> PlanEffects:
+    """Done links become inputs; open links with a target date become events."""
+    certifications: set[str] = set()
+    education: str | None = None
+    latest: dict[str, tuple[date, str]] = {}
+    events: list[Event] = []
+    order = [level.id for level in salary_model().education]
+    for milestone in _linked(plan):
+        link = milestone.salary_link
+        assert link is not None
+        if milestone.status == Status.DONE:
+            if link.kind == "certification":
+                certifications.add(link.value)
+            elif link.kind == "education":
+                education = (
+                    link.value if education is None else max(education, link.value, key=order.index)
+                )
+            else:
+                when = milestone.done_date or today
+                if link.kind not in latest or when >= latest[link.kind][0]:
+                    latest[link.kind] = (when, link.value)
+        elif milestone.status != Status.SKIPPED and milestone.target_date is not None:
+            # An overdue step still counts, from this year: it has not happened yet.
+            year = max(milestone.target_date.year, today.year)
+            events.append(
+                Event(
+                    year=year,
+                    kind=link.kind,
+                    value=link.value,
+                    label=f"{milestone.title} ({milestone.target_date:%b %Y})",
+                )
+            )
+    return PlanEffects(
+        certifications=frozenset(certifications),
+        education=education,
+        employer_type=latest.get("employer_type", (today, None))[1],
+        location=latest.get("location", (today, None))[1],
+        events=tuple(sorted(events, key=lambda e: (e.year, e.label))),
+    )
+
+
+def read_plan_for_projection(path: Path | None = None) -> Plan | None:
+    """The saved plan, read without locking or repairing it (None when there is none yet).
+
+    Raises ValueError with a one-line reason when the file cannot be read; repairing a damaged
+    plan is the window's and ``ptplanner plan``'s job, where the user is told what happened.
+    """
+    from ptplanner.core import paths
+    from ptplanner.core.storage import parse_plan
+
+    path = path or paths.plan_file()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise ValueError(f"cannot read your plan {path}: {error.strerror}") from None
+    try:
+        return parse_plan(data)
+    except Exception as error:  # the store's own corrupt/newer-file errors carry the reason
+        raise ValueError(f"your plan {path} could not be read ({error})") from None
+
+
+def apply_plan_to_request(
+    inputs: dict[str, Any], plan_file: str | Path | None = None, today: date | None = None
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """For ``ptplanner projection --from-plan``: inputs and events with the plan applied."""
+    plan = read_plan_for_projection(Path(plan_file) if plan_file else None)
+    if plan is None:
+        return inputs, []
+    effects = plan_effects(plan, today or date.today())
+    events = [event.model_dump() for event in effects.events]
+    return effects.apply_to_dict(inputs), events

@@ -1,0 +1,106 @@
+"""The user's preferences: one typed pydantic model in a versioned JSON file with migrations.
+
+Only what differs from the defaults is written, so a later release can change a default and
+users who never touched it get the new one. Window geometry is Qt's business and lives in
+QSettings beside this file; everything the command line might read lives here.
+A settings file that cannot be read is set aside (never deleted) and defaults are used: losing a
+preference is acceptable, refusing to start is not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ptplanner.core import paths
+from ptplanner.core.storage import atomic_write
+
+SETTINGS_VERSION = 2
+SETTINGS_FILE_NAME = "settings.json"
+
+log = logging.getLogger(__name__)
+
+Raw = dict[str, Any]
+_MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {}
+
+
+def migration(from_version: int) -> Callable[[Callable[[Raw], Raw]], Callable[[Raw], Raw]]:
+    """Register a function that upgrades a raw settings dict from ``from_version`` by one."""
+
+    def register(function: Callable[[Raw], Raw]) -> Callable[[Raw], Raw]:
+        _MIGRATIONS[from_version] = function
+        return function
+
+    return register
+
+
+@migration(1)
+def _v1_to_v2(raw: Raw) -> Raw:
+    # Version 1 stored the salary profile under "last_inputs" and the theme as a bool "dark".
+    upgraded = {k: v for k, v in raw.items() if k not in {"last_inputs", "dark"}}
+    if "last_inputs" in raw:
+        upgraded["salary_inputs"] = raw["last_inputs"]
+    if raw.get("dark") is not None:
+        upgraded["colour_scheme"] = "dark" if raw["dark"] else "light"
+    upgraded["schema_version"] = 2
+    return upgraded
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+
+    schema_version: int = SETTINGS_VERSION
+    last_tab: int = Field(default=0, ge=0, le=3)
+    salary_inputs: dict[str, Any] | None = None
+    projection_years: int = Field(default=10, ge=1, le=50)
+    show_inflation_adjusted: bool = False
+    colour_scheme: Literal["system", "light", "dark"] = "system"
+    show_due_notice: bool = True
+
+
+def settings_file() -> Path:
+    return paths.config_dir() / SETTINGS_FILE_NAME
+
+
+def migrate(raw: Raw) -> Raw:
+    version = int(raw.get("schema_version", 1))
+    while version < SETTINGS_VERSION:
+        raw = _MIGRATIONS[version](raw)
+        version = int(raw["schema_version"])
+    return raw
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    path = path or settings_file()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("settings must be a JSON object")
+        if int(raw.get("schema_version", 1)) > SETTINGS_VERSION:
+            log.warning("settings file %s is from a newer ptplanner; using defaults", path)
+            return Settings()
+        return Settings.model_validate(migrate(raw))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError, ValidationError, KeyError, TypeError) as error:
+        aside = path.with_name(f"settings.unreadable-{datetime.now():%Y%m%d-%H%M%S}.json")
+        with contextlib.suppress(OSError):  # unreadable and unmovable: still start
+            path.rename(aside)
+        log.warning("could not read settings (%s); set aside as %s", error, aside)
+        return Settings()
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write only the non-default values, atomically. OSError propagates to the caller."""
+    path = path or settings_file()
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    data = settings.model_dump(exclude_defaults=True)
+    data["schema_version"] = SETTINGS_VERSION
+    atomic_write(path, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8"))

@@ -1,0 +1,335 @@
+"""The main window: four tabs, menus with shortcuts, and remembering where the user left off.
+
+The window owns no domain state. The salary scenario lives in :class:`ScenarioModel`, the plan in
+the plan controller; the window builds each tab the first time it is shown (so start-up only pays
+for the first tab), wires models to tabs, and saves geometry and preferences on close.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ptplanner import __version__
+from ptplanner.core import paths
+from ptplanner.core.settings import Settings, load_settings, save_settings
+from ptplanner.core.sources import source_catalog
+from ptplanner.ui.scenario import ScenarioModel
+
+if TYPE_CHECKING:
+    from ptplanner.ui.plan_controller import PlanController
+    from ptplanner.ui.printing import ReportInput
+
+log = logging.getLogger(__name__)
+
+TAB_TITLES = ("&Overview", "A &day in the life", "&Salary", "&Plan")
+TAB_NAMES = ("overview", "day", "salary", "plan")
+
+
+class _LazyTab(QWidget):
+    """A tab page that builds its real content the first time it is needed."""
+
+    def __init__(self, build: Callable[[], QWidget], name: str) -> None:
+        super().__init__()
+        self.setObjectName(f"tab-{name}")
+        self._build = build
+        self.content: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def ensure_built(self) -> QWidget:
+        if self.content is None:
+            self.content = self._build()
+            self._layout.addWidget(self.content)
+        return self.content
+
+
+class MainWindow(QMainWindow):
+    """The application window. ``settings`` and ``plan_file`` are injectable for tests."""
+
+    tab_built = Signal(str)
+
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings if settings is not None else load_settings()
+        self.setWindowTitle("PT Planner")
+        self.setMinimumSize(900, 600)
+        self.scenario = ScenarioModel(self.settings)
+        self.plan_controller: PlanController | None = None
+        self._qsettings = QSettings(
+            str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat
+        )
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Sections")
+        self._pages: list[_LazyTab] = []
+        builders = (self._build_overview, self._build_day, self._build_salary, self._build_plan)
+        for title, name, build in zip(TAB_TITLES, TAB_NAMES, builders, strict=True):
+            page = _LazyTab(build, name)
+            self._pages.append(page)
+            self.tabs.addTab(page, title)
+        self.setCentralWidget(self.tabs)
+        start = min(max(self.settings.last_tab, 0), len(self._pages) - 1)
+        self.tabs.setCurrentIndex(start)
+        if TAB_NAMES[start] in {"overview", "day"}:
+            self._pages[start].ensure_built()  # light tabs are part of the first paint
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+        self._make_actions()
+        self._make_menus()
+        self.statusBar().showMessage("Figures: BLS OEWS May 2025 and the career guide", 5000)
+        self._restore_geometry()
+        # The plan and heavier tabs load just after the first paint so the window appears at once.
+        QTimer.singleShot(0, self._after_first_paint)
+
+    # --- tabs -------------------------------------------------------------------------------
+
+    def _build_overview(self) -> QWidget:
+        from ptplanner.core.content import onet, overview
+        from ptplanner.ui.tabs.overview_tab import OverviewTab
+
+        return OverviewTab(overview(), onet())
+
+    def _build_day(self) -> QWidget:
+        from ptplanner.core.content import day_timeline, onet
+        from ptplanner.ui.tabs.day_tab import DayTab
+
+        return DayTab(day_timeline(), onet())
+
+    def _build_salary(self) -> QWidget:
+        from ptplanner.ui.tabs.salary_tab import SalaryTab
+
+        return SalaryTab(self.scenario)
+
+    def _build_plan(self) -> QWidget:
+        controller = self._plan()
+        if controller is None:
+            label = QLabel("The plan could not be opened. See the message shown at start-up.")
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            return label
+        from ptplanner.ui.tabs.plan_tab import PlanTab
+
+        return PlanTab(controller)
+
+    def page(self, name: str) -> QWidget:
+        """The built content of a tab by name ("overview", "day", "salary", "plan")."""
+        page: QWidget = self._pages[TAB_NAMES.index(name)].ensure_built()
+        return page
+
+    def _on_tab_changed(self, index: int) -> None:
+        if 0 <= index < len(self._pages):
+            built = self._pages[index].content is None
+            self._pages[index].ensure_built()
+            if built:
+                self.tab_built.emit(TAB_NAMES[index])
+            self.settings.last_tab = index
+
+    def _after_first_paint(self) -> None:
+        self._pages[self.tabs.currentIndex()].ensure_built()
+        self._plan()
+
+    # --- plan ---------------------------------------------------------------------------------
+
+    def _plan(self) -> PlanController | None:
+        """The plan controller, created on first use (it opens and locks the plan file)."""
+        if self.plan_controller is None:
+            try:
+                from ptplanner.ui.plan_controller import PlanController
+            except ImportError:
+                return None
+            controller = PlanController(parent=self)
+            controller.salary_effects_changed.connect(self.scenario.set_plan_effects)
+            self.scenario.set_plan_effects(controller.salary_effects())
+            controller.attach(self)
+            self.plan_controller = controller
+        return self.plan_controller
+
+    # --- actions and menus ------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Callable[[], object],
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.print_action = self._action(
+            "&Print...", key.Print, self.print_projection, "Print the salary projection"
+        )
+        self.preview_action = self._action(
+            "Print pre&view...",
+            "Ctrl+Shift+P",
+            self.preview_projection,
+            "Preview the printed salary projection",
+        )
+        self.pdf_action = self._action(
+            "&Export PDF...", "Ctrl+E", self.export_pdf, "Save the salary projection as a PDF file"
+        )
+        self.packet_action = QAction("Include career &packet", self)
+        self.packet_action.setCheckable(True)
+        self.packet_action.setStatusTip(
+            "Add your plan's progress and a one-page role summary to printouts"
+        )
+        self.quit_action = self._action("&Quit", key.Quit, self.close)
+        self.about_action = self._action("&About PT Planner", "F1", self.show_about)
+        self.tab_actions: list[QAction] = []
+        for i, title in enumerate(TAB_TITLES):
+            action = self._action(title.replace("&", ""), f"Ctrl+{i + 1}", self._tab_switcher(i))
+            self.tab_actions.append(action)
+
+    def _tab_switcher(self, index: int) -> Callable[[], None]:
+        return lambda: self.tabs.setCurrentIndex(index)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        for action in (self.print_action, self.preview_action, self.pdf_action, self.packet_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.plan_file_separator = self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.edit_menu = bar.addMenu("&Edit")
+
+        view = bar.addMenu("&View")
+        for action in self.tab_actions:
+            view.addAction(action)
+        view.addSeparator()
+        scheme_menu = view.addMenu("&Colour scheme")
+        group = QActionGroup(self)
+        for value, label in (
+            ("system", "Follow the &system"),
+            ("light", "&Light"),
+            ("dark", "&Dark"),
+        ):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(self.settings.colour_scheme == value)
+            action.triggered.connect(lambda _c=False, v=value: self._set_scheme(v))
+            group.addAction(action)
+            scheme_menu.addAction(action)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _set_scheme(self, value: str) -> None:
+        from ptplanner.ui.app import apply_colour_scheme
+
+        self.settings.colour_scheme = value  # type: ignore[assignment]
+        apply_colour_scheme(self.settings)
+
+    # --- printing -----------------------------------------------------------------------------
+
+    def report(self) -> ReportInput:
+        from ptplanner.ui.printing import ReportInput
+
+        controller = self.plan_controller
+        pinned = self.scenario.pinned
+        return ReportInput(
+            projection=self.scenario.projection(),
+            comparison=pinned.projection if pinned else None,
+            comparison_label=pinned.label if pinned else "",
+            plan=controller.plan if controller is not None else None,
+            career_packet=self.packet_action.isChecked(),
+            printed_on=date.today(),
+        )
+
+    def print_projection(self) -> None:
+        from ptplanner.ui.printing import print_with_dialog
+
+        print_with_dialog(self, self.report())
+
+    def preview_projection(self) -> None:
+        from ptplanner.ui.printing import preview
+
+        preview(self, self.report())
+
+    def export_pdf(self) -> None:
+        from ptplanner.ui.printing import export_pdf_with_dialog
+
+        export_pdf_with_dialog(self, self.report())
+
+    # --- about --------------------------------------------------------------------------------
+
+    def about_text(self) -> str:
+        rows = []
+        for source in source_catalog().sources:
+            if source.kind == "method":
+                continue
+            extra = f"<br><i>{escape(source.attribution)}</i>" if source.attribution else ""
+            rows.append(
+                f"<li><b>{escape(source.short)}</b> ({escape(source.reference_date)}): "
+                f"{escape(source.title)}. {escape(source.licence)}{extra}</li>"
+            )
+        return (
+            f"<h3>PT Planner {escape(__version__)}</h3>"
+            "<p>An offline career planner for Physical Therapy Care Coordinators. Your plan "
+            "stays on this computer.</p>"
+            f"<p>Plan and backups: <code>{escape(str(paths.data_dir()))}</code></p>"
+            "<p><b>Data sources and licences</b></p><ul>" + "".join(rows) + "</ul>"
+            "<p>Code licensed under the MIT licence.</p>"
+        )
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("About PT Planner")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(self.about_text())
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.exec()
+
+    # --- persistence --------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self._qsettings.value("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self._qsettings.value("state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def save_preferences(self) -> None:
+        self._qsettings.setValue("geometry", self.saveGeometry())
+        self._qsettings.setValue("state", self.saveState())
+        self._qsettings.sync()
+        self.settings.salary_inputs = self.scenario.inputs_for_settings()
+        self.settings.projection_years = self.scenario.years
+        self.settings.show_inflation_adjusted = self.scenario.show_real
+        try:
+            save_settings(self.settings)
+        except OSError as error:
+            log.warning("could not save settings: %s", error)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        controller = self.plan_controller
+        if controller is not None and not controller.close_ok(self):
+            event.ignore()
+            return
+        self.save_preferences()
+        super().closeEvent(event)

@@ -1,0 +1,688 @@
+"""The Salary tab: a profile on the left, today's estimate, why, and the projection on the right.
+
+Every input change goes straight to the :class:`ScenarioModel`; the tab redraws from the model's
+projection on each ``changed`` signal, so nothing here computes pay. The graph's items are made
+once and fed with ``setData`` (pyqtgraph is imported with this module, which the window loads
+only when the tab is first shown).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ptplanner.core.locations import usable_areas
+from ptplanner.core.projection import Projection, YearRow
+from ptplanner.core.salary import Assumptions, salary_model
+from ptplanner.core.sources import source_catalog
+from ptplanner.ui.scenario import ScenarioModel
+from ptplanner.ui.tabs.salary_plot import ProjectionPlot
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def money(value: float) -> str:
+    return f"${value:,.0f}"
+
+
+# label, field, minimum, maximum, step, suffix, decimals
+ASSUMPTION_FIELDS: tuple[tuple[str, str, float, float, float, str, int], ...] = (
+    ("Annual raise", "raise_pct", -10, 25, 0.1, " %", 1),
+    ("Inflation", "inflation_pct", -5, 25, 0.1, " %", 1),
+    ("Bonus and extra pay", "bonus_pct", 0, 100, 0.5, " % of base", 2),
+    ("Your 401(k) contribution", "retirement_contribution_pct", 0, 100, 0.5, " % of base", 1),
+    ("Employer match rate", "match_rate_pct", 0, 200, 5, " % of yours", 0),
+    ("Match applies up to", "match_cap_pct", 0, 100, 0.5, " % of base", 1),
+    ("Health cover value", "health_value_pct", 0, 100, 0.5, " % of base", 2),
+    ("Paid time off value", "pto_value_pct", 0, 100, 0.5, " % of base", 2),
+    ("Continuing-education stipend", "ce_stipend_usd", 0, 100_000, 50, " $/yr", 0),
+    ("Profit sharing", "profit_sharing_usd", 0, 1_000_000, 100, " $/yr", 0),
+)
+
+
+class ProjectionTableModel(QAbstractTableModel):
+    """The year-by-year projection as a read-only table (copyable as tab-separated text)."""
+
+    HEADERS = (
+        "Year",
+        "Experience",
+        "Stage",
+        "Base low",
+        "Base typical",
+        "Base high",
+        "Total comp",
+        "Typical, inflation-adj.",
+        "Events",
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: tuple[YearRow, ...] = ()
+
+    def set_rows(self, rows: tuple[YearRow, ...]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def cell(self, row: YearRow, column: int) -> str:
+        return (
+            str(row.year),
+            f"{row.experience:g} yrs",
+            row.stage,
+            money(row.low),
+            money(row.typical),
+            money(row.high),
+            money(row.total_compensation),
+            money(row.typical_real),
+            "; ".join(row.events),
+        )[column]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell(self.rows[index.row()], index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in {0, 1, 3, 4, 5, 6, 7}:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def as_tsv(self, rows: list[int] | None = None, columns: list[int] | None = None) -> str:
+        rows = list(range(len(self.rows))) if rows is None else rows
+        columns = list(range(len(self.HEADERS))) if columns is None else columns
+        lines = ["\t".join(self.HEADERS[c] for c in columns)]
+        for r in rows:
+            lines.append("\t".join(self.cell(self.rows[r], c) for c in columns))
+        return "\n".join(lines) + "\n"
+
+
+class InputsPanel(QScrollArea):
+    """The person's profile and the assumptions, bound to the scenario model."""
+
+    def __init__(self, scenario: ScenarioModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scenario = scenario
+        model = salary_model()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 8, 8, 8)
+
+        profile = QGroupBox("Your profile")
+        form = QFormLayout(profile)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self.experience_spin = QSpinBox()
+        self.experience_spin.setRange(0, 40)
+        self.experience_spin.setSuffix(" years")
+        self.experience_spin.setAccessibleName("Years of experience")
+        self.experience_slider = QSlider(Qt.Orientation.Horizontal)
+        self.experience_slider.setRange(0, 40)
+        self.experience_slider.setPageStep(5)
+        self.experience_slider.setAccessibleName("Years of experience slider")
+        experience = QWidget()
+        row = QHBoxLayout(experience)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.experience_slider, 1)
+        row.addWidget(self.experience_spin)
+        experience_label = QLabel("E&xperience")
+        experience_label.setBuddy(self.experience_spin)
+        form.addRow(experience_label, experience)
+
+        self.education_combo = QComboBox()
+        self.education_combo.setAccessibleName("Education")
+        for level in model.education:
+            self.education_combo.addItem(level.label, level.id)
+        form.addRow("&Education", self.education_combo)
+
+        self.location_combo = QComboBox()
+        self.location_combo.setEditable(True)
+        self.location_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.location_combo.setAccessibleName("Location")
+        self.location_combo.setToolTip(
+            "National, a state or a metro area. Type any part of the name, e.g. boston."
+        )
+        self.location_combo.setMaxVisibleItems(20)
+        for area in usable_areas():
+            self.location_combo.addItem(area.name)
+        completer = QCompleter(self.location_combo.model(), self.location_combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.location_combo.setCompleter(completer)
+        self.location_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.location_combo.setMinimumContentsLength(16)
+        form.addRow("&Location", self.location_combo)
+
+        self.employer_combo = QComboBox()
+        self.employer_combo.setAccessibleName("Employer type")
+        for employer in model.employer_types:
+            self.employer_combo.addItem(employer.label, employer.id)
+            index = self.employer_combo.count() - 1
+            self.employer_combo.setItemData(index, employer.guide_note, Qt.ItemDataRole.ToolTipRole)
+        self.employer_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        form.addRow("Em&ployer", self.employer_combo)
+        layout.addWidget(profile)
+
+        certs = QGroupBox("Certifications held")
+        certs_layout = QVBoxLayout(certs)
+        self.cert_checks: dict[str, QCheckBox] = {}
+        for cert in model.certifications:
+            # The full name wraps in a caption under the box: a long checkbox label would clip.
+            abbreviation, _, full_name = cert.label.partition(" (")
+            check = QCheckBox(abbreviation)
+            check.setAccessibleName(f"Certification {abbreviation}")
+            check.setAccessibleDescription(full_name.rstrip(")"))
+            check.setToolTip(full_name.rstrip(")"))
+            caption = QLabel(full_name.rstrip(")"))
+            caption.setWordWrap(True)
+            caption.setIndent(24)
+            caption.setProperty("role", "footnote")
+            self.cert_checks[cert.id] = check
+            certs_layout.addWidget(check)
+            certs_layout.addWidget(caption)
+        layout.addWidget(certs)
+
+        skills = QGroupBox("Skills")
+        skills_layout = QVBoxLayout(skills)
+        self.skill_checks: dict[str, QCheckBox] = {}
+        for skill in model.skills:
+            check = QCheckBox(skill.label)
+            check.setAccessibleName(f"Skill {skill.label}")
+            self.skill_checks[skill.id] = check
+            skills_layout.addWidget(check)
+        layout.addWidget(skills)
+
+        projection = QGroupBox("Projection")
+        projection_form = QFormLayout(projection)
+        self.years_spin = QSpinBox()
+        self.years_spin.setRange(1, 50)
+        self.years_spin.setSuffix(" years")
+        self.years_spin.setAccessibleName("Years to project")
+        projection_form.addRow("&Project over", self.years_spin)
+        self.plan_check = QCheckBox("Include my plan's milestones")
+        self.plan_check.setAccessibleName("Include my plan's milestones")
+        self.plan_check.setToolTip(
+            "Finished certifications and degrees in your plan count as held; planned ones with "
+            "a target date are added to the projection in their year."
+        )
+        projection_form.addRow(self.plan_check)
+        layout.addWidget(projection)
+
+        self.assumptions_toggle = QToolButton()
+        self.assumptions_toggle.setText("Assumptions")
+        self.assumptions_toggle.setCheckable(True)
+        self.assumptions_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.assumptions_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.assumptions_toggle.setAccessibleName("Show assumptions")
+        self.assumptions_toggle.setSizePolicy(
+            QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed
+        )
+        layout.addWidget(self.assumptions_toggle)
+        self.assumptions_box = QFrame()
+        assumptions_form = QFormLayout(self.assumptions_box)
+        self.assumption_spins: dict[str, QDoubleSpinBox] = {}
+        for label, field, low, high, step, suffix, decimals in ASSUMPTION_FIELDS:
+            spin = QDoubleSpinBox()
+            spin.setRange(low, high)
+            spin.setSingleStep(step)
+            spin.setDecimals(decimals)
+            spin.setSuffix(suffix)
+            spin.setAccessibleName(label)
+            spin.setKeyboardTracking(False)
+            description = Assumptions.model_fields[field].description
+            if description:
+                spin.setToolTip(description)
+            self.assumption_spins[field] = spin
+            assumptions_form.addRow(label, spin)
+        self.reset_button = QPushButton("&Reset to the data's defaults")
+        self.reset_button.setAccessibleName("Reset assumptions")
+        assumptions_form.addRow(self.reset_button)
+        sources = QLabel(
+            "Defaults: raise from reported 2026 health-care pay budgets; inflation from CPI-U "
+            "2025; benefits as a share of wages from BLS ECEC (office and administrative "
+            "support, March 2026); match from the career guide."
+        )
+        sources.setWordWrap(True)
+        sources.setProperty("role", "footnote")
+        assumptions_form.addRow(sources)
+        self.assumptions_box.setVisible(False)
+        layout.addWidget(self.assumptions_box)
+        layout.addStretch(1)
+        self.setWidget(body)
+        body.setMinimumWidth(300)
+
+        self._syncing = False
+        self.sync_from_model()
+        self._connect()
+
+    def _connect(self) -> None:
+        s = self.scenario
+        self.experience_slider.valueChanged.connect(self.experience_spin.setValue)
+        self.experience_spin.valueChanged.connect(self.experience_slider.setValue)
+        self.experience_spin.valueChanged.connect(lambda v: self._push(years_experience=float(v)))
+        self.education_combo.currentIndexChanged.connect(
+            lambda _i: self._push(education=self.education_combo.currentData())
+        )
+        self.employer_combo.currentIndexChanged.connect(
+            lambda _i: self._push(employer_type=self.employer_combo.currentData())
+        )
+        self.location_combo.activated.connect(lambda _i: self.commit_location())
+        line = self.location_combo.lineEdit()
+        assert line is not None
+        line.editingFinished.connect(self.commit_location)
+        completer = self.location_combo.completer()
+        if completer is not None:
+            completer.activated.connect(lambda _t: self.commit_location())
+        for check in (*self.cert_checks.values(), *self.skill_checks.values()):
+            check.toggled.connect(lambda _c: self._push_sets())
+        self.years_spin.valueChanged.connect(lambda v: None if self._syncing else s.set_years(v))
+        self.plan_check.toggled.connect(lambda c: None if self._syncing else s.set_use_plan(c))
+        for field, spin in self.assumption_spins.items():
+            spin.valueChanged.connect(lambda v, f=field: self._push_assumption(f, v))
+        self.reset_button.clicked.connect(s.reset_assumptions)
+        self.assumptions_toggle.toggled.connect(self._show_assumptions)
+        s.changed.connect(self.sync_from_model)
+
+    def _show_assumptions(self, shown: bool) -> None:
+        self.assumptions_box.setVisible(shown)
+        arrow = Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        self.assumptions_toggle.setArrowType(arrow)
+        self.assumptions_toggle.setAccessibleName(
+            "Hide assumptions" if shown else "Show assumptions"
+        )
+
+    def _push(self, **changes: Any) -> None:
+        if not self._syncing:
+            self.scenario.update(**changes)
+
+    def _push_sets(self) -> None:
+        self._push(
+            certifications={k for k, c in self.cert_checks.items() if c.isChecked()},
+            skills={k for k, c in self.skill_checks.items() if c.isChecked()},
+        )
+
+    def _push_assumption(self, field: str, value: float) -> None:
+        if not self._syncing:
+            self.scenario.update_assumptions(**{field: value})
+
+    def commit_location(self) -> None:
+        text = self.location_combo.currentText().strip()
+        if not self._syncing and text and text != self.scenario.inputs.location:
+            self.scenario.update(location=text)
+
+    def sync_from_model(self) -> None:
+        """Show the model's values without sending them back as edits."""
+        inputs = self.scenario.inputs
+        self._syncing = True
+        try:
+            self.experience_spin.setValue(round(inputs.years_experience))
+            self.education_combo.setCurrentIndex(self.education_combo.findData(inputs.education))
+            self.employer_combo.setCurrentIndex(self.employer_combo.findData(inputs.employer_type))
+            if self.location_combo.currentText() != inputs.location:
+                index = self.location_combo.findText(inputs.location)
+                self.location_combo.setCurrentIndex(index)
+                self.location_combo.setEditText(inputs.location)
+            for key, check in self.cert_checks.items():
+                check.setChecked(key in inputs.certifications)
+            for key, check in self.skill_checks.items():
+                check.setChecked(key in inputs.skills)
+            self.years_spin.setValue(self.scenario.years)
+            self.plan_check.setChecked(self.scenario.use_plan)
+            values = inputs.assumptions.model_dump()
+            for field, spin in self.assumption_spins.items():
+                spin.setValue(values[field])
+        finally:
+            self._syncing = False
+
+
+class SalaryTab(QWidget):
+    """Inputs, today's estimate with its reasons, the projection graph and its table."""
+
+    refreshed = Signal()
+
+    def __init__(self, scenario: ScenarioModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scenario = scenario
+        self.inputs = InputsPanel(scenario)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 8, 8, 8)
+
+        summary = QFrame()
+        summary.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QHBoxLayout(summary)
+        self.typical_label = self._figure(grid, "Typical base pay today")
+        self.range_label = self._figure(grid, "Likely range")
+        self.total_label = self._figure(grid, "Total compensation")
+        self.col_label = self._figure(grid, "In national-average prices")
+        right_layout.addWidget(summary)
+
+        self.context_label = QLabel()
+        self.context_label.setWordWrap(True)
+        self.context_label.setTextFormat(Qt.TextFormat.RichText)
+        self.context_label.setAccessibleName("Estimate context")
+        right_layout.addWidget(self.context_label)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName("Input problem")
+        self.error_label.setStyleSheet("color: #c0392b; font-weight: 600;")
+        self.error_label.hide()
+        right_layout.addWidget(self.error_label)
+
+        controls = QHBoxLayout()
+        self.real_check = QCheckBox("&Inflation-adjusted")
+        self.real_check.setAccessibleName("Show inflation-adjusted pay")
+        self.total_check = QCheckBox("Show &total compensation")
+        self.total_check.setChecked(True)
+        self.total_check.setAccessibleName("Show total compensation line")
+        self.pin_button = QPushButton("Pin for &comparison")
+        self.pin_button.setAccessibleName("Pin this scenario for comparison")
+        self.pin_button.setToolTip("Keep this scenario on the graph, then change the inputs")
+        self.unpin_button = QPushButton("Clear compariso&n")
+        self.unpin_button.setAccessibleName("Clear the pinned comparison")
+        controls.addWidget(self.real_check)
+        controls.addWidget(self.total_check)
+        controls.addStretch(1)
+        controls.addWidget(self.pin_button)
+        controls.addWidget(self.unpin_button)
+        right_layout.addLayout(controls)
+
+        self.plot = ProjectionPlot()
+        self.plot.setAccessibleName("Salary projection graph")
+
+        self.details = QTabWidget()
+        self.details.setDocumentMode(True)
+        self.breakdown_table = QTableWidget(0, 4)
+        self.breakdown_table.setHorizontalHeaderLabels(
+            ["Factor", "Effect", "Source", "The career guide says"]
+        )
+        self.breakdown_table.setAccessibleName("Why this estimate")
+        self._setup_table(self.breakdown_table)
+        self.details.addTab(self.breakdown_table, "&Why this estimate")
+
+        self.year_model = ProjectionTableModel(self)
+        self.year_view = QTableView()
+        self.year_view.setModel(self.year_model)
+        self.year_view.setAccessibleName("Year-by-year projection")
+        self._setup_table(self.year_view)
+        self.year_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.year_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        year_page = QWidget()
+        year_layout = QVBoxLayout(year_page)
+        year_layout.setContentsMargins(0, 4, 0, 0)
+        year_layout.addWidget(self.year_view)
+        copy_row = QHBoxLayout()
+        self.copy_button = QPushButton("Copy &table")
+        self.copy_button.setAccessibleName("Copy the projection table")
+        copy_row.addStretch(1)
+        copy_row.addWidget(self.copy_button)
+        year_layout.addLayout(copy_row)
+        self.details.addTab(year_page, "&Year by year")
+
+        self.comp_table = QTableWidget(0, 2)
+        self.comp_table.setHorizontalHeaderLabels(["Part", "Per year"])
+        self.comp_table.setAccessibleName("Total compensation parts")
+        self._setup_table(self.comp_table)
+        self.details.addTab(self.comp_table, "Total &compensation")
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.plot)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        right_layout.addWidget(split, 1)
+
+        outer = QSplitter(Qt.Orientation.Horizontal, self)
+        outer.addWidget(self.inputs)
+        outer.addWidget(right)
+        outer.setStretchFactor(0, 0)
+        outer.setStretchFactor(1, 1)
+        outer.setSizes([340, 900])
+        outer.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(outer)
+
+        copy = QShortcut(QKeySequence.StandardKey.Copy, self.year_view)
+        copy.activated.connect(self.copy_selection)
+        self.copy_button.clicked.connect(self.copy_all)
+        self.real_check.setChecked(scenario.show_real)
+        self.real_check.toggled.connect(scenario.set_show_real)
+        self.total_check.toggled.connect(lambda _c: self.refresh())
+        self.pin_button.clicked.connect(self.pin)
+        self.unpin_button.clicked.connect(scenario.unpin)
+        scenario.changed.connect(self.refresh)
+        scenario.pinned_changed.connect(self.refresh)
+        scenario.invalid.connect(self.show_error)
+        self.refresh()
+
+    @staticmethod
+    def _figure(layout: QHBoxLayout, caption: str) -> QLabel:
+        box = QVBoxLayout()
+        title = QLabel(caption)
+        title.setProperty("role", "caption")
+        value = QLabel("—")
+        font = value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        value.setFont(font)
+        value.setAccessibleName(caption)
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addWidget(title)
+        box.addWidget(value)
+        layout.addLayout(box, 1)
+        return value
+
+    @staticmethod
+    def _setup_table(table: QTableView) -> None:
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().setVisible(False)
+        table.setWordWrap(True)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def scenario_label(self) -> str:
+        inputs = self.scenario.effective_inputs()
+        area = inputs.location.split(",")[0].split("-")[0]
+        certs = "+".join(sorted(c.upper() for c in inputs.certifications))
+        parts = [area, f"{inputs.years_experience:g} yrs", inputs.education]
+        if certs:
+            parts.append(certs)
+        return ", ".join(parts)
+
+    def pin(self) -> None:
+        self.scenario.pin(self.scenario_label())
+
+    def copy_selection(self) -> None:
+        indexes = self.year_view.selectionModel().selectedIndexes()
+        if not indexes:
+            self.copy_all()
+            return
+        rows = sorted({i.row() for i in indexes})
+        columns = sorted({i.column() for i in indexes})
+        QGuiApplication.clipboard().setText(self.year_model.as_tsv(rows, columns))
+
+    def copy_all(self) -> None:
+        QGuiApplication.clipboard().setText(self.year_model.as_tsv())
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    # --- drawing ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        projection = self.scenario.projection()
+        self.error_label.hide()
+        self._show_summary(projection)
+        self._show_breakdown(projection)
+        self._show_compensation(projection)
+        self.year_model.set_rows(projection.rows)
+        pinned = self.scenario.pinned
+        self.plot.show_projection(
+            projection,
+            real=self.scenario.show_real,
+            show_total=self.total_check.isChecked(),
+            comparison=pinned.projection if pinned else None,
+            comparison_label=pinned.label if pinned else "",
+        )
+        self.unpin_button.setEnabled(pinned is not None)
+        self.refreshed.emit()
+
+    def _show_summary(self, projection: Projection) -> None:
+        today = projection.today
+        self.typical_label.setText(money(today.typical))
+        self.range_label.setText(f"{money(today.low)} – {money(today.high)}")
+        self.total_label.setText(money(today.compensation.total))
+        col = today.cost_of_living_adjusted
+        self.col_label.setText("n/a" if col is None else money(col))
+        if col is not None and today.price_level is not None:
+            whose = (
+                f" (BEA has no figure for this area; {escape(today.price_level_from or '')}'s "
+                "level is used)"
+                if today.price_level_is_fallback
+                else ""
+            )
+            self.col_label.setToolTip(
+                f"BEA regional price level {today.price_level:.1f} (U.S. = 100), 2023{whose}"
+            )
+        p10, p25, median, p75, p90 = today.bls_percentiles
+        plan_lines = (
+            self.scenario.plan_effects.describe()
+            if self.scenario.use_plan and not self.scenario.plan_effects.is_empty
+            else []
+        )
+        plan = "<br><b>From your plan:</b> " + escape("; ".join(plan_lines)) if plan_lines else ""
+        self.context_label.setText(
+            f"<b>{escape(today.area_name)}</b> · {escape(today.stage_label)} · "
+            f"{today.percentile:.0f}th percentile of the area's pay · BLS {escape(today.data_date)}"
+            f" pay for 43-6013 here: 10th {money(p10)}, 25th {money(p25)}, median "
+            f"{money(median)}, 75th {money(p75)}, 90th {money(p90)}.{plan}"
+        )
+
+    @staticmethod
+    def _set_cell(
+        table: QTableWidget,
+        row: int,
+        column: int,
+        text: str,
+        tip: str = "",
+        right: bool = False,
+        bold: bool = False,
+    ) -> None:
+        """Update a cell in place: creating QTableWidgetItems on every change is slow."""
+        cell = table.item(row, column)
+        if cell is None:
+            cell = QTableWidgetItem()
+            if right:
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if bold:
+                font = cell.font()
+                font.setBold(True)
+                cell.setFont(font)
+            table.setItem(row, column, cell)
+        if cell.text() != text:
+            cell.setText(text)
+        if cell.toolTip() != tip:
+            cell.setToolTip(tip)
+
+    def _show_breakdown(self, projection: Projection) -> None:
+        items = projection.today.breakdown
+        table = self.breakdown_table
+        if table.rowCount() != len(items) + 1:
+            table.setRowCount(len(items) + 1)
+        catalog = source_catalog()
+        for row, item in enumerate(items):
+            source = catalog.get(item.source)
+            if row == 0:
+                amount = money(item.amount)
+            else:
+                sign = "−" if item.amount < 0 else "+"
+                amount = f"{sign}{money(abs(item.amount))}"
+            where = source.short if item.date in source.short else f"{source.short}, {item.date}"
+            self._set_cell(table, row, 0, item.label, item.detail)
+            self._set_cell(table, row, 1, amount, right=True)
+            self._set_cell(table, row, 2, where, f"{source.title}. {source.licence}")
+            self._set_cell(table, row, 3, item.guide_says or "")
+        last = len(items)
+        self._set_cell(table, last, 0, "= Typical base pay", bold=True)
+        self._set_cell(table, last, 1, money(projection.today.typical), right=True, bold=True)
+        self._set_cell(table, last, 2, "")
+        self._set_cell(table, last, 3, "")
+
+    def _show_compensation(self, projection: Projection) -> None:
+        comp = projection.today.compensation
+        a = projection.request.inputs.assumptions
+        parts = (
+            ("Base pay (typical)", comp.base),
+            (f"Bonus and extra pay ({a.bonus_pct:g}% of base)", comp.bonus),
+            (
+                f"401(k) match ({a.match_rate_pct:g}% of yours, up to {a.match_cap_pct:g}%)",
+                comp.retirement_match,
+            ),
+            (f"Health cover ({a.health_value_pct:g}% of base)", comp.health),
+            (f"Paid time off ({a.pto_value_pct:g}% of base)", comp.paid_time_off),
+            ("Continuing-education stipend", comp.ce_stipend),
+            ("Profit sharing", comp.profit_sharing),
+            ("Total compensation", comp.total),
+        )
+        if self.comp_table.rowCount() != len(parts):
+            self.comp_table.setRowCount(len(parts))
+        for row, (label, amount) in enumerate(parts):
+            bold = row == len(parts) - 1
+            self._set_cell(self.comp_table, row, 0, label, bold=bold)
+            self._set_cell(self.comp_table, row, 1, money(amount), right=True, bold=bold)

@@ -1,0 +1,85 @@
+"""The plan feeds the projection: done links are inputs, planned ones are events in their year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ptplanner.core.plan import Milestone, Plan, SalaryLink, Status
+from ptplanner.core.plan_link import apply_plan_to_request, plan_effects
+from ptplanner.core.projection import ProjectionRequest, project
+from ptplanner.core.salary import SalaryInputs
+
+TODAY = date(2026, 11, 25)
+
+
+def milestone(
+    title: str,
+    link: str,
+    status: Status = Status.NOT_STARTED,
+    target: date | None = None,
+    done: date | None = None,
+) -> Milestone:
+    return Milestone(
+        title=title,
+        salary_link=SalaryLink.parse(link),
+        status=status,
+        target_date=target,
+        done_date=done,
+    )
+
+
+def test_done_credentials_become_inputs_and_planned_ones_events() -> None:
+    plan = Plan(
+        milestones=(
+            milestone("CMAA", "certification:cmaa", Status.DONE, done=date(2026, 3, 1)),
+            milestone("Associate degree", "education:associate", target=date(2028, 6, 1)),
+            milestone("CEHRS", "certification:cehrs", target=date(2027, 3, 15)),
+            milestone(
+                "Skipped CPCT", "certification:cpct", Status.SKIPPED, target=date(2027, 1, 1)
+            ),
+            milestone("Move", "location:boston", target=None),
+        )
+    )
+    effects = plan_effects(plan, TODAY)
+    assert effects.certifications == {"cmaa"}
+    assert [(e.year, e.kind, e.value) for e in effects.events] == [
+        (2027, "certification", "cehrs"),
+        (2028, "education", "associate"),
+    ]
+    assert effects.events[0].label == "CEHRS (Mar 2027)"
+
+
+def test_the_plan_changes_the_projection_as_expected() -> None:
+    plan = Plan(
+        milestones=(
+            milestone("CMAA", "certification:cmaa", Status.DONE, done=date(2026, 3, 1)),
+            milestone("Hospital job", "employer_type:hospital", target=date(2028, 1, 10)),
+        )
+    )
+    effects = plan_effects(plan, TODAY)
+    inputs = effects.apply(SalaryInputs())
+    assert inputs.certifications == {"cmaa"}
+    with_plan = project(
+        ProjectionRequest(inputs=inputs, years=4, start_year=2026, events=effects.events)
+    )
+    hospital_from_2028 = project(
+        ProjectionRequest(
+            inputs=SalaryInputs(certifications=frozenset({"cmaa"}), employer_type="hospital"),
+            years=4,
+            start_year=2026,
+        )
+    )
+    without = project(ProjectionRequest(inputs=SalaryInputs(), years=4, start_year=2026))
+    assert with_plan.rows[0].typical > without.rows[0].typical  # the CMAA counts today
+    assert with_plan.rows[2].typical == hospital_from_2028.rows[2].typical
+    assert with_plan.rows[1].typical < hospital_from_2028.rows[1].typical
+
+
+def test_overdue_planned_step_counts_from_this_year() -> None:
+    plan = Plan(milestones=(milestone("CEHRS", "certification:cehrs", target=date(2025, 1, 1)),))
+    assert plan_effects(plan, TODAY).events[0].year == 2026
+
+
+def test_cli_helper_without_a_plan_changes_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    inputs = {"location": "Texas"}
+    assert apply_plan_to_request(inputs, tmp_path / "none.json") == (inputs, [])

@@ -1,0 +1,195 @@
+"""The Salary tab driven as a person would: typing a location, ticking boxes, moving the slider."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+
+from ptplanner.core.projection import Event, ProjectionRequest, project
+from ptplanner.core.salary import SalaryInputs, estimate
+from ptplanner.ui.scenario import ScenarioModel
+from ptplanner.ui.tabs.salary_tab import SalaryTab, money
+
+
+@pytest.fixture
+def tab(qtbot):  # type: ignore[no-untyped-def]
+    scenario = ScenarioModel()
+    scenario.start_year = 2026
+    widget = SalaryTab(scenario)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+    """Click where a person would: on the box and its label, not the stretched empty space."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+
+
+def expected(**inputs: object) -> ProjectionRequest:
+    return ProjectionRequest(inputs=SalaryInputs(**inputs), years=10, start_year=2026)
+
+
+def test_defaults_show_the_engines_estimate(tab) -> None:  # type: ignore[no-untyped-def]
+    today = estimate(SalaryInputs())
+    assert tab.typical_label.text() == money(today.typical)
+    assert tab.range_label.text() == f"{money(today.low)} – {money(today.high)}"
+    assert tab.total_label.text() == money(today.compensation.total)
+
+
+def test_typing_a_location_updates_everything(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    line = tab.inputs.location_combo.lineEdit()
+    line.selectAll()
+    qtbot.keyClicks(line, "boston")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    today = estimate(SalaryInputs(location="boston"))
+    assert tab.inputs.location_combo.currentText() == "Boston-Cambridge-Newton, MA-NH"
+    assert tab.typical_label.text() == money(today.typical)
+    assert "Boston-Cambridge-Newton" in tab.context_label.text()
+    # The breakdown shows BLS's location effect and the guide's premium beside it.
+    rows = {tab.breakdown_table.item(r, 0).text(): r for r in range(tab.breakdown_table.rowCount())}
+    location_row = rows["Location: Boston-Cambridge-Newton, MA-NH"]
+    assert "15-25%" in tab.breakdown_table.item(location_row, 3).text()
+
+
+def test_an_unknown_location_is_explained_and_nothing_changes(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    before = tab.typical_label.text()
+    line = tab.inputs.location_combo.lineEdit()
+    line.selectAll()
+    qtbot.keyClicks(line, "bostn")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert tab.error_label.isVisible()
+    assert "did you mean" in tab.error_label.text()
+    assert tab.typical_label.text() == before
+
+
+def test_ticking_a_certification_adds_the_guides_effect(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    click(qtbot, tab.inputs.cert_checks["cmaa"])
+    today = estimate(SalaryInputs(certifications=frozenset({"cmaa"})))
+    assert tab.typical_label.text() == money(today.typical)
+    cert_row = next(
+        r
+        for r in range(tab.breakdown_table.rowCount())
+        if tab.breakdown_table.item(r, 0).text().startswith("Certifications")
+    )
+    assert tab.breakdown_table.item(cert_row, 1).text() == "+$3,500"
+
+
+def test_moving_the_slider_moves_the_spin_box_and_the_graph(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    slider = tab.inputs.experience_slider
+    slider.setFocus()
+    for _ in range(5):
+        qtbot.keyClick(slider, Qt.Key.Key_Right)
+    assert tab.inputs.experience_spin.value() == 5
+    want = project(expected(years_experience=5.0))
+    xs, ys = tab.plot.typical_curve.getData()
+    assert list(xs) == [float(r.year) for r in want.rows]
+    assert list(ys) == pytest.approx([r.typical for r in want.rows])
+    low = tab.plot.low_curve.getData()[1]
+    assert list(low) == pytest.approx([r.low for r in want.rows])
+
+
+def test_breakdown_sums_to_the_estimate(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    click(qtbot, tab.inputs.skill_checks["emr"])
+    table = tab.breakdown_table
+    amounts = []
+    for r in range(table.rowCount() - 1):
+        text = table.item(r, 1).text().replace("$", "").replace(",", "").replace("−", "-")
+        amounts.append(float(text))
+    total = table.item(table.rowCount() - 1, 1).text()
+    assert money(sum(amounts)) == total == tab.typical_label.text()
+
+
+def test_inflation_adjusted_graph(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    click(qtbot, tab.real_check)
+    want = project(expected())
+    ys = tab.plot.typical_curve.getData()[1]
+    assert list(ys) == pytest.approx([r.typical_real for r in want.rows])
+
+
+def test_pinning_draws_a_comparison(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    click(qtbot, tab.inputs.cert_checks["cmaa"])
+    qtbot.mouseClick(tab.pin_button, Qt.MouseButton.LeftButton)
+    click(qtbot, tab.inputs.cert_checks["cmaa"])
+    pinned = project(expected(certifications=frozenset({"cmaa"})))
+    ys = tab.plot.compare_curve.getData()[1]
+    assert list(ys) == pytest.approx([r.typical for r in pinned.rows])
+    assert tab.plot.compare_curve.isVisible()
+    assert "CMAA" in tab.plot.figures_for_year(2030)
+    qtbot.mouseClick(tab.unpin_button, Qt.MouseButton.LeftButton)
+    assert not tab.plot.compare_curve.isVisible()
+
+
+def test_hover_text_matches_the_table(tab) -> None:  # type: ignore[no-untyped-def]
+    want = project(expected())
+    row = want.rows[3]
+    text = tab.plot.figures_for_year(row.year)
+    assert f"Typical base: {money(row.typical)}" in text
+    assert f"Total compensation: {money(row.total_compensation)}" in text
+
+
+def test_assumptions_change_total_compensation(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(tab.inputs.assumptions_toggle, Qt.MouseButton.LeftButton)
+    assert tab.inputs.assumptions_box.isVisible()
+    spin = tab.inputs.assumption_spins["bonus_pct"]
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "10")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    inputs = SalaryInputs()
+    inputs = inputs.model_copy(
+        update={"assumptions": inputs.assumptions.model_copy(update={"bonus_pct": 10.0})}
+    )
+    assert tab.total_label.text() == money(estimate(inputs).compensation.total)
+    qtbot.mouseClick(tab.inputs.reset_button, Qt.MouseButton.LeftButton)
+    assert tab.total_label.text() == money(estimate(SalaryInputs()).compensation.total)
+
+
+def test_year_table_matches_projection_and_copies(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    want = project(expected())
+    model = tab.year_model
+    assert model.rowCount() == len(want.rows)
+    for r, row in enumerate(want.rows):
+        assert model.index(r, 4).data() == money(row.typical)
+    qtbot.mouseClick(tab.copy_button, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert copied[0].startswith("Year\tExperience")
+    assert copied[1].split("\t")[4] == money(want.rows[0].typical)
+
+
+def test_plan_events_reach_the_projection(tab) -> None:  # type: ignore[no-untyped-def]
+    from ptplanner.core.plan_link import PlanEffects
+
+    event = Event(year=2028, kind="certification", value="cehrs", label="CEHRS (Mar 2028)")
+    tab.scenario.set_plan_effects(PlanEffects(events=(event,)))
+    want = project(
+        ProjectionRequest(inputs=SalaryInputs(), years=10, start_year=2026, events=(event,))
+    )
+    ys = tab.plot.typical_curve.getData()[1]
+    assert list(ys) == pytest.approx([r.typical for r in want.rows])
+    assert "CEHRS (Mar 2028)" in tab.context_label.text()
+    tab.inputs.plan_check.setChecked(False)
+    plain = project(expected())
+    assert list(tab.plot.typical_curve.getData()[1]) == pytest.approx(
+        [r.typical for r in plain.rows]
+    )
+
+
+def test_every_control_has_an_accessible_name(tab) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QSlider
+
+    for kind in (QAbstractButton, QAbstractSpinBox, QComboBox, QSlider):
+        for widget in tab.findChildren(kind):
+            if widget.objectName().startswith("qt_"):  # Qt's own parts, e.g. corner buttons
+                continue
+            name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
+            where = (
+                f"{widget.metaObject().className()} in {widget.parent().metaObject().className()}"
+            )
+            assert name, f"{where} has no accessible name"
