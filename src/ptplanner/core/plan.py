@@ -1,0 +1,314 @@
+"""The personal plan: a tree of milestones with status, dates and links to what moves pay.
+
+These are immutable pydantic models. Edits never change a plan in place; the named operations in
+:mod:`ptplanner.core.plan_ops` build a new plan and say what changed, which is what makes undo
+exact and lets views share one plan object safely.
+
+Rules the rest of the app relies on:
+
+* Unknown keys are an error (``extra="forbid"``): an older ptplanner must refuse a file it does not
+  fully understand rather than load it and silently drop data on the next save. Any new field
+  therefore means a new ``schema_version`` and a migration in :mod:`ptplanner.core.storage`.
+* Milestone ids are unique across the whole plan and nesting is at most :data:`MAX_DEPTH` levels.
+* Progress counts leaves: a step that is done counts all of its sub-steps as done, a skipped step
+  drops out of the count together with its sub-steps.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+from typing import Annotated, Literal, NamedTuple
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+SCHEMA_VERSION = 1
+"""The plan file format this version of ptplanner writes."""
+
+MAX_DEPTH = 8
+"""Deepest allowed nesting; a top-level milestone is at depth 1."""
+
+CERTIFICATION_IDS = frozenset({"cmaa", "cehrs", "cpct"})
+EDUCATION_IDS = frozenset({"hs", "associate", "bachelor"})
+EMPLOYER_TYPE_IDS = frozenset({"hospital", "private_clinic", "corporate_chain", "specialty_clinic"})
+
+LinkKind = Literal["certification", "education", "location", "employer_type"]
+LINK_KINDS: tuple[LinkKind, ...] = ("certification", "education", "location", "employer_type")
+_LINK_VALUES: dict[str, frozenset[str]] = {
+    "certification": CERTIFICATION_IDS,
+    "education": EDUCATION_IDS,
+    "employer_type": EMPLOYER_TYPE_IDS,
+}
+
+
+def new_id() -> str:
+    """A fresh milestone id."""
+    return str(uuid.uuid4())
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+# Unicode category Cc is exactly these two ranges; a regex is ~10x faster than unicodedata here.
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _no_control_chars(value: str) -> str:
+    # A newline or tab in a title would break the one-line-per-step tree views and the CLI listing.
+    if _CONTROL_CHARS.search(value):
+        raise ValueError("must be a single line without control characters")
+    return value
+
+
+Title = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(_no_control_chars),
+]
+MilestoneId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
+
+
+class Status(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+CLOSED_STATUSES = frozenset({Status.DONE, Status.SKIPPED})
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SalaryLink(_Frozen):
+    """Ties a milestone to one input of the salary estimate (a certification, a degree, ...)."""
+
+    kind: LinkKind
+    value: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+
+    @model_validator(mode="after")
+    def _known_value(self) -> SalaryLink:
+        allowed = _LINK_VALUES.get(self.kind)
+        if allowed is not None and self.value not in allowed:
+            choices = ", ".join(sorted(allowed))
+            raise ValueError(f"unknown {self.kind} {self.value!r} (expected one of: {choices})")
+        return self
+
+    @classmethod
+    def parse(cls, text: str) -> SalaryLink:
+        """Build a link from ``kind:value`` text, e.g. ``certification:cmaa``."""
+        kind, sep, value = text.partition(":")
+        if not sep:
+            raise ValueError(f"link {text!r} must look like kind:value, e.g. certification:cmaa")
+        kind = kind.strip()
+        if kind not in LINK_KINDS:
+            kinds = ", ".join(LINK_KINDS)
+            raise ValueError(f"unknown link kind {kind!r} (expected one of: {kinds})")
+        return cls.model_validate({"kind": kind, "value": value})
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.value}"
+
+
+class Milestone(_Frozen):
+    """One step of the plan, possibly with sub-steps."""
+
+    id: MilestoneId = Field(default_factory=new_id)
+    title: Title
+    notes: Annotated[str, StringConstraints(max_length=10_000)] = ""
+    status: Status = Status.NOT_STARTED
+    target_date: date | None = None
+    done_date: date | None = None
+    salary_link: SalaryLink | None = None
+    why: Annotated[str, StringConstraints(max_length=2_000)] | None = None
+    """Why the step matters, in a sentence or two."""
+    pay_effect: Annotated[str, StringConstraints(max_length=500)] | None = None
+    """What the step does to pay, as text that names its source."""
+    renews_every_months: Annotated[int, Field(ge=1, le=120)] | None = None
+    """Set for credentials that expire; marking the step done schedules its renewal."""
+    children: tuple[Milestone, ...] = ()
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED_STATUSES
+
+    def walk(self, depth: int = 1, parent_id: str | None = None, index: int = 0) -> Iterator[Node]:
+        """This milestone and everything under it, depth first, in display order."""
+        # An explicit stack rather than nested generators keeps this cheap for 10,000-step plans.
+        stack: list[tuple[Milestone, int, str | None, int]] = [(self, depth, parent_id, index)]
+        while stack:
+            milestone, level, parent, index = stack.pop()
+            yield Node(milestone, level, parent, index)
+            stack.extend(
+                (child, level + 1, milestone.id, i)
+                for i, child in reversed(list(enumerate(milestone.children)))
+            )
+
+    def leaf_counts(self) -> tuple[int, int]:
+        """(done, counted) leaves under this step, with the done/skipped rules of the module."""
+        if self.status is Status.SKIPPED:
+            return 0, 0
+        if not self.children:
+            return (1 if self.status is Status.DONE else 0), 1
+        done = counted = 0
+        for child in self.children:
+            child_done, child_counted = child.leaf_counts()
+            done += child_done
+            counted += child_counted
+        if self.status is Status.DONE:
+            # Ticking the parent closes the step even if its sub-steps were never ticked.
+            return counted, counted
+        return done, counted
+
+    def progress(self) -> float:
+        """Percent complete (0-100) from the sub-steps; a step with none is 0 or 100."""
+        done, counted = self.leaf_counts()
+        if counted == 0:
+            return 100.0 if self.status is Status.DONE else 0.0
+        return 100.0 * done / counted
+
+
+class Node(NamedTuple):
+    """A milestone with its place in the tree, as produced by :meth:`Plan.walk`."""
+
+    milestone: Milestone
+    depth: int
+    parent_id: str | None
+    position: int
+    """Index among its siblings."""
+
+
+def _default_title() -> str:
+    return "My PT Care Coordinator plan"
+
+
+class Plan(_Frozen):
+    """The whole plan as saved in ``plan.json``."""
+
+    schema_version: Literal[1] = 1
+    title: Title = Field(default_factory=_default_title)
+    created: datetime = Field(default_factory=utc_now)
+    modified: datetime = Field(default_factory=utc_now)
+    milestones: tuple[Milestone, ...] = ()
+
+    @model_validator(mode="after")
+    def _ids_unique_and_depth_bounded(self) -> Plan:
+        # A plain loop rather than walk(): this runs on every load of a 10,000-step plan.
+        seen: set[str] = set()
+        stack: list[tuple[tuple[Milestone, ...], int]] = [(self.milestones, 1)]
+        while stack:
+            siblings, depth = stack.pop()
+            if depth > MAX_DEPTH:
+                raise ValueError(f"milestones are nested deeper than {MAX_DEPTH} levels")
+            for milestone in siblings:
+                if milestone.id in seen:
+                    raise ValueError(f"milestone id {milestone.id!r} is used more than once")
+                seen.add(milestone.id)
+                if milestone.children:
+                    stack.append((milestone.children, depth + 1))
+        return self
+
+    # --- walking and finding -------------------------------------------------------------------
+
+    def walk(self) -> Iterator[Node]:
+        """Every milestone with its depth (top level = 1), parent id and index, in display order."""
+        for index, milestone in enumerate(self.milestones):
+            yield from milestone.walk(1, None, index)
+
+    def flatten(self) -> list[Milestone]:
+        """Every milestone, depth first, in display order."""
+        return [node.milestone for node in self.walk()]
+
+    def count(self) -> int:
+        return sum(1 for _ in self.walk())
+
+    def node(self, milestone_id: str) -> Node | None:
+        for node in self.walk():
+            if node.milestone.id == milestone_id:
+                return node
+        return None
+
+    def find(self, milestone_id: str) -> Milestone | None:
+        found = self.node(milestone_id)
+        return found.milestone if found else None
+
+    def get(self, milestone_id: str) -> Milestone:
+        """The milestone with this id; KeyError if there is none."""
+        found = self.find(milestone_id)
+        if found is None:
+            raise KeyError(milestone_id)
+        return found
+
+    def ids(self) -> set[str]:
+        return {node.milestone.id for node in self.walk()}
+
+    def match_prefix(self, prefix: str) -> list[Milestone]:
+        """Milestones whose id starts with ``prefix`` (an exact id wins outright)."""
+        wanted = prefix.strip().lower()
+        if not wanted:
+            return []
+        matches: list[Milestone] = []
+        for milestone in self.flatten():
+            if milestone.id.lower() == wanted:
+                return [milestone]
+            if milestone.id.lower().startswith(wanted):
+                matches.append(milestone)
+        return matches
+
+    # --- progress ------------------------------------------------------------------------------
+
+    def leaf_counts(self) -> tuple[int, int]:
+        """(done, counted) leaves over the whole plan."""
+        done = counted = 0
+        for milestone in self.milestones:
+            milestone_done, milestone_counted = milestone.leaf_counts()
+            done += milestone_done
+            counted += milestone_counted
+        return done, counted
+
+    def progress(self) -> float:
+        """Percent complete: done leaves / (all leaves - skipped ones); 0 for an empty plan."""
+        done, counted = self.leaf_counts()
+        return 100.0 * done / counted if counted else 0.0
+
+    def overdue(self, today: date) -> list[Milestone]:
+        """Open milestones whose target date has passed, soonest first."""
+        found = [
+            m
+            for m in self.flatten()
+            if not m.is_closed and m.target_date is not None and m.target_date < today
+        ]
+        return sorted(found, key=lambda m: m.target_date or today)
+
+    def due_soon(self, today: date, days: int = 14) -> list[Milestone]:
+        """Open milestones due from today to ``days`` days ahead (inclusive), soonest first."""
+        horizon = today + timedelta(days=days)
+        found = [
+            m
+            for m in self.flatten()
+            if not m.is_closed and m.target_date is not None and today <= m.target_date <= horizon
+        ]
+        return sorted(found, key=lambda m: m.target_date or today)
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole months, clamped to the end of shorter months (Jan 31 + 1 = Feb 28)."""
+    month_index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(month_index, 12)
+    month += 1
+    next_month_start = date(year + (month == 12), month % 12 + 1, 1)
+    last_day = (next_month_start - timedelta(days=1)).day
+    return date(year, month, min(day.day, last_day))

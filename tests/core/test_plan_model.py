@@ -1,0 +1,273 @@
+"""The plan model: validation, walking the tree, progress and due dates, paths, the ready plan."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from ptplanner.core import paths
+from ptplanner.core.plan import (
+    MAX_DEPTH,
+    Milestone,
+    Plan,
+    SalaryLink,
+    Status,
+    add_months,
+)
+from ptplanner.core.plan_ops import empty_plan, plan_template, ready_plan
+
+TODAY = date(2026, 3, 15)
+
+
+def leaf(title: str, status: Status = Status.NOT_STARTED, **extra: object) -> Milestone:
+    return Milestone.model_validate({"title": title, "status": status, **extra})
+
+
+def test_title_is_stripped_and_bounded() -> None:
+    assert Milestone(title="  CMAA  ").title == "CMAA"
+    for bad in ["", "   ", "x" * 201, "two\nlines", "tab\there"]:
+        with pytest.raises(ValidationError):
+            Milestone(title=bad)
+    assert Milestone(title="x" * 200).title == "x" * 200
+
+
+def test_notes_limit_and_unknown_fields_rejected() -> None:
+    Milestone(title="a", notes="n" * 10_000)
+    with pytest.raises(ValidationError):
+        Milestone(title="a", notes="n" * 10_001)
+    with pytest.raises(ValidationError):
+        Milestone.model_validate({"title": "a", "colour": "red"})
+    with pytest.raises(ValidationError):
+        Milestone.model_validate({"title": "a", "status": "finished"})
+
+
+def test_ids_are_fresh_uuids() -> None:
+    first, second = Milestone(title="a"), Milestone(title="a")
+    assert first.id != second.id
+    assert len(first.id) == 36
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("certification:cmaa", "certification", "cmaa"),
+        ("certification:cehrs", "certification", "cehrs"),
+        ("education:bachelor", "education", "bachelor"),
+        ("employer_type:specialty_clinic", "employer_type", "specialty_clinic"),
+        ("location: Boston, MA ", "location", "Boston, MA"),
+    ],
+)
+def test_salary_link_parse(text: str, kind: str, value: str) -> None:
+    link = SalaryLink.parse(text)
+    assert (link.kind, link.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["certification:xyz", "education:phd", "employer_type:spa", "salary:1", "cmaa", "location:"],
+)
+def test_salary_link_rejects_unknown_values(text: str) -> None:
+    with pytest.raises(ValueError):
+        SalaryLink.parse(text)
+
+
+def test_plan_rejects_duplicate_ids_and_deep_nesting() -> None:
+    a = Milestone(title="a")
+    with pytest.raises(ValidationError, match="more than once"):
+        Plan(milestones=(a, a))
+    nested = Milestone(title="deepest")
+    for level in range(MAX_DEPTH - 1):
+        nested = Milestone(title=f"level {level}", children=(nested,))
+    assert Plan(milestones=(nested,)).count() == MAX_DEPTH
+    with pytest.raises(ValidationError, match="nested deeper"):
+        Plan(milestones=(Milestone(title="top", children=(nested,)),))
+
+
+def test_plan_rejects_newer_schema_versions() -> None:
+    with pytest.raises(ValidationError):
+        Plan.model_validate({"schema_version": 2})
+
+
+def sample_plan() -> Plan:
+    cmaa = Milestone(
+        title="CMAA",
+        target_date=date(2026, 6, 1),
+        children=(
+            leaf("study", Status.DONE, done_date=date(2026, 2, 1)),
+            leaf("book", target_date=date(2026, 3, 1)),
+            leaf("pass", target_date=date(2026, 3, 20)),
+        ),
+    )
+    return Plan(
+        milestones=(
+            leaf("hs", Status.DONE),
+            cmaa,
+            leaf("cpct", Status.SKIPPED, target_date=date(2026, 1, 1)),
+            leaf("emr", Status.IN_PROGRESS, target_date=date(2026, 3, 29)),
+        )
+    )
+
+
+def test_walk_gives_depth_parent_and_position_in_display_order() -> None:
+    plan = sample_plan()
+    rows = [(n.milestone.title, n.depth, n.position) for n in plan.walk()]
+    assert rows == [
+        ("hs", 1, 0),
+        ("CMAA", 1, 1),
+        ("study", 2, 0),
+        ("book", 2, 1),
+        ("pass", 2, 2),
+        ("cpct", 1, 2),
+        ("emr", 1, 3),
+    ]
+    cmaa = plan.milestones[1]
+    assert all(n.parent_id == cmaa.id for n in plan.walk() if n.depth == 2)
+    assert [m.title for m in plan.flatten()] == [r[0] for r in rows]
+    assert plan.count() == 7
+    assert plan.get(cmaa.children[2].id).title == "pass"
+    assert plan.find("nope") is None
+    with pytest.raises(KeyError):
+        plan.get("nope")
+
+
+def test_overall_progress_counts_leaves_and_drops_skipped() -> None:
+    plan = sample_plan()
+    # leaves: hs (done), study (done), book, pass, emr; cpct is skipped -> 2 of 5
+    assert plan.leaf_counts() == (2, 5)
+    assert plan.progress() == pytest.approx(40.0)
+    assert plan.milestones[1].progress() == pytest.approx(100 / 3)
+    assert empty_plan().progress() == 0.0
+
+
+def test_a_done_parent_counts_its_sub_steps_as_done() -> None:
+    plan = sample_plan()
+    cmaa = plan.milestones[1].model_copy(update={"status": Status.DONE})
+    assert cmaa.progress() == 100.0
+    assert Plan(milestones=(cmaa,)).leaf_counts() == (3, 3)
+
+
+def test_overdue_and_due_soon() -> None:
+    plan = sample_plan()
+    overdue = [m.title for m in plan.overdue(TODAY)]
+    assert overdue == ["book"]  # cpct is skipped, study is done
+    soon = [m.title for m in plan.due_soon(TODAY)]
+    assert soon == ["pass", "emr"]
+    assert [m.title for m in plan.due_soon(TODAY, days=5)] == ["pass"]
+
+
+def test_match_prefix() -> None:
+    plan = Plan(
+        milestones=(
+            Milestone(id="abc123", title="a"),
+            Milestone(id="abd456", title="b"),
+            Milestone(id="ab", title="c"),
+        )
+    )
+    assert [m.title for m in plan.match_prefix("abc")] == ["a"]
+    assert [m.title for m in plan.match_prefix("ab")] == ["c"]  # exact id wins
+    assert len(plan.match_prefix("a")) == 3
+    assert plan.match_prefix("") == []
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "expected"),
+    [
+        (date(2026, 1, 31), 1, date(2026, 2, 28)),
+        (date(2024, 1, 31), 1, date(2024, 2, 29)),
+        (date(2026, 3, 15), 24, date(2028, 3, 15)),
+        (date(2026, 11, 30), 2, date(2027, 1, 30)),
+        (date(2026, 12, 1), 1, date(2027, 1, 1)),
+        (date(2026, 5, 1), 0, date(2026, 5, 1)),
+    ],
+)
+def test_add_months(start: date, months: int, expected: date) -> None:
+    assert add_months(start, months) == expected
+
+
+def test_json_round_trip() -> None:
+    plan = sample_plan()
+    assert Plan.model_validate_json(plan.model_dump_json()) == plan
+
+
+def test_paths_follow_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PTPLANNER_DATA_DIR", str(tmp_path / "d"))
+    monkeypatch.setenv("PTPLANNER_CONFIG_DIR", str(tmp_path / "c"))
+    assert paths.data_dir() == tmp_path / "d"
+    assert paths.config_dir() == tmp_path / "c"
+    assert paths.plan_file() == tmp_path / "d" / "plan.json"
+    monkeypatch.setenv("PTPLANNER_DATA_DIR", "")
+    monkeypatch.delenv("PTPLANNER_CONFIG_DIR")
+    assert paths.data_dir().name == "ptplanner"
+    assert paths.config_dir().name == "ptplanner"
+    assert paths.data_dir().is_absolute()
+
+
+def test_ready_plan_has_the_role_steps_with_dates_and_links() -> None:
+    plan = ready_plan(TODAY)
+    titles = [m.title for m in plan.flatten()]
+    for expected in [
+        "CMAA certification",
+        "CEHRS certification",
+        "CPCT/A certification",
+        "Learn an EMR system such as WebPT",
+        "Learn ICD-10 and CPT basics",
+        "Land your first care coordinator job",
+        "Become an office manager",
+        "Become a practice administrator",
+    ]:
+        assert expected in titles
+    links = {str(m.salary_link) for m in plan.flatten() if m.salary_link}
+    assert {"certification:cmaa", "certification:cehrs", "certification:cpct"} <= links
+    assert {"education:hs", "education:associate", "education:bachelor"} <= links
+    by_title = {m.title: m for m in plan.flatten()}
+    cmaa = by_title["CMAA certification"]
+    assert cmaa.renews_every_months == 24
+    assert by_title["CEHRS certification"].renews_every_months == 24
+    assert [c.title for c in cmaa.children] == [
+        "Study for the CMAA exam",
+        "Book the CMAA exam",
+        "Pass the CMAA exam",
+    ]
+    assert all(m.target_date is not None and m.target_date > TODAY for m in plan.flatten())
+    assert cmaa.target_date == add_months(TODAY, 4)
+    assert all(m.status is Status.NOT_STARTED for m in plan.flatten())
+    assert plan.progress() == 0.0
+    # every top-level step says why it matters; pay effects name their source
+    assert all(m.why for m in plan.milestones)
+    effects = [m.pay_effect for m in plan.flatten() if m.pay_effect]
+    assert effects and all("career guide (late 2023/early 2024)" in e for e in effects)
+    assert "+$2,000 to $5,000" in (cmaa.pay_effect or "")
+
+
+def test_ready_plan_ids_are_fresh_each_time_and_injectable() -> None:
+    assert ready_plan(TODAY).ids().isdisjoint(ready_plan(TODAY).ids())
+    counter = iter(range(1000))
+    plan = ready_plan(TODAY, id_factory=lambda: f"step-{next(counter)}")
+    assert plan.milestones[0].id == "step-0"
+    assert plan_template().schema_version == 1
+
+
+def test_template_does_not_copy_the_guides_prose() -> None:
+    """Facts only: no run of eight or more words from the guide appears in the template."""
+    guide = Path("/work/shared/sources/000_954a31b7260f569e.txt")
+    if not guide.exists():
+        pytest.skip("the guide is not available on this machine")
+    template = (
+        Path(__file__).resolve().parents[2] / "resources" / "plan_template.json"
+    ).read_text()
+
+    def words(text: str) -> list[str]:
+        return "".join(c.lower() if c.isalnum() else " " for c in text).split()
+
+    guide_words = words(guide.read_text(encoding="utf-8"))
+    shingles = {tuple(guide_words[i : i + 8]) for i in range(len(guide_words) - 7)}
+    template_words = words(template)
+    copied = [
+        " ".join(template_words[i : i + 8])
+        for i in range(len(template_words) - 7)
+        if tuple(template_words[i : i + 8]) in shingles
+    ]
+    assert copied == []

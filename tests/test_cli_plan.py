@@ -1,0 +1,303 @@
+"""``ptplanner plan ...`` as a user runs it: in-process through ``ptplanner.cli.main`` and the
+plan parser on its own, and as real processes (``python -m ptplanner``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ptplanner.cli import main
+from ptplanner.cli_plan import add_plan_parser, format_tree, run_plan
+from ptplanner.core import paths
+from ptplanner.core.plan import Milestone, Plan, Status
+from ptplanner.core.storage import PlanStore, parse_plan
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run ``ptplanner ARGS`` in this process; argparse's own exits count as return codes."""
+    try:
+        code = main(list(args))
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def assert_one_line_error(code: int, err: str, *words: str) -> None:
+    assert code == 2
+    assert err.startswith("ptplanner: error: ") and err.count("\n") == 1, err
+    assert "Traceback" not in err
+    for word in words:
+        assert word in err
+
+
+def saved_plan(path: Path | None = None) -> Plan:
+    return parse_plan((path or paths.plan_file()).read_bytes())
+
+
+def id_of(title: str, plan: Plan | None = None) -> str:
+    return next(m.id for m in (plan or saved_plan()).flatten() if m.title == title)
+
+
+def test_list_without_a_plan_explains_how_to_start(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "plan", "list")
+    assert code == 0 and err == ""
+    assert "ptplanner plan init" in out
+    assert not paths.plan_file().exists()
+    assert cli(capsys, "plan")[1] == out  # no command means list
+
+
+def test_init_then_list_shows_the_tree(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, "plan", "init")
+    assert code == 0 and "ready-made plan" in out
+    code, out, _ = cli(capsys, "plan", "list")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("My PT Care Coordinator plan: 0% done (0 of ")
+    cmaa = next(line for line in lines if "CMAA certification" in line)
+    study = next(line for line in lines if "Study for the CMAA exam" in line)
+    assert cmaa.startswith("[ ] ") and study.startswith("    [ ] ")
+    assert "certification:cmaa" in cmaa and "due " in cmaa
+    code, _, err = cli(capsys, "plan", "init")
+    assert_one_line_error(code, err, "already exists", "--force")
+    assert cli(capsys, "plan", "init", "--empty", "--force")[0] == 0
+    assert saved_plan().milestones == ()
+
+
+def test_add_done_remove_with_id_prefixes(capsys: pytest.CaptureFixture[str]) -> None:
+    cli(capsys, "plan", "init")
+    cmaa = id_of("CMAA certification")
+    code, out, _ = cli(
+        capsys,
+        "plan",
+        "add",
+        "Join a study group",
+        "--parent",
+        cmaa[:6],
+        "--target",
+        "2027-01-15",
+        "--notes",
+        "Tuesdays",
+        "--link",
+        "certification:cmaa",
+    )
+    assert code == 0 and "Added 'Join a study group'" in out
+    plan = saved_plan()
+    added = plan.get(id_of("Join a study group", plan))
+    assert added.target_date == date(2027, 1, 15) and added.notes == "Tuesdays"
+    assert str(added.salary_link) == "certification:cmaa"
+    assert plan.node(added.id) is not None and plan.node(added.id).parent_id == cmaa  # type: ignore[union-attr]
+
+    code, out, _ = cli(capsys, "plan", "done", cmaa[:8])
+    assert code == 0
+    assert "Marked 'CMAA certification' done" in out
+    assert "Added 'Renew CMAA certification' due" in out
+    plan = saved_plan()
+    assert plan.get(cmaa).status is Status.DONE and plan.get(cmaa).done_date == date.today()
+    assert "[x] " + cmaa[:8] in cli(capsys, "plan", "list")[1]
+    assert "already done" in cli(capsys, "plan", "done", cmaa)[1]
+
+    code, out, _ = cli(capsys, "plan", "remove", cmaa)
+    assert code == 0 and "and its 4 sub-steps" in out and "backups" in out
+    assert cmaa not in saved_plan().ids()
+
+
+def test_renewing_credentials_from_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    cli(capsys, "plan", "add", "My CPR card", "--renews-every", "24")
+    code, out, _ = cli(capsys, "plan", "done", id_of("My CPR card"))
+    assert code == 0 and "Added 'Renew My CPR card'" in out
+
+
+def test_export_and_import(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    cli(capsys, "plan", "init")
+    before = saved_plan()
+    code, out, _ = cli(capsys, "plan", "export", str(tmp_path / "plan.csv"))
+    assert code == 0 and "(CSV)" in out
+    assert (tmp_path / "plan.csv").read_text().startswith("id,parent_id,title,status,")
+    assert cli(capsys, "plan", "export", str(tmp_path / "plan.json"))[0] == 0
+    assert parse_plan((tmp_path / "plan.json").read_bytes()) == before
+    code, out, _ = cli(capsys, "plan", "export", "-", "--format", "json")
+    assert code == 0 and json.loads(out)["title"] == before.title
+
+    other = Plan(title="Imported", milestones=(Milestone(title="Only step"),))
+    (tmp_path / "other.json").write_text(other.model_dump_json())
+    code, out, _ = cli(capsys, "plan", "import", str(tmp_path / "other.json"))
+    assert code == 0 and "Imported 1 steps" in out
+    assert saved_plan().title == "Imported"
+    with PlanStore() as store:
+        previous = store.read_backup(store.list_backups()[0].path)
+    assert previous == before  # the replaced plan is in the backups
+
+    code, out, _ = cli(capsys, "plan", "import", str(tmp_path / "plan.csv"))
+    assert code == 0
+    assert [m.id for m in saved_plan().flatten()] == [m.id for m in before.flatten()]
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("plan", "done", "nope"), ["no step has an id starting with 'nope'"]),
+        (("plan", "remove", ""), ["no step"]),
+        (("plan", "add", "x", "--target", "2026-02-30"), ["--target", "not a date"]),
+        (("plan", "add", "x", "--target", "tomorrow"), ["--target"]),
+        (("plan", "add", "x", "--link", "certification:rn"), ["--link", "unknown certification"]),
+        (("plan", "add", "x", "--link", "cmaa"), ["--link", "kind:value"]),
+        (("plan", "add", "x", "--link", "pet:dog"), ["--link", "unknown link kind"]),
+        (("plan", "add", "x", "--parent", "zzz"), ["no step"]),
+        (("plan", "add", "   "), ["title"]),
+        (("plan", "add", "x" * 201), ["title", "at most 200"]),
+        (("plan", "add", "x", "--renews-every", "soon"), ["--renews-every"]),
+        (("plan", "import", "/no/such/file.json"), ["Cannot read", "/no/such/file.json"]),
+        (("plan", "export", "/no/such/folder/x.json"), ["no such folder"]),
+        (("plan", "add"), ["required: title"]),
+        (("plan", "frobnicate"), ["invalid choice"]),
+        (("plan", "export", "x", "--format", "xml"), ["invalid choice"]),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], args: tuple[str, ...], words: list[str]
+) -> None:
+    cli(capsys, "plan", "init")
+    before = paths.plan_file().read_bytes()
+    code, _, err = cli(capsys, *args)
+    assert_one_line_error(code, err, *words)
+    assert paths.plan_file().read_bytes() == before
+
+
+def test_ambiguous_prefix(capsys: pytest.CaptureFixture[str]) -> None:
+    with PlanStore() as store:
+        store.save(
+            Plan(milestones=(Milestone(id="abc1", title="a"), Milestone(id="abc2", title="b")))
+        )
+    code, _, err = cli(capsys, "plan", "done", "abc")
+    assert_one_line_error(code, err, "ambiguous", "abc1", "abc2")
+    assert cli(capsys, "plan", "done", "abc2")[0] == 0
+
+
+def test_bad_import_leaves_the_plan_alone(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    cli(capsys, "plan", "init")
+    before = paths.plan_file().read_bytes()
+    for name, content in [("bad.json", "{not json"), ("bad.csv", "title,colour\na,b\n")]:
+        (tmp_path / name).write_text(content)
+        code, _, err = cli(capsys, "plan", "import", str(tmp_path / name))
+        assert_one_line_error(code, err)
+    assert paths.plan_file().read_bytes() == before
+
+
+def test_edits_are_refused_while_a_window_has_the_plan_open(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cli(capsys, "plan", "init")
+    with PlanStore() as window:
+        window.load()
+        code, _, err = cli(capsys, "plan", "add", "x")
+        assert_one_line_error(code, err, "Another ptplanner window has this plan open")
+        code, out, err = cli(capsys, "plan", "list")
+        assert code == 0 and "CMAA" in out
+        assert err.startswith("ptplanner: note: Another ptplanner window")
+    assert cli(capsys, "plan", "add", "x")[0] == 0
+
+
+def test_damaged_plan_is_reported_as_a_note_and_recovered(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cli(capsys, "plan", "init")
+    cli(capsys, "plan", "add", "second save")
+    paths.plan_file().write_text("{ truncated")
+    code, out, err = cli(capsys, "plan", "list")
+    assert code == 0 and "CMAA" in out
+    assert err.startswith("ptplanner: note: Your plan file could not be read")
+    assert "plan.corrupt-" in err
+
+
+def test_plan_file_option_before_or_after_the_command(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    portable = tmp_path / "usb" / "my-plan.json"
+    assert cli(capsys, "plan", "--plan-file", str(portable), "add", "Before")[0] == 0
+    assert cli(capsys, "plan", "add", "After", "--plan-file", str(portable))[0] == 0
+    assert [m.title for m in saved_plan(portable).milestones] == ["Before", "After"]
+    assert (portable.parent / "my-plan.lock").exists()
+    assert not paths.plan_file().exists()
+
+
+def test_run_plan_through_its_own_parser(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The plan commands need nothing from the lead's parser but a subparsers action."""
+    parser = argparse.ArgumentParser(prog="ptplanner")
+    add_plan_parser(parser.add_subparsers(dest="command"))
+    target = str(tmp_path / "p.json")
+    args = parser.parse_args(["plan", "add", "Solo", "--plan-file", target])
+    assert args.func is run_plan
+    assert run_plan(args) == 0
+    assert run_plan(parser.parse_args(["plan", "done", "x", "--plan-file", target])) == 2
+    assert capsys.readouterr().err.startswith("ptplanner: error: no step")
+
+
+def test_format_tree_marks_overdue_and_progress() -> None:
+    plan = Plan(
+        title="T",
+        milestones=(
+            Milestone(id="a" * 8, title="Late", target_date=date(2026, 1, 1)),
+            Milestone(id="b" * 8, title="Done", status=Status.DONE, done_date=date(2026, 1, 2)),
+            Milestone(id="c" * 8, title="Skipped", status=Status.SKIPPED),
+        ),
+    )
+    text = format_tree(plan, date(2026, 2, 1))
+    assert text.splitlines() == [
+        "T: 50% done (1 of 2 steps)",
+        "[ ] aaaaaaaa  Late  (due 2026-01-01 OVERDUE)",
+        "[x] bbbbbbbb  Done  (done 2026-01-02)",
+        "[-] cccccccc  Skipped",
+    ]
+
+
+# --- real processes ---------------------------------------------------------------------------
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ptplanner", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ),
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_as_a_real_process() -> None:
+    assert run("plan", "init").returncode == 0
+    listed = run("plan", "list")
+    assert listed.returncode == 0 and "CMAA certification" in listed.stdout
+    cmaa = id_of("CMAA certification")
+    done = run("plan", "done", cmaa[:5])
+    assert done.returncode == 0, done.stderr
+    assert saved_plan().get(cmaa).status is Status.DONE
+    bad = run("plan", "add", "x", "--target", "31/12/2026")
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert bad.stderr.startswith("ptplanner: error: --target") and bad.stderr.count("\n") == 1
+
+
+def test_the_plan_command_never_loads_qt() -> None:
+    code = (
+        "import sys; from ptplanner.cli import main; code = main(['plan', 'list']); "
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'PySide6', 'shiboken6', 'pyqtgraph'} or m.startswith('ptplanner.ui')); "
+        "print(bad); sys.exit(code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("[]")
