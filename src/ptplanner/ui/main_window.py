@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings if settings is not None else load_settings()
         self.setWindowTitle("PT Planner")
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(760, 520)
         self.scenario = ScenarioModel(self.settings)
         self.plan_controller: PlanController | None = None
         self._qsettings = QSettings(
@@ -195,7 +195,8 @@ class MainWindow(QMainWindow):
         self.packet_action.setStatusTip(
             "Add your plan's progress and a one-page role summary to printouts"
         )
-        self.quit_action = self._action("&Quit", key.Quit, self.close)
+        # StandardKey.Quit is empty on some platforms (and offscreen); Ctrl+Q is what users expect.
+        self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
         self.about_action = self._action("&About PT Planner", "F1", self.show_about)
         self.tab_actions: list[QAction] = []
         for i, title in enumerate(TAB_TITLES):

@@ -1,0 +1,85 @@
+"""Screenshots of the four tabs at 1280x800 for the README, AppStream metadata and review.
+
+Runs the real window offscreen against a throw-away profile (a ready plan with some progress) so
+the pictures never show anyone's own plan. Writes docs/screenshots/{overview,day,salary,plan}.png;
+pass ``--dark`` to also write ``*-dark.png`` (Fusion's dark scheme) into build/shots/.
+
+    python tools/screenshots.py [--dark]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NAMES = ("overview", "day", "salary", "plan")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dark", action="store_true", help="also take dark-scheme shots")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+
+    profile = Path(tempfile.mkdtemp(prefix="ptplanner-shots-"))
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["PTPLANNER_DATA_DIR"] = str(profile / "data")
+    os.environ["PTPLANNER_CONFIG_DIR"] = str(profile / "config")
+
+    from ptplanner.core.plan import Status
+    from ptplanner.core.plan_ops import ready_plan, set_status
+    from ptplanner.core.storage import PlanStore
+
+    today = date.today()
+    plan = ready_plan(today)
+    # Show a plan in progress: the first two top-level steps done.
+    for node in list(plan.walk())[:2]:
+        plan = set_status(plan, node.milestone.id, Status.DONE, today).plan
+    with PlanStore() as store:
+        store.load(new_plan=lambda: plan)
+        store.save(plan)
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from ptplanner.ui.app import make_application
+    from ptplanner.ui.main_window import MainWindow
+
+    app = make_application()
+    schemes = [("", Qt.ColorScheme.Light)]
+    if args.dark:
+        schemes.append(("-dark", Qt.ColorScheme.Dark))
+    args.out.mkdir(parents=True, exist_ok=True)
+    for suffix, scheme in schemes:
+        QGuiApplication.styleHints().setColorScheme(scheme)
+        window = MainWindow()
+        window.resize(1280, 800)
+        window.show()
+        salary = None
+        for index, name in enumerate(NAMES):
+            window.tabs.setCurrentIndex(index)
+            page = window.page(name)
+            if name == "salary" and salary is None:
+                salary = page
+                scenario = window.scenario
+                scenario.update(location="Boston-Cambridge-Newton, MA-NH", years_experience=2.0)
+                scenario.pin("Boston, 2 yrs, no certification")
+                scenario.update(certifications={"cmaa"}, skills={"emr", "insurance"})
+            for _ in range(10):
+                app.processEvents()
+            folder = args.out if not suffix else ROOT / "build" / "shots"
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / f"{name}{suffix}.png"
+            window.grab().save(str(target))
+            print(f"wrote {target}")
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
