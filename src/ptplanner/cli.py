@@ -17,8 +17,6 @@ from typing import NoReturn
 
 from pydantic import ValidationError
 
-from ptplanner import __version__
-
 EXIT_USAGE = 2
 
 
@@ -31,6 +29,25 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"ptplanner: error: {message} (see '{self.prog} --help')\n")
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, reading the package metadata only when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help=str(kwargs.get("help", "")),
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kw: object) -> None:
+        from ptplanner import __version__
+
+        print(f"ptplanner {__version__}")
+        parser.exit(0)
 
 
 PROJECTION_EXAMPLES = """\
@@ -76,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Career planner for Physical Therapy Care Coordinators. "
         "With no command, opens the desktop window.",
     )
-    parser.add_argument("--version", action="version", version=f"ptplanner {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     window = commands.add_parser("window", help="open the desktop window (the default)")

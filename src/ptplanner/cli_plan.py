@@ -11,47 +11,9 @@ never imported.
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import date
-from pathlib import Path
 from typing import Any, NoReturn
 
-from pydantic import ValidationError
-
-from ptplanner.core import paths
-from ptplanner.core.plan import Milestone, Plan, SalaryLink, Status
-from ptplanner.core.plan_ops import (
-    PlanOpError,
-    add_milestone,
-    empty_plan,
-    ready_plan,
-    remove_milestone,
-    set_status,
-)
-from ptplanner.core.storage import (
-    LoadResult,
-    PlanImportError,
-    PlanStore,
-    SaveError,
-    export_plan_csv,
-    export_plan_json,
-    import_plan_csv,
-    import_plan_json,
-    plan_to_csv,
-    plan_to_json,
-)
-
 EXIT_ERROR = 2
-SHORT_ID = 8
-
-STATUS_MARKS = {
-    Status.NOT_STARTED: "[ ]",
-    Status.IN_PROGRESS: "[~]",
-    Status.DONE: "[x]",
-    Status.SKIPPED: "[-]",
-}
 
 PLAN_EXAMPLES = """\
 examples:
@@ -63,10 +25,6 @@ examples:
   ptplanner plan export plan.csv
   ptplanner plan --plan-file /media/usb/plan.json list
 """
-
-
-class CliError(Exception):
-    """A problem with what the user asked for; printed as one line."""
 
 
 class _PlanParser(argparse.ArgumentParser):
@@ -158,241 +116,18 @@ def add_plan_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
 
 
-# --- running -----------------------------------------------------------------------------------
-
-
 def run_plan(args: argparse.Namespace) -> int:
     """Run one ``ptplanner plan`` command; returns the exit status."""
-    handler = _HANDLERS[getattr(args, "plan_command", None) or "list"]
-    try:
-        handler(args)
-    except (CliError, PlanOpError, SaveError, PlanImportError) as error:
-        text = " ".join(str(error).split())  # one line, whatever the message held
-        print(f"ptplanner: error: {text}", file=sys.stderr)
-        return EXIT_ERROR
-    except BrokenPipeError:  # `ptplanner plan list | head` closing the pipe is fine
-        return 0
-    return 0
+    from ptplanner.cli_plan_commands import run_plan_command
+
+    return run_plan_command(args)
 
 
-def _plan_path(args: argparse.Namespace) -> Path:
-    given = getattr(args, "plan_file", None)
-    return Path(given).expanduser() if given else paths.plan_file()
+def __getattr__(name: str) -> Any:
+    if name.startswith("__"):  # import machinery probes dunders; never load the commands for them
+        raise AttributeError(name)
+    # The command helpers (format_tree, resolve_id, ...) live in cli_plan_commands so that
+    # importing this module stays cheap; keep them reachable under their old name.
+    import ptplanner.cli_plan_commands as commands
 
-
-def _notes(result: LoadResult) -> None:
-    for message in result.messages:
-        print(f"ptplanner: note: {' '.join(message.split())}", file=sys.stderr)
-
-
-@contextmanager
-def _opened(args: argparse.Namespace, *, write: bool) -> Iterator[tuple[PlanStore, LoadResult]]:
-    store = PlanStore(_plan_path(args))
-    try:
-        result = store.load(empty_plan)
-        if write and result.read_only:
-            # The reason (another window, newer format, unwritable folder) is the whole message.
-            raise CliError(store.read_only_reason or "the plan is open read-only")
-        _notes(result)
-        yield store, result
-    finally:
-        store.close()
-
-
-def _parse_date(text: str, option: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise CliError(f"{option}: {text!r} is not a date (use YYYY-MM-DD)") from None
-
-
-def _parse_link(text: str) -> SalaryLink:
-    try:
-        return SalaryLink.parse(text)
-    except ValueError as error:
-        message = str(error).splitlines()[0]
-        if isinstance(error, ValidationError):
-            first = error.errors()[0]
-            message = str(first["msg"]).removeprefix("Value error, ")
-        raise CliError(f"--link: {message}") from None
-
-
-def resolve_id(plan: Plan, prefix: str) -> Milestone:
-    """The one milestone whose id is, or starts with, ``prefix``; CliError otherwise."""
-    matches = plan.match_prefix(prefix)
-    if not matches:
-        raise CliError(f"no step has an id starting with {prefix!r} (see 'ptplanner plan list')")
-    if len(matches) > 1:
-        shown = ", ".join(m.id[:SHORT_ID] for m in matches[:5])
-        more = ", ..." if len(matches) > 5 else ""
-        raise CliError(f"id {prefix!r} is ambiguous: it starts {shown}{more}; give more of it")
-    return matches[0]
-
-
-def short_id_length(plan: Plan) -> int:
-    """The shortest prefix length (at least 8) that tells every id in the plan apart."""
-    ids = [m.id for m in plan.flatten()]
-    length = SHORT_ID
-    while length < max((len(i) for i in ids), default=SHORT_ID):
-        if len({i[:length] for i in ids}) == len(ids):
-            break
-        length += 1
-    return length
-
-
-def format_tree(plan: Plan, today: date) -> str:
-    done, counted = plan.leaf_counts()
-    lines = [f"{plan.title}: {plan.progress():.0f}% done ({done} of {counted} steps)"]
-    width = short_id_length(plan)
-    for node in plan.walk():
-        m = node.milestone
-        details: list[str] = []
-        if m.children:
-            child_done, child_counted = m.leaf_counts()
-            details.append(f"{child_done}/{child_counted}")
-        if m.status is Status.DONE and m.done_date:
-            details.append(f"done {m.done_date.isoformat()}")
-        elif m.target_date and not m.is_closed:
-            late = " OVERDUE" if m.target_date < today else ""
-            details.append(f"due {m.target_date.isoformat()}{late}")
-        if m.status is Status.IN_PROGRESS:
-            details.append("in progress")
-        if m.salary_link:
-            details.append(str(m.salary_link))
-        suffix = f"  ({', '.join(details)})" if details else ""
-        indent = "    " * (node.depth - 1)
-        lines.append(f"{indent}{STATUS_MARKS[m.status]} {m.id[:width]}  {m.title}{suffix}")
-    return "\n".join(lines) + "\n"
-
-
-def _cmd_list(args: argparse.Namespace) -> None:
-    with _opened(args, write=False) as (_, result):
-        plan = result.plan
-        if not plan.milestones:
-            print(
-                "Your plan has no steps yet. Start from the ready-made plan with "
-                "'ptplanner plan init', or add a step with 'ptplanner plan add TITLE'."
-            )
-            return
-        sys.stdout.write(format_tree(plan, date.today()))
-
-
-def _cmd_add(args: argparse.Namespace) -> None:
-    target = _parse_date(args.target, "--target") if args.target else None
-    link = _parse_link(args.link) if args.link else None
-    renews: int | None = None
-    if args.renews_every is not None:
-        if not args.renews_every.strip().isdigit():
-            raise CliError(f"--renews-every: {args.renews_every!r} is not a whole number of months")
-        renews = int(args.renews_every)
-    try:
-        milestone = Milestone(
-            title=args.title,
-            notes=args.notes,
-            target_date=target,
-            salary_link=link,
-            renews_every_months=renews,
-        )
-    except ValidationError as error:
-        first = error.errors()[0]
-        field = str(first["loc"][0]) if first["loc"] else "value"
-        option = {"title": "title", "notes": "--notes", "renews_every_months": "--renews-every"}
-        message = str(first["msg"]).removeprefix("Value error, ")
-        raise CliError(f"{option.get(field, field)}: {message}") from None
-    with _opened(args, write=True) as (store, result):
-        parent_id = resolve_id(result.plan, args.parent).id if args.parent else None
-        change = add_milestone(result.plan, milestone, parent_id)
-        store.save(change.plan)
-    print(f"Added '{milestone.title}' (id {milestone.id[:SHORT_ID]}).")
-
-
-def _cmd_done(args: argparse.Namespace) -> None:
-    today = date.today()
-    with _opened(args, write=True) as (store, result):
-        milestone = resolve_id(result.plan, args.id)
-        change = set_status(result.plan, milestone.id, Status.DONE, today)
-        if change.change.noop:
-            print(f"'{milestone.title}' was already done.")
-            return
-        store.save(change.plan)
-        added = [change.plan.get(i) for i in change.change.ids - {milestone.id}]
-    print(f"Marked '{milestone.title}' done ({today.isoformat()}).")
-    for renewal in added:
-        due = renewal.target_date.isoformat() if renewal.target_date else "no date"
-        print(f"Added '{renewal.title}' due {due} (id {renewal.id[:SHORT_ID]}).")
-
-
-def _cmd_remove(args: argparse.Namespace) -> None:
-    with _opened(args, write=True) as (store, result):
-        milestone = resolve_id(result.plan, args.id)
-        change = remove_milestone(result.plan, milestone.id)
-        store.save(change.plan)
-        backups = store.backup_dir
-    subs = len(change.change.ids) - 1
-    extra = f" and its {subs} sub-step{'s' if subs != 1 else ''}" if subs else ""
-    print(f"Removed '{milestone.title}'{extra}. The previous plan is kept in {backups}.")
-
-
-def _format_for(args: argparse.Namespace) -> str:
-    if args.format:
-        return str(args.format)
-    return "csv" if str(args.file).lower().endswith(".csv") else "json"
-
-
-def _cmd_export(args: argparse.Namespace) -> None:
-    kind = _format_for(args)
-    with _opened(args, write=False) as (_, result):
-        plan = result.plan
-    if args.file == "-":
-        if kind == "csv":
-            sys.stdout.write(plan_to_csv(plan))
-        else:
-            sys.stdout.write(plan_to_json(plan).decode("utf-8") + "\n")
-        return
-    target = Path(args.file).expanduser()
-    if target.is_dir():
-        raise CliError(f"{target} is a folder; give a file name")
-    if not target.parent.is_dir():
-        raise CliError(f"cannot write {target}: no such folder {target.parent}")
-    writer: Callable[[Plan, Path], None] = export_plan_csv if kind == "csv" else export_plan_json
-    writer(plan, target)
-    print(f"Wrote {plan.count()} steps to {target} ({kind.upper()}).")
-
-
-def _cmd_import(args: argparse.Namespace) -> None:
-    source = Path(args.file).expanduser()
-    kind = _format_for(args)
-    # Read and check the file before touching the plan: a refused import changes nothing.
-    with _opened(args, write=True) as (store, result):
-        if kind == "csv":
-            imported = import_plan_csv(source, base=result.plan)
-        else:
-            imported = import_plan_json(source)
-        store.save(imported)
-        backups = store.backup_dir
-    kept = f" The previous plan is kept in {backups}." if not result.is_new else ""
-    print(f"Imported {imported.count()} steps from {source}.{kept}")
-
-
-def _cmd_init(args: argparse.Namespace) -> None:
-    with _opened(args, write=True) as (store, result):
-        if not result.is_new and result.plan.milestones and not args.force:
-            raise CliError(
-                f"a plan with {result.plan.count()} steps already exists at {store.path}; "
-                "use --force to replace it (it is backed up first)"
-            )
-        plan = empty_plan() if args.empty else ready_plan(date.today())
-        store.save(plan)
-    kind = "an empty plan" if args.empty else f"the ready-made plan ({plan.count()} steps)"
-    print(f"Started {kind} in {store.path}. See it with 'ptplanner plan list'.")
-
-
-_HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
-    "list": _cmd_list,
-    "add": _cmd_add,
-    "done": _cmd_done,
-    "remove": _cmd_remove,
-    "export": _cmd_export,
-    "import": _cmd_import,
-    "init": _cmd_init,
-}
+    return getattr(commands, name)

@@ -19,7 +19,7 @@ SourceKind = Literal["primary", "secondary", "guide", "method"]
 class Strict(BaseModel):
     """Base for every knowledge-base model: unknown keys are an error, values are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Source(Strict):
