@@ -1,0 +1,1 @@
+"""One module per tab of the main window; each tab is given the core objects it shows."""
