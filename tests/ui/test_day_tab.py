@@ -136,7 +136,7 @@ def test_hovering_a_block_shows_its_time_and_title(qtbot, tab: DayTab) -> None: 
     rect = view.block_rect("utilization_review")
     event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), view.mapToGlobal(rect.center()))
     view.event(event)
-    assert QToolTip.text() == "13:00–14:00 · Arguing for more visits"
+    assert QToolTip.text() == "13:00–14:00 · Making the case for more visits"
     assert view.tooltip_text("utilization_review") == QToolTip.text()
     QToolTip.hideText()
 
