@@ -10,12 +10,12 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
-from ptplanner import __version__  # noqa: E402
-from ptplanner.core.settings import load_settings  # noqa: E402
-from ptplanner.ui.main_window import MainWindow  # noqa: E402
+from ptplanner import __version__
+from ptplanner.core.settings import load_settings
+from ptplanner.ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -44,8 +44,13 @@ def test_every_menu_action_has_a_shortcut(window) -> None:  # type: ignore[no-un
             if action.isSeparator() or action.menu() is not None or action.isCheckable():
                 continue
             assert not action.shortcut().isEmpty(), f"{action.text()} has no shortcut"
-    for action in (window.print_action, window.preview_action, window.pdf_action,
-                   window.quit_action, window.about_action):
+    for action in (
+        window.print_action,
+        window.preview_action,
+        window.pdf_action,
+        window.quit_action,
+        window.about_action,
+    ):
         assert not action.shortcut().isEmpty()
 
 
@@ -115,8 +120,9 @@ def test_window_start_does_not_import_pyqtgraph() -> None:
         "w = MainWindow(); w.show(); app.processEvents()\n"
         "print('PYQTGRAPH', 'pyqtgraph' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
     assert "PYQTGRAPH False" in result.stdout, result.stdout + result.stderr
 
 
