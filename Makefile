@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench screenshots bundle dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+bundle:
+	bash packaging/build_bundle.sh
+
+dist: $(STAMP)
+	$(BIN)/python -m build --outdir dist
 
 screenshots: $(STAMP)
 	$(BIN)/python tools/screenshots.py

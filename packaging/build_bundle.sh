@@ -59,5 +59,12 @@ if [[ "$version_out" != "$expected" ]]; then
 fi
 
 "$EXE" projection --years 3
+# The window itself: every tab is built (all resources and lazy imports found), then it quits.
+self_test="$("$EXE" window --self-test)"
+echo "$self_test"
+if [[ "$self_test" != "self-test ok:"* ]]; then
+    echo "error: the bundled window did not pass its self-test" >&2
+    exit 1
+fi
 
 echo "==> bundle OK: $(du -sh "$DIST/ptplanner" | cut -f1) in $DIST/ptplanner"

@@ -97,6 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     window = commands.add_parser("window", help="open the desktop window (the default)")
+    window.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window, build every tab, then quit (checks an installation or bundle)",
+    )
     window.set_defaults(func=run_window)
 
     projection = commands.add_parser(
@@ -249,7 +254,7 @@ def gui_main() -> int:
 def run_window(args: argparse.Namespace) -> int:
     from ptplanner.ui.app import run
 
-    return int(run())
+    return int(run(self_test=bool(getattr(args, "self_test", False))))
 
 
 # --- projection -------------------------------------------------------------------------------

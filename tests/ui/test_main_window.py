@@ -133,3 +133,14 @@ def test_usable_at_1024x700_without_clipping(window, qtbot) -> None:  # type: ig
         qtbot.wait(20)
         assert window.width() <= 1024 and window.height() <= 700
         assert window.centralWidget().minimumSizeHint().width() <= 1024
+
+
+def test_window_self_test_builds_every_tab() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ptplanner", "window", "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "self-test ok: 4 tabs built" in result.stdout

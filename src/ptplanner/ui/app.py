@@ -12,9 +12,9 @@ import sys
 # pyqtgraph picks the first Qt binding it finds; name ours before anything imports it.
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ptplanner import __version__
 from ptplanner.core.resources import ResourceError, resource_path
@@ -63,11 +63,32 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run() -> int:
+def run(self_test: bool = False) -> int:
     app = make_application()
     from ptplanner.ui.main_window import MainWindow
 
     window = MainWindow()
     apply_colour_scheme(window.settings)
     window.show()
+    if self_test:
+        QTimer.singleShot(0, lambda: _self_test(window))
     return app.exec()
+
+
+def _self_test(window: QMainWindow) -> None:
+    """Build and show every tab once, then quit: proves resources and imports are all there."""
+    from ptplanner.ui.main_window import TAB_NAMES, MainWindow
+
+    assert isinstance(window, MainWindow)
+    try:
+        for index, name in enumerate(TAB_NAMES):
+            window.tabs.setCurrentIndex(index)
+            window.page(name)
+            QApplication.processEvents()
+    except Exception as error:  # a self-test reports every failure as its exit status
+        print(f"self-test failed: {type(error).__name__}: {error}", file=sys.stderr, flush=True)
+        QApplication.exit(1)
+        return
+    print(f"self-test ok: {len(TAB_NAMES)} tabs built", flush=True)
+    window.close()
+    QApplication.quit()
