@@ -1,0 +1,844 @@
+"""The plan as a Qt item model: a tree of milestones for a QTreeView, plus a search/status filter.
+
+Model/view only, no widget per row, so a 10,000-step plan shows at once and scrolls smoothly:
+
+* :class:`PlanIndex` maps every milestone to an integer key with its parent key, row and
+  children, built in one pass over the plan. It is rebuilt only when the tree's shape changes
+  (``PlanChange.structural``); a field edit swaps in the new milestone objects along one path.
+* Model indexes carry the key as ``internalId``, so ``index()``/``parent()``/``rowCount()`` are
+  list look-ups and never walk the plan.
+* A structural change is published as ``layoutChanged`` with every persistent index re-pointed at
+  the same milestone id. Expanded rows, the selection and the current row therefore follow their
+  milestones through moves, undo and even a whole-plan replace, which a model reset would lose.
+* Drag and drop never edits the model directly: ``dropMimeData`` asks the controller for an
+  (undoable) move and the model updates from the controller's ``plan_changed`` like any edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
+
+from ptplanner.core.plan import MAX_DEPTH, Milestone, Plan, SalaryLink, Status
+from ptplanner.core.plan_ops import PlanChange
+
+if TYPE_CHECKING:
+    from ptplanner.ui.plan_controller import PlanController
+
+Index = QModelIndex | QPersistentModelIndex
+
+MIME_TYPE = "application/x-ptplanner-milestone-ids"
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The milestone id of a row."""
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+"""One of "done", "skipped", "overdue", "due_soon", "open": how the row is drawn."""
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3
+"""Percent complete (float) for steps with sub-steps, else None."""
+
+DUE_SOON_DAYS = 14
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.NOT_STARTED: "Not started",
+    Status.IN_PROGRESS: "In progress",
+    Status.DONE: "Done",
+    Status.SKIPPED: "Skipped",
+}
+
+# Status filter choices: key, label. "attention" is what the launch notice lists.
+STATUS_FILTERS: tuple[tuple[str, str], ...] = (
+    ("all", "All steps"),
+    ("open", "Open (not done or skipped)"),
+    ("attention", "Overdue or due soon"),
+    ("overdue", "Overdue"),
+    ("not_started", "Not started"),
+    ("in_progress", "In progress"),
+    ("done", "Done"),
+    ("skipped", "Skipped"),
+)
+
+
+def format_date(day: date | None) -> str:
+    """ "Mar 3, 2027": short, unambiguous in every locale, and sortable by eye in a column."""
+    return "" if day is None else f"{day:%b} {day.day}, {day.year}"
+
+
+def link_label(link: SalaryLink | None) -> str:
+    """A salary link in words for the tree ("CMAA", "Associate degree", "Boston, MA")."""
+    if link is None:
+        return ""
+    from ptplanner.core.salary import salary_model
+
+    model = salary_model()
+    if link.kind == "certification":
+        labels = {c.id: c.label.split(" (")[0] for c in model.certifications}
+        return labels.get(link.value, link.value.upper())
+    if link.kind == "education":
+        return next((e.label for e in model.education if e.id == link.value), link.value)
+    if link.kind == "employer_type":
+        return next((e.label for e in model.employer_types if e.id == link.value), link.value)
+    return link.value
+
+
+def row_kind(milestone: Milestone, today: date) -> str:
+    """How a row is drawn: done, skipped, overdue, due_soon or open."""
+    if milestone.status is Status.DONE:
+        return "done"
+    if milestone.status is Status.SKIPPED:
+        return "skipped"
+    target = milestone.target_date
+    if target is not None:
+        if target < today:
+            return "overdue"
+        if (target - today).days <= DUE_SOON_DAYS:
+            return "due_soon"
+    return "open"
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def kind_colours(palette: QPalette) -> dict[str, QColor]:
+    """Text colours per row kind, picked for 4.5:1 contrast on the light or dark base colour."""
+    dark = is_dark(palette)
+    muted = QColor(palette.color(QPalette.ColorRole.Text))
+    muted.setAlphaF(1.0)
+    base = palette.color(QPalette.ColorRole.Base)
+    # Done rows are greyed: 55% of the way from text to base keeps them readable but quiet.
+    grey = QColor(
+        round(muted.red() * 0.55 + base.red() * 0.45),
+        round(muted.green() * 0.55 + base.green() * 0.45),
+        round(muted.blue() * 0.55 + base.blue() * 0.45),
+    )
+    return {
+        "overdue": QColor("#ff7b72" if dark else "#b3261e"),
+        "due_soon": QColor("#f2b441" if dark else "#8a5300"),
+        "done": grey,
+        "skipped": grey,
+        "open": palette.color(QPalette.ColorRole.Text),
+    }
+
+
+def _status_icon(kind: str, colour: QColor, accent: QColor) -> QIcon:
+    """A small painted status mark (no icon theme needed, sharp at any scale)."""
+    size = 32
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(colour, 3.2)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    if kind == "done":
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(accent)
+        painter.drawEllipse(3, 3, 26, 26)
+        check = QPen(QColor("#ffffff"), 3.6)
+        check.setCapStyle(Qt.PenCapStyle.RoundCap)
+        check.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(check)
+        painter.drawPolyline([_pt(9.5, 16.5), _pt(14, 21), _pt(22.5, 11.5)])
+    elif kind == "skipped":
+        painter.setPen(pen)
+        painter.drawEllipse(4, 4, 24, 24)
+        painter.drawLine(10, 16, 22, 16)
+    elif kind in {"overdue", "due_soon"}:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawEllipse(3, 3, 26, 26)
+        mark = QPen(QColor("#ffffff"), 3.6)
+        mark.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(mark)
+        if kind == "overdue":  # an exclamation mark
+            painter.drawLine(16, 9, 16, 18)
+            painter.drawPoint(16, 23)
+        else:  # clock hands
+            painter.drawLine(16, 9, 16, 16)
+            painter.drawLine(16, 16, 21, 19)
+    else:
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(4, 4, 24, 24)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _pt(x: float, y: float) -> Any:
+    from PySide6.QtCore import QPointF
+
+    return QPointF(x, y)
+
+
+class PlanIndex:
+    """Integer keys for every milestone with parent, row and children; built in one pass.
+
+    Keys are preorder positions, so ``ids[key]`` is the display order of a fully expanded tree.
+    """
+
+    __slots__ = ("children", "depth", "ids", "key_of", "milestones", "parent", "roots", "row")
+
+    def __init__(self, plan: Plan) -> None:
+        ids: list[str] = []
+        milestones: list[Milestone] = []
+        parent: list[int] = []
+        row: list[int] = []
+        depth: list[int] = []
+        children: list[list[int]] = []
+        roots: list[int] = []
+        stack: list[tuple[Milestone, int, int, int]] = [
+            (m, -1, i, 1) for i, m in reversed(list(enumerate(plan.milestones)))
+        ]
+        while stack:
+            milestone, parent_key, position, level = stack.pop()
+            key = len(ids)
+            ids.append(milestone.id)
+            milestones.append(milestone)
+            parent.append(parent_key)
+            row.append(position)
+            depth.append(level)
+            children.append([])
+            (roots if parent_key < 0 else children[parent_key]).append(key)
+            if milestone.children:
+                stack.extend(
+                    (child, key, i, level + 1)
+                    for i, child in reversed(list(enumerate(milestone.children)))
+                )
+        self.ids = ids
+        self.milestones = milestones
+        self.parent = parent
+        self.row = row
+        self.depth = depth
+        self.children = children
+        self.roots = roots
+        self.key_of = {milestone_id: key for key, milestone_id in enumerate(ids)}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def siblings(self, parent_key: int) -> list[int]:
+        return self.roots if parent_key < 0 else self.children[parent_key]
+
+    def ancestors(self, key: int) -> Iterator[int]:
+        """The keys above ``key``, nearest first."""
+        parent = self.parent[key]
+        while parent >= 0:
+            yield parent
+            parent = self.parent[parent]
+
+    def path(self, key: int) -> list[int]:
+        """Rows from the top level down to ``key``."""
+        rows = [self.row[key]]
+        rows.extend(self.row[a] for a in self.ancestors(key))
+        rows.reverse()
+        return rows
+
+    def place(self, milestone_id: str) -> tuple[str | None, int] | None:
+        """(parent id, row) of a milestone, or None if it is not in the plan."""
+        key = self.key_of.get(milestone_id)
+        if key is None:
+            return None
+        parent = self.parent[key]
+        return (self.ids[parent] if parent >= 0 else None), self.row[key]
+
+    def refresh(self, plan: Plan, milestone_id: str) -> list[int]:
+        """Re-read one milestone and its ancestors from ``plan`` (after a field edit).
+
+        An edit copies every milestone on the path from the root, so the ancestors' objects are
+        new too; returns the keys refreshed, the edited one first.
+        """
+        key = self.key_of.get(milestone_id)
+        if key is None:
+            return []
+        rows = self.path(key)
+        chain: list[Milestone] = []
+        node = plan.milestones[rows[0]]
+        chain.append(node)
+        for position in rows[1:]:
+            node = node.children[position]
+            chain.append(node)
+        keys = [key, *self.ancestors(key)]
+        for k, milestone in zip(keys, reversed(chain), strict=True):
+            self.milestones[k] = milestone
+        return keys
+
+    def subtree(self, key: int) -> Iterator[int]:
+        stack = [key]
+        while stack:
+            current = stack.pop()
+            yield current
+            stack.extend(self.children[current])
+
+    def height(self, key: int) -> int:
+        """Levels in the subtree of ``key`` (1 for a step without sub-steps)."""
+        base = self.depth[key]
+        return max(self.depth[k] for k in self.subtree(key)) - base + 1
+
+
+class PlanTreeModel(QAbstractItemModel):
+    """The controller's plan as a tree; edits go back through the controller (undoable)."""
+
+    COLUMNS = ("Title", "Status", "Target date", "Done", "Salary link", "Progress")
+    TITLE, STATUS, TARGET, DONE, LINK, PROGRESS = range(6)
+
+    def __init__(self, controller: PlanController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        # The controller's own index: built once per structural change and shared, so the tab,
+        # the controller and the model never walk the plan separately.
+        self._index = controller.plan_index()
+        self._flags = self._make_flags()
+        self._today = controller.today()
+        self._progress: dict[int, tuple[int, int] | None] = {}
+        self._search: dict[int, str] = {}
+        self._fonts: dict[str, QFont] = {}
+        self.generation = 0
+        """Bumped on every change, so a filter knows when its cached matches are stale."""
+        self.update_palette(QGuiApplication.palette())
+        controller.plan_changed.connect(self._on_plan_changed)
+
+    # --- look-ups for the view and the tab ------------------------------------------------------
+
+    @property
+    def plan_index(self) -> PlanIndex:
+        return self._index
+
+    def milestone_count(self) -> int:
+        return len(self._index)
+
+    def key(self, index: Index) -> int:
+        return int(index.internalId()) if index.isValid() else -1
+
+    def milestone(self, index: Index) -> Milestone | None:
+        return self._index.milestones[self.key(index)] if index.isValid() else None
+
+    def milestone_id(self, index: Index) -> str | None:
+        return self._index.ids[self.key(index)] if index.isValid() else None
+
+    def index_of(self, milestone_id: str | None, column: int = 0) -> QModelIndex:
+        key = self._index.key_of.get(milestone_id) if milestone_id else None
+        if key is None:
+            return QModelIndex()
+        return self.createIndex(self._index.row[key], column, key)
+
+    def today(self) -> date:
+        return self._today
+
+    def set_today(self, today: date) -> None:
+        """The day changed while the app was open: overdue/due-soon colours move with it."""
+        if today != self._today:
+            self._today = today
+            self.generation += 1
+            self._emit_all_changed()
+
+    def update_palette(self, palette: QPalette) -> None:
+        self._colours = kind_colours(palette)
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        done_accent = QColor("#3f9a5a" if not is_dark(palette) else "#57b36f")
+        self._icons = {
+            kind: _status_icon(kind, colour, done_accent if kind == "done" else accent)
+            for kind, colour in self._colours.items()
+        }
+        self._icons["open"] = _status_icon(
+            "open", palette.color(QPalette.ColorRole.PlaceholderText), accent
+        )
+        if len(self._index):
+            self._emit_all_changed()
+
+    def _emit_all_changed(self) -> None:
+        # Header-to-footer dataChanged per top-level subtree is what views repaint cheaply;
+        # the view only asks again for rows it shows.
+        if not self._index.roots:
+            return
+        last = len(self.COLUMNS) - 1
+        self.dataChanged.emit(self.index(0, 0), self.index(len(self._index.roots) - 1, last))
+        for key in range(len(self._index)):
+            kids = self._index.children[key]
+            if kids:
+                parent = self.createIndex(self._index.row[key], 0, key)
+                self.dataChanged.emit(
+                    self.index(0, 0, parent), self.index(len(kids) - 1, last, parent)
+                )
+
+    # --- QAbstractItemModel ---------------------------------------------------------------------
+
+    # index/parent/rowCount/hasChildren/flags run for every visible row on each relayout of a
+    # 10,000-row tree: they are kept to list look-ups, without helper calls.
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        plan_index = self._index
+        siblings = (
+            plan_index.children[parent.internalId()] if parent.isValid() else plan_index.roots
+        )
+        if 0 <= row < len(siblings) and 0 <= column < 6:
+            return self.createIndex(row, column, siblings[row])
+        return QModelIndex()
+
+    def parent(self, child: Index | None = None) -> Any:
+        if child is None:  # QObject.parent()
+            return super().parent()
+        if not child.isValid():
+            return QModelIndex()
+        parent_key = self._index.parent[child.internalId()]
+        if parent_key < 0:
+            return QModelIndex()
+        return self.createIndex(self._index.row[parent_key], 0, parent_key)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._index.roots)
+        if parent.column() != 0:
+            return 0
+        return len(self._index.children[parent.internalId()])
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 6
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if not parent.isValid():
+            return bool(self._index.roots)
+        return parent.column() == 0 and bool(self._index.children[parent.internalId()])
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.COLUMNS):
+            return self.COLUMNS[section]
+        return None
+
+    def _make_flags(self) -> tuple[Qt.ItemFlag, list[Qt.ItemFlag], list[Qt.ItemFlag]]:
+        """(root, per column for a step with sub-steps, per column for a leaf)."""
+        flag = Qt.ItemFlag
+        editable = not self.controller.read_only
+        root = flag.ItemIsDropEnabled if editable else flag.NoItemFlags
+        columns = []
+        for column in range(len(self.COLUMNS)):
+            flags = flag.ItemIsEnabled | flag.ItemIsSelectable
+            if editable:
+                flags |= flag.ItemIsDragEnabled | flag.ItemIsDropEnabled
+                if column == self.TITLE:
+                    flags |= flag.ItemIsEditable
+                elif column == self.DONE:
+                    flags |= flag.ItemIsUserCheckable
+            columns.append(flags)
+        # Leaves say so: the tree view then skips a hasChildren() call per row. A leaf that
+        # gains a sub-step arrives with a layout change, which makes the view ask again.
+        leaves = [flags | flag.ItemNeverHasChildren for flags in columns]
+        return root, columns, leaves
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return self._flags[0]
+        table = self._flags[1] if self._index.children[index.internalId()] else self._flags[2]
+        return table[index.column()]
+
+    def progress_counts(self, key: int) -> tuple[int, int] | None:
+        """(done, counted) leaves for a step with sub-steps, cached until it changes."""
+        if not self._index.children[key]:
+            return None
+        if key not in self._progress:
+            self._progress[key] = self._index.milestones[key].leaf_counts()
+        return self._progress[key]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        key = self.key(index)
+        milestone = self._index.milestones[key]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(key, milestone, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return (
+                milestone.title if column == self.TITLE else self._display(key, milestone, column)
+            )
+        kind = row_kind(milestone, self._today)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(self._colours[kind])
+        if role == Qt.ItemDataRole.DecorationRole and column == self.TITLE:
+            return self._icons[kind]
+        if role == Qt.ItemDataRole.CheckStateRole and column == self.DONE:
+            ticked = milestone.status is Status.DONE
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.FontRole and kind == "skipped":
+            return self._font("skipped")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.DONE:
+                if milestone.done_date is not None:
+                    return f"Done on {format_date(milestone.done_date)}"
+                return "Tick when this step is done (Space)"
+            return self.tooltip(milestone)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.spoken(key, milestone, column)
+        if role == ID_ROLE:
+            return milestone.id
+        if role == KIND_ROLE:
+            return kind
+        if role == PROGRESS_ROLE:
+            counts = self.progress_counts(key)
+            if counts is None:
+                return None
+            done, counted = counts
+            return 100.0 * done / counted if counted else 0.0
+        return None
+
+    def _font(self, name: str) -> QFont:
+        font = self._fonts.get(name)
+        if font is None:
+            font = QFont(QGuiApplication.font())
+            font.setItalic(True)
+            self._fonts[name] = font
+        return font
+
+    def _display(self, key: int, milestone: Milestone, column: int) -> str:
+        if column == self.TITLE:
+            return milestone.title
+        if column == self.STATUS:
+            return STATUS_LABELS[milestone.status]
+        if column == self.TARGET:
+            return format_date(milestone.target_date)
+        if column == self.DONE:
+            return ""  # the check box says it; the date is in the tooltip and the details
+        if column == self.LINK:
+            return link_label(milestone.salary_link)
+        if column == self.PROGRESS:
+            counts = self.progress_counts(key)
+            if counts is None:
+                return ""
+            done, counted = counts
+            percent = 100.0 * done / counted if counted else 0.0
+            return f"{done}/{counted} · {percent:.0f}%"
+        return ""
+
+    def due_text(self, milestone: Milestone) -> str:
+        target = milestone.target_date
+        if target is None:
+            return "no target date"
+        days = (target - self._today).days
+        text = f"target {format_date(target)}"
+        if milestone.is_closed:
+            return text
+        if days < 0:
+            return f"{text}, overdue by {-days} day{'s' if days != -1 else ''}"
+        if days == 0:
+            return f"{text}, due today"
+        if days <= DUE_SOON_DAYS:
+            return f"{text}, due in {days} day{'s' if days != 1 else ''}"
+        return text
+
+    def tooltip(self, milestone: Milestone) -> str:
+        lines = [milestone.title, f"{STATUS_LABELS[milestone.status]}; {self.due_text(milestone)}"]
+        if milestone.done_date:
+            lines.append(f"Done on {format_date(milestone.done_date)}")
+        if milestone.salary_link:
+            lines.append(f"Salary link: {link_label(milestone.salary_link)}")
+        if milestone.why:
+            lines.append(_clip(milestone.why, 240))
+        if milestone.notes:
+            lines.append("Notes: " + _clip(" ".join(milestone.notes.split()), 160))
+        return "\n".join(lines)
+
+    def spoken(self, key: int, milestone: Milestone, column: int) -> str:
+        if column == self.DONE:
+            if milestone.status is Status.DONE:
+                return f"done on {format_date(milestone.done_date)}"
+            return "not done"
+        if column != self.TITLE:
+            return self._display(key, milestone, column) or "empty"
+        parts = [milestone.title, STATUS_LABELS[milestone.status].lower(), self.due_text(milestone)]
+        return ", ".join(parts)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        milestone_id = self.milestone_id(index)
+        if milestone_id is None or self.controller.read_only:
+            return False
+        if index.column() == self.TITLE and role == Qt.ItemDataRole.EditRole:
+            return self.controller.update_milestone(milestone_id, title=str(value))
+        if index.column() == self.DONE and role == Qt.ItemDataRole.CheckStateRole:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            status = Status.DONE if checked else Status.NOT_STARTED
+            return self.controller.set_status(milestone_id, status)
+        return False
+
+    # --- drag and drop --------------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: Any) -> QMimeData:
+        seen: list[str] = []
+        for index in indexes:
+            milestone_id = self.milestone_id(index)
+            if milestone_id is not None and milestone_id not in seen:
+                seen.append(milestone_id)
+        data = QMimeData()
+        data.setData(MIME_TYPE, QByteArray("\n".join(seen).encode("ascii")))
+        return data
+
+    @staticmethod
+    def _decode(data: QMimeData) -> list[str]:
+        if data is None or not data.hasFormat(MIME_TYPE):
+            return []
+        raw = bytes(data.data(MIME_TYPE).data()).decode("ascii", errors="replace")
+        return [line for line in raw.split("\n") if line]
+
+    def _drop_target(
+        self, data: QMimeData, row: int, parent: Index
+    ) -> tuple[str, str | None, int | None] | None:
+        """(moving id, new parent id, index after taking it out) or None if not allowed."""
+        if self.controller.read_only:
+            return None
+        ids = self._decode(data)
+        if len(ids) != 1:
+            return None
+        key = self._index.key_of.get(ids[0])
+        if key is None:
+            return None
+        parent_key = self.key(parent)
+        # Not into itself or its own sub-steps, and not deeper than the plan allows.
+        if parent_key == key or (parent_key >= 0 and key in self._index.ancestors(parent_key)):
+            return None
+        parent_depth = self._index.depth[parent_key] if parent_key >= 0 else 0
+        if parent_depth + self._index.height(key) > MAX_DEPTH:
+            return None
+        new_index: int | None = None if row < 0 else row
+        same_parent = self._index.parent[key] == parent_key
+        if new_index is not None and same_parent and self._index.row[key] < new_index:
+            new_index -= 1  # the controller counts positions after the step is taken out
+        parent_id = self._index.ids[parent_key] if parent_key >= 0 else None
+        return ids[0], parent_id, new_index
+
+    def canDropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        return (
+            action == Qt.DropAction.MoveAction and self._drop_target(data, row, parent) is not None
+        )
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        target = self._drop_target(data, row, parent)
+        if target is None:
+            return False
+        milestone_id, parent_id, new_index = target
+        return self.controller.move_milestone(milestone_id, parent_id, new_index)
+
+    def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        # After a successful move-drop the view asks the source to remove the dragged rows; the
+        # controller has already moved the step, so there is nothing to remove.
+        return False
+
+    # --- following the controller ---------------------------------------------------------------
+
+    def _on_plan_changed(self, change: PlanChange) -> None:
+        # Before any signal: a filter's cached matches are stale from here on.
+        self.generation += 1
+        if change.structural or not change.ids:
+            self._rebuild()
+            return
+        last = len(self.COLUMNS) - 1
+        # Same shape, so the controller's index (which has re-read the edited milestones and
+        # their ancestors) has the same keys as the one the views' indexes point into.
+        self._index = self.controller.plan_index()
+        touched: set[int] = set()
+        for milestone_id in change.ids:
+            key = self._index.key_of.get(milestone_id)
+            if key is not None:
+                touched.add(key)
+                touched.update(self._index.ancestors(key))
+        for key in touched:
+            self._progress.pop(key, None)
+            self._search.pop(key, None)
+        for key in sorted(touched):
+            row = self._index.row[key]
+            parent = self._index.parent[key]
+            parent_index = (
+                self.createIndex(self._index.row[parent], 0, parent) if parent >= 0 else None
+            )
+            first = self.index(row, 0, parent_index or QModelIndex())
+            self.dataChanged.emit(first, first.siblingAtColumn(last))
+
+    def _rebuild(self) -> None:
+        """Swap in a new index and re-point persistent indexes (expansion, selection) by id."""
+        self.layoutAboutToBeChanged.emit()
+        old_index = self._index
+        persistent = self.persistentIndexList()
+        old_ids = [old_index.ids[int(i.internalId())] if i.isValid() else None for i in persistent]
+        self._index = self.controller.plan_index()
+        self._progress.clear()
+        self._search.clear()
+        new = [
+            self.index_of(mid, i.column()) if mid else QModelIndex()
+            for mid, i in zip(old_ids, persistent, strict=True)
+        ]
+        self.changePersistentIndexList(persistent, new)
+        self.layoutChanged.emit()
+
+    # --- search ---------------------------------------------------------------------------------
+
+    def search_text(self, key: int) -> str:
+        text = self._search.get(key)
+        if text is None:
+            milestone = self._index.milestones[key]
+            text = f"{milestone.title}\n{milestone.notes}".casefold()
+            self._search[key] = text
+        return text
+
+    def match_flags(self, words: tuple[str, ...], status: str) -> list[bool]:
+        """Whether each step (by key) matches the search words and status, in one pass."""
+        today = self._today
+        flags = []
+        for key, milestone in enumerate(self._index.milestones):
+            ok = status == "all" or _status_matches(milestone, status, today)
+            if ok and words:
+                text = self.search_text(key)
+                ok = all(word in text for word in words)
+            flags.append(ok)
+        return flags
+
+    def matches(self, key: int, words: tuple[str, ...], status: str) -> bool:
+        milestone = self._index.milestones[key]
+        if status != "all" and not _status_matches(milestone, status, self._today):
+            return False
+        if words:
+            text = self.search_text(key)
+            return all(word in text for word in words)
+        return True
+
+
+def _status_matches(milestone: Milestone, status: str, today: date) -> bool:
+    if status == "open":
+        return not milestone.is_closed
+    if status in {"overdue", "attention"}:
+        kind = row_kind(milestone, today)
+        return kind == "overdue" or (status == "attention" and kind == "due_soon")
+    return milestone.status.value == status
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class PlanFilterProxy(QSortFilterProxyModel):
+    """Search by words in title and notes, and filter by status; parents of matches stay."""
+
+    def __init__(self, source: PlanTreeModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._plan_model = source
+        self._words: tuple[str, ...] = ()
+        self._status = "all"
+        self._flags: list[bool] | None = None
+        self._flags_generation = -1
+        self.setRecursiveFilteringEnabled(True)
+        self.setSourceModel(source)
+
+    @property
+    def active(self) -> bool:
+        return bool(self._words) or self._status != "all"
+
+    # A new filter re-maps the whole tree in one layout change (invalidate) rather than as
+    # row insertions per parent, which a tree view with 10,000 expanded rows re-lays out each
+    # time: clearing a search went from seconds to a blink.
+
+    def set_search(self, text: str) -> None:
+        words = tuple(text.casefold().split())
+        if words != self._words:
+            self._words = words
+            self._flags = None
+            self.invalidate()
+
+    def set_status_filter(self, status: str) -> None:
+        if status != self._status:
+            self._status = status
+            self._flags = None
+            self.invalidate()
+
+    def _current_flags(self) -> list[bool]:
+        # Every step is matched in one loop per filter (or plan) change; filterAcceptsRow, which
+        # Qt calls for each of 10,000 rows, is then a list look-up.
+        model = self._plan_model
+        if self._flags is None or self._flags_generation != model.generation:
+            self._flags = model.match_flags(self._words, self._status)
+            self._flags_generation = model.generation
+        return self._flags
+
+    def matching_count(self) -> int:
+        """Steps that match themselves (not counting parents kept to show where they are)."""
+        return sum(self._current_flags()) if self.active else self._plan_model.milestone_count()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._words and self._status == "all":
+            return True
+        plan_index = self._plan_model.plan_index
+        siblings = (
+            plan_index.children[source_parent.internalId()]
+            if source_parent.isValid()
+            else plan_index.roots
+        )
+        if not 0 <= source_row < len(siblings):
+            return False
+        return self._current_flags()[siblings[source_row]]
+
+    def milestone_id(self, index: Index) -> str | None:
+        return self._plan_model.milestone_id(self.mapToSource(index)) if index.isValid() else None
+
+    # A drop onto a row comes as row -1; QSortFilterProxyModel maps that to the parent only when
+    # the column is -1 too and otherwise drops at the top level. Onto a row means into that row.
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if row < 0:
+            return self._plan_model.canDropMimeData(data, action, -1, -1, self.mapToSource(parent))
+        return super().canDropMimeData(data, action, row, column, parent)
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if row < 0:
+            return self._plan_model.dropMimeData(data, action, -1, -1, self.mapToSource(parent))
+        return super().dropMimeData(data, action, row, column, parent)
+
+    def index_of(self, milestone_id: str | None, column: int = 0) -> QModelIndex:
+        return self.mapFromSource(self._plan_model.index_of(milestone_id, column))

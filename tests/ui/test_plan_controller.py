@@ -1,0 +1,535 @@
+"""The plan controller: undo, autosave, recovery, read-only, failed saves, files and notices.
+
+Each test opens a real plan file in a temporary folder and drives the controller the way the
+window does (menu actions, the undo stack, the close question); file and message dialogs are
+patched or answered from a timer so nothing blocks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+)
+
+from ptplanner.core.plan import Milestone, Plan, SalaryLink, Status
+from ptplanner.core.plan_link import plan_effects
+from ptplanner.core.storage import PlanStore, SaveError, export_plan_json
+from ptplanner.ui.plan_controller import BackupDialog, PlanController
+
+TODAY = date(2026, 11, 25)
+
+
+class Window(QMainWindow):
+    """What the main window offers the controller: File/Edit menus and the separator."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.file_menu = self.menuBar().addMenu("&File")
+        self.plan_file_separator = self.file_menu.addSeparator()
+        self.file_menu.addAction("&Quit")
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+
+
+@pytest.fixture
+def plan_path(tmp_path: Path) -> Path:
+    return tmp_path / "plans" / "plan.json"
+
+
+@pytest.fixture
+def make_controller(plan_path: Path) -> Iterator[Callable[..., PlanController]]:
+    made: list[PlanController] = []
+
+    def make(path: Path | None = None, today: date = TODAY) -> PlanController:
+        controller = PlanController(path or plan_path, today=lambda: today)
+        made.append(controller)
+        return controller
+
+    yield make
+    for controller in made:
+        controller.close()
+
+
+@pytest.fixture
+def controller(make_controller: Callable[..., PlanController]) -> PlanController:
+    return make_controller()
+
+
+def write_plan(path: Path, plan: Plan) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(plan.model_dump_json(), encoding="utf-8")
+
+
+def small_plan() -> Plan:
+    return Plan(
+        milestones=(
+            Milestone(id="a", title="Learn WebPT", target_date=TODAY + timedelta(days=40)),
+            Milestone(
+                id="cmaa",
+                title="CMAA certification",
+                salary_link=SalaryLink.parse("certification:cmaa"),
+                renews_every_months=24,
+                children=(Milestone(id="study", title="Study for the exam"),),
+            ),
+        )
+    )
+
+
+def on_disk(path: Path) -> dict[str, object]:
+    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def attached(qtbot, controller: PlanController) -> Window:  # type: ignore[no-untyped-def]
+    window = Window()
+    qtbot.addWidget(window)
+    controller.attach(window)
+    return window
+
+
+def action(window: Window, text: str):  # type: ignore[no-untyped-def]
+    found = [a for a in window.file_menu.actions() if a.text().replace("&", "") == text]
+    assert found, [a.text() for a in window.file_menu.actions()]
+    return found[0]
+
+
+# --- first run, autosave, undo -------------------------------------------------------------------
+
+
+def test_first_run_starts_from_the_ready_plan_and_writes_it(qtbot, controller, plan_path) -> None:  # type: ignore[no-untyped-def]
+    assert controller.load_result.is_new
+    titles = [m.title for m in controller.plan.milestones]
+    assert "CMAA certification" in titles
+    assert controller.plan.count() > 20
+    qtbot.waitUntil(plan_path.exists, timeout=3000)
+    assert on_disk(plan_path)["title"] == controller.plan.title
+    assert controller.save_status() == "All changes saved"
+
+
+def test_autosave_writes_an_edit_shortly_after(qtbot, controller, plan_path) -> None:  # type: ignore[no-untyped-def]
+    new_id = controller.add_milestone("Shadow a coordinator for a day")
+    assert new_id is not None
+    assert controller.has_unsaved_changes
+    qtbot.waitUntil(
+        lambda: plan_path.exists() and "Shadow a coordinator" in plan_path.read_text(), timeout=3000
+    )
+    assert not controller.has_unsaved_changes
+
+
+def test_undo_text_mirrors_the_change_and_noops_push_nothing(controller) -> None:  # type: ignore[no-untyped-def]
+    first = controller.plan.milestones[0]
+    assert controller.update_milestone(first.id, title="Finish my GED")
+    assert controller.undo_stack.undoText() == "Edit milestone 'Finish my GED'"
+    count = controller.undo_stack.count()
+    assert controller.update_milestone(first.id, title="Finish my GED")  # same title: no-op
+    assert controller.undo_stack.count() == count
+    controller.undo()
+    assert controller.plan.milestones[0].title == first.title
+    controller.redo()
+    assert controller.plan.milestones[0].title == "Finish my GED"
+
+
+def test_adding_then_typing_the_title_is_one_undo_step(controller) -> None:  # type: ignore[no-untyped-def]
+    before = controller.plan
+    new_id = controller.add_step(None)
+    assert new_id is not None
+    controller.update_milestone(new_id, title="Call three clinics")
+    assert controller.undo_stack.count() == 1
+    assert controller.undo_stack.undoText() == "Add milestone 'Call three clinics'"
+    controller.undo()
+    assert controller.plan == before
+    controller.redo()
+    assert controller.plan.get(new_id).title == "Call three clinics"
+
+
+def test_refused_edits_say_why_and_change_nothing(controller) -> None:  # type: ignore[no-untyped-def]
+    messages: list[tuple[str, str]] = []
+    controller.message.connect(lambda level, text: messages.append((level, text)))
+    parent = controller.plan.milestones[3]
+    child = parent.children[0]
+    before = controller.plan
+    assert not controller.move_milestone(parent.id, child.id)
+    assert controller.plan == before
+    assert messages and messages[-1][0] == "error"
+    banner = controller.banner("error")
+    assert banner is not None and "cannot be moved under itself" in banner.text
+
+
+# --- the salary link -----------------------------------------------------------------------------
+
+
+def test_marking_cmaa_done_emits_effects_with_cmaa(qtbot, make_controller, plan_path) -> None:  # type: ignore[no-untyped-def]
+    write_plan(plan_path, small_plan())
+    controller = make_controller()
+    assert "cmaa" not in controller.salary_effects().certifications
+    with qtbot.waitSignal(controller.salary_effects_changed, timeout=1000) as blocker:
+        assert controller.set_status("cmaa", Status.DONE)
+    effects = blocker.args[0]
+    assert effects == plan_effects(controller.plan, TODAY)
+    assert "cmaa" in effects.certifications
+    # Marking a credential done schedules its renewal two years on.
+    renewal = [m for m in controller.plan.milestones if m.title == "Renew CMAA certification"]
+    assert renewal and renewal[0].target_date == date(2028, 11, 25)
+
+
+def test_a_planned_link_with_a_target_date_is_an_event_in_that_year(  # type: ignore[no-untyped-def]
+    qtbot, make_controller, plan_path
+) -> None:
+    write_plan(plan_path, small_plan())
+    controller = make_controller()
+    with qtbot.waitSignal(controller.salary_effects_changed, timeout=1000) as blocker:
+        controller.update_milestone("cmaa", target_date=date(2027, 5, 1))
+    events = blocker.args[0].events
+    assert [(e.year, e.kind, e.value) for e in events] == [(2027, "certification", "cmaa")]
+    # No signal when the effects do not change (an unrelated title edit).
+    with qtbot.assertNotEmitted(controller.salary_effects_changed):
+        controller.update_milestone("a", title="Learn WebPT well")
+
+
+# --- recovery, read-only, failed saves -----------------------------------------------------------
+
+
+def test_a_corrupt_plan_file_is_kept_and_a_backup_loaded(make_controller, plan_path) -> None:  # type: ignore[no-untyped-def]
+    write_plan(plan_path, small_plan())
+    with PlanStore(plan_path) as store:  # a save makes a backup of the good file
+        store.load()
+        store.save(small_plan().model_copy(update={"title": "Second version"}))
+    plan_path.write_bytes(b'{"schema_version": 1, "title": "cut sho')
+    controller = make_controller()
+    result = controller.load_result
+    assert result.moved_aside is not None and result.moved_aside.exists()
+    assert result.moved_aside.read_bytes().startswith(b'{"schema_version": 1, "title": "cut sho')
+    banner = controller.banner("load")
+    assert banner is not None
+    assert str(result.moved_aside) in banner.text
+    assert str(result.restored_from) in banner.text
+    assert [m.id for m in controller.plan.milestones] == ["a", "cmaa"]
+
+
+def test_a_second_controller_on_the_same_plan_is_read_only(make_controller, plan_path) -> None:  # type: ignore[no-untyped-def]
+    write_plan(plan_path, small_plan())
+    first = make_controller()
+    second = make_controller()
+    assert not first.read_only
+    assert second.read_only
+    banner = second.banner("read_only")
+    assert banner is not None and "Another ptplanner window" in banner.text
+    assert not banner.dismissible
+    before = second.plan
+    assert second.add_milestone("Should not be added") is None
+    assert not second.set_status("a", Status.DONE)
+    assert second.plan == before
+    assert second.undo_stack.count() == 0
+    assert second.close_ok(None)
+
+
+def test_a_failed_save_keeps_the_edit_warns_and_retries(  # type: ignore[no-untyped-def]
+    qtbot, make_controller, plan_path, monkeypatch
+) -> None:
+    write_plan(plan_path, small_plan())
+    controller = make_controller()
+    real_save = controller.store.save
+
+    def disk_full(plan: Plan) -> None:
+        raise SaveError("The disk is full, so your plan was not saved.")
+
+    monkeypatch.setattr(controller.store, "save", disk_full)
+    controller.set_retry_interval(200)
+    warnings: list[str] = []
+    controller.message.connect(lambda level, text: warnings.append(text))
+    controller.update_milestone("a", title="Learn WebPT and Epic")
+    qtbot.waitUntil(lambda: controller.banner("save") is not None, timeout=3000)
+    banner = controller.banner("save")
+    assert banner is not None and "disk is full" in banner.text
+    assert [label for label, _slot in banner.actions] == ["Retry now", "Export a copy…"]
+    assert any("disk is full" in text for text in warnings)
+    assert controller.plan.get("a").title == "Learn WebPT and Epic"  # the edit is kept
+    assert controller.has_unsaved_changes
+    assert controller.save_status() == "Not saved – retrying"
+    assert "Learn WebPT and Epic" not in plan_path.read_text()
+
+    monkeypatch.setattr(controller.store, "save", real_save)  # space freed: the retry succeeds
+    qtbot.waitUntil(lambda: controller.banner("save") is None, timeout=3000)
+    assert "Learn WebPT and Epic" in plan_path.read_text()
+    assert not controller.has_unsaved_changes
+
+
+def test_quitting_with_a_failing_save_asks_and_never_drops_edits_silently(  # type: ignore[no-untyped-def]
+    qtbot, make_controller, plan_path, monkeypatch, tmp_path
+) -> None:
+    write_plan(plan_path, small_plan())
+    controller = make_controller()
+
+    def read_only_folder(plan: Plan) -> None:
+        raise SaveError("ptplanner cannot write to the folder.")
+
+    monkeypatch.setattr(controller.store, "save", read_only_folder)
+    controller.update_milestone("a", title="Edited before quitting")
+
+    answers = iter(["cancel"])
+    monkeypatch.setattr(controller, "ask_unsaved", lambda parent: next(answers))
+    assert not controller.close_ok(None)  # Cancel: the window stays open, the edit too
+    assert controller.plan.get("a").title == "Edited before quitting"
+
+    copy = tmp_path / "copy.json"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(copy), ""))
+    )
+    answers = iter(["retry", "export"])
+    assert controller.close_ok(None)  # Retry fails again, then Export a copy… and quit
+    assert "Edited before quitting" in copy.read_text()
+    # The lock is released: another window can now open the plan for editing.
+    assert not make_controller().read_only
+
+
+def test_the_unsaved_question_offers_four_choices(qtbot, make_controller, plan_path) -> None:  # type: ignore[no-untyped-def]
+    write_plan(plan_path, small_plan())
+    controller = make_controller()
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.extend(b.text() for b in box.buttons())
+        quit_button = next(b for b in box.buttons() if b.text() == "Quit without saving")
+        assert isinstance(quit_button, QPushButton)
+        quit_button.click()
+
+    QTimer.singleShot(0, answer)
+    assert controller.ask_unsaved(None) == "discard"
+    assert set(seen) == {"Retry", "Export a copy…", "Quit without saving", "Cancel"}
+
+
+# --- File menu: export, import, restore ----------------------------------------------------------
+
+
+def test_export_and_import_round_trip_through_the_file_menu(  # type: ignore[no-untyped-def]
+    qtbot, make_controller, plan_path, tmp_path, monkeypatch
+) -> None:
+    write_plan(plan_path, small_plan())
+    controller = make_controller()
+    window = attached(qtbot, controller)
+    texts = [a.text().replace("&", "") for a in window.file_menu.actions()]
+    assert texts.index("Restore from backup…") < texts.index("Quit")
+    for expected in ("Export plan…", "Export milestones as CSV…", "Import plan…"):
+        assert expected in texts
+
+    json_path = tmp_path / "exported"
+    csv_path = tmp_path / "milestones.csv"
+    targets = iter([str(json_path), str(csv_path)])
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (next(targets), ""))
+    )
+    action(window, "Export plan…").trigger()
+    action(window, "Export milestones as CSV…").trigger()
+    exported = json_path.with_suffix(".json")
+    assert "CMAA certification" in exported.read_text()
+    assert csv_path.read_text().startswith("id,parent_id,title")
+
+    original = controller.plan
+    controller.remove_milestone("cmaa")
+    opened = iter([str(exported), str(csv_path)])
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (next(opened), ""))
+    )
+    action(window, "Import plan…").trigger()
+    assert controller.plan.milestones == original.milestones
+    assert controller.undo_stack.undoText() == "Import plan from exported.json"
+    banner = controller.banner("import")
+    assert banner is not None and banner.level == "info"
+    controller.undo()  # the import itself is undoable
+    assert [m.id for m in controller.plan.milestones] == ["a"]
+
+    action(window, "Import plan…").trigger()  # the CSV holds every field too
+    assert controller.plan.milestones == original.milestones
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("broken.json", b'{"schema_version": 1, "milestones": [{"title": '),
+        ("newer.json", json.dumps({"schema_version": 99, "milestones": []}).encode()),
+        ("deep.json", b'{"milestones": ' + b"[" * 50_000 + b"]" * 50_000 + b"}"),
+        ("huge.json", b" " * (6 * 1024 * 1024)),
+        ("loop.csv", b"id,parent_id,title\r\na,b,One\r\nb,a,Two\r\n"),
+        ("binary.csv", b"\xff\xfe\x00garbage"),
+    ],
+)
+def test_bad_huge_or_hostile_imports_are_refused_and_change_nothing(  # type: ignore[no-untyped-def]
+    make_controller, plan_path, tmp_path, name, content
+) -> None:
+    write_plan(plan_path, small_plan())
+    controller = make_controller()
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    before = controller.plan
+    assert not controller.import_file(bad)
+    assert controller.plan == before
+    assert controller.undo_stack.count() == 0
+    banner = controller.banner("import")
+    assert banner is not None and banner.level == "error"
+    assert banner.text.startswith("Nothing was imported:")
+    assert banner.text.endswith("Your plan is unchanged.")
+
+
+def test_restore_from_backup_brings_back_an_older_version_undoably(  # type: ignore[no-untyped-def]
+    qtbot, make_controller, plan_path, monkeypatch
+) -> None:
+    write_plan(plan_path, small_plan())
+    controller = make_controller()
+    window = attached(qtbot, controller)
+    controller.update_milestone("a", title="Version two")
+    assert controller.save_now()
+    controller.update_milestone("a", title="Version three")
+    assert controller.save_now()
+    # Backups hold the plan as it was before each save: the original, then "Version two".
+    summaries = controller.backups()
+    assert [s.plan.get("a").title for s in summaries if s.plan] == ["Version two", "Learn WebPT"]
+    assert all(s.count == 3 for s in summaries)
+
+    shown: list[list[str]] = []
+
+    def choose_older(dialog: BackupDialog) -> int:
+        rows = [dialog.list.topLevelItem(i) for i in range(dialog.list.topLevelItemCount())]
+        shown.append([row.text(2) for row in rows if row is not None])
+        dialog.select_row(1)
+        first_step = dialog.preview.topLevelItem(0)
+        assert first_step is not None and first_step.text(0) == "Learn WebPT"
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(BackupDialog, "exec", choose_older)
+    action(window, "Restore from backup…").trigger()
+    assert shown == [["3", "3"]]
+    assert controller.plan.get("a").title == "Learn WebPT"
+    assert "Learn WebPT" in plan_path.read_text()  # restoring saves at once
+    assert controller.undo_stack.undoText().startswith("Restore backup from ")
+    controller.undo()
+    assert controller.plan.get("a").title == "Version three"
+
+
+def test_undo_and_redo_live_in_the_edit_menu_with_their_shortcuts(qtbot, controller) -> None:  # type: ignore[no-untyped-def]
+    window = attached(qtbot, controller)
+    undo, redo = window.edit_menu.actions()[-2:]
+    assert undo.shortcut().toString() == "Ctrl+Z"
+    assert [s.toString() for s in redo.shortcuts()] == ["Ctrl+Shift+Z", "Ctrl+Y"]
+    assert not undo.isEnabled()
+    first = controller.plan.milestones[0]
+    controller.set_status(first.id, Status.IN_PROGRESS)
+    assert undo.isEnabled()
+    assert undo.text() == f"&Undo Mark '{first.title}' in progress"
+    undo.trigger()
+    assert controller.plan.milestones[0].status == "not_started"
+    assert redo.isEnabled()
+    redo.trigger()
+    assert controller.plan.milestones[0].status == "in_progress"
+
+
+# --- the launch notice ---------------------------------------------------------------------------
+
+
+def test_the_launch_notice_lists_overdue_and_due_soon_steps(  # type: ignore[no-untyped-def]
+    qtbot, make_controller, plan_path
+) -> None:
+    plan = Plan(
+        milestones=(
+            Milestone(title="Book the CMAA exam", target_date=TODAY - timedelta(days=3)),
+            Milestone(title="Update my résumé", target_date=TODAY + timedelta(days=10)),
+            Milestone(title="Far away", target_date=TODAY + timedelta(days=200)),
+            Milestone(
+                title="Done already", target_date=TODAY - timedelta(days=30), status=Status.DONE
+            ),
+        )
+    )
+    write_plan(plan_path, plan)
+    controller = make_controller()
+    banner = controller.banner("due")
+    assert banner is not None and banner.level == "notice"
+    assert "Overdue: “Book the CMAA exam” (Nov 22, 2026)." in banner.text
+    assert "Due within 14 days: “Update my résumé” (Dec 5, 2026)." in banner.text
+    assert "Far away" not in banner.text and "Done already" not in banner.text
+    window = attached(qtbot, controller)
+    assert window.statusBar().currentMessage() == (
+        "1 plan step overdue, 1 due within 14 days – see the Plan tab."
+    )
+    assert QApplication.activeModalWidget() is None  # a quiet notice, not a dialog
+
+
+def test_no_notice_when_nothing_is_due(make_controller, plan_path) -> None:  # type: ignore[no-untyped-def]
+    write_plan(plan_path, small_plan())
+    controller = make_controller()
+    assert controller.banner("due") is None and controller.notice is None
+
+
+def test_a_plan_from_a_newer_ptplanner_opens_read_only(make_controller, plan_path) -> None:  # type: ignore[no-untyped-def]
+    raw = json.loads(small_plan().model_dump_json())
+    raw["schema_version"] = 2
+    plan_path.parent.mkdir(parents=True, exist_ok=True)
+    plan_path.write_text(json.dumps(raw), encoding="utf-8")
+    controller = make_controller()
+    assert controller.read_only
+    banner = controller.banner("read_only")
+    assert banner is not None and "newer version" in banner.text
+    assert not controller.import_file(plan_path)
+    assert json.loads(plan_path.read_text())["schema_version"] == 2  # never rewritten
+
+
+def test_export_failure_is_reported_not_raised(controller, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    missing = tmp_path / "no" / "such" / "folder" / "plan.json"
+    assert not controller.export_json(missing)
+    banner = controller.banner("error")
+    assert banner is not None and str(missing) in banner.text
+
+
+def test_importing_the_same_plan_adds_no_undo_step(controller, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "p.json"
+    export_plan_json(controller.plan, path)
+    assert controller.import_file(path)
+    assert controller.undo_stack.count() == 0
+
+
+# --- inside the real main window ---------------------------------------------------------------
+
+
+def test_the_main_window_wires_the_plan_tab_menus_and_quit(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ptplanner.core import paths
+    from ptplanner.ui.main_window import MainWindow
+    from ptplanner.ui.tabs.plan_tab import PlanTab
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.plan_controller is not None, timeout=3000)
+    controller = window.plan_controller
+    assert controller is not None
+    tab = window.page("plan")
+    assert isinstance(tab, PlanTab)
+    texts = [a.text().replace("&", "") for a in window.file_menu.actions()]
+    assert texts.index("Import plan…") < texts.index("Quit")
+    assert [a.text() for a in window.edit_menu.actions()][-2:] == ["&Undo", "&Redo"]
+    # Printing reads the controller's plan; the Salary tab gets the plan's effects.
+    assert window.report().plan is controller.plan
+    assert window.scenario.plan_effects == controller.salary_effects()
+
+    new_id = controller.add_milestone("Written just before quitting")
+    assert new_id is not None
+    window.close()  # closeEvent -> close_ok: the pending autosave is flushed, the lock released
+    assert "Written just before quitting" in paths.plan_file().read_text()
+    other = PlanController(paths.plan_file())
+    try:
+        assert not other.read_only
+    finally:
+        other.close()
