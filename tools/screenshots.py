@@ -44,20 +44,18 @@ def main() -> int:
         store.load(new_plan=lambda: plan)
         store.save(plan)
 
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication
-
-    from ptplanner.ui.app import make_application
+    from ptplanner.ui.app import apply_colour_scheme, make_application
     from ptplanner.ui.main_window import MainWindow
 
     app = make_application()
-    schemes = [("", Qt.ColorScheme.Light)]
+    schemes = [("", "light")]
     if args.dark:
-        schemes.append(("-dark", Qt.ColorScheme.Dark))
+        schemes.append(("-dark", "dark"))
     args.out.mkdir(parents=True, exist_ok=True)
     for suffix, scheme in schemes:
-        QGuiApplication.styleHints().setColorScheme(scheme)
         window = MainWindow()
+        window.settings.colour_scheme = scheme
+        apply_colour_scheme(window.settings)
         window.resize(1280, 800)
         window.show()
         salary = None

@@ -144,3 +144,17 @@ def test_window_self_test_builds_every_tab() -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "self-test ok: 4 tabs built" in result.stdout
+
+
+def test_view_menu_switches_to_a_dark_palette(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    def window_lightness() -> int:
+        return QApplication.palette().color(QPalette.ColorRole.Window).lightness()
+
+    window._set_scheme("dark")
+    assert window_lightness() < 80
+    assert window.settings.colour_scheme == "dark"
+    window._set_scheme("light")
+    assert window_lightness() > 180

@@ -370,6 +370,9 @@ class InputsPanel(QScrollArea):
                 index = self.location_combo.findText(inputs.location)
                 self.location_combo.setCurrentIndex(index)
                 self.location_combo.setEditText(inputs.location)
+                line = self.location_combo.lineEdit()
+                if line is not None:
+                    line.setCursorPosition(0)  # show the start of a long name, not its end
             for key, check in self.cert_checks.items():
                 check.setChecked(key in inputs.certifications)
             for key, check in self.skill_checks.items():
@@ -447,6 +450,16 @@ class SalaryTab(QWidget):
         )
         self.breakdown_table.setAccessibleName("Why this estimate")
         self._setup_table(self.breakdown_table)
+        # The guide's comments are the longest text: let that column take the spare width and
+        # wrap, and the rows grow to fit, instead of a sideways scroll bar.
+        header = self.breakdown_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 250)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.breakdown_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.breakdown_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.details.addTab(self.breakdown_table, "&Why this estimate")
 
         self.year_model = ProjectionTableModel(self)
