@@ -193,3 +193,37 @@ def test_every_control_has_an_accessible_name(tab) -> None:  # type: ignore[no-u
                 f"{widget.metaObject().className()} in {widget.parent().metaObject().className()}"
             )
             assert name, f"{where} has no accessible name"
+
+
+def test_pinned_curve_follows_the_inflation_toggle(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(tab.pin_button, Qt.MouseButton.LeftButton)
+    click(qtbot, tab.inputs.cert_checks["cmaa"])
+    pinned = project(expected())
+    click(qtbot, tab.real_check)
+    ys = tab.plot.compare_curve.getData()[1]
+    assert list(ys) == pytest.approx([r.typical_real for r in pinned.rows])
+    assert "2026 dollars" in tab.plot.getPlotItem().getAxis("left").labelText
+    click(qtbot, tab.real_check)
+    ys = tab.plot.compare_curve.getData()[1]
+    assert list(ys) == pytest.approx([r.typical for r in pinned.rows])
+    assert tab.plot.getPlotItem().getAxis("left").labelText == "Pay per year"
+
+
+def test_view_and_bands_follow_each_change(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    line = tab.inputs.location_combo.lineEdit()
+    for place, years in (("boston", 3), ("texas", 7), ("national", 0)):
+        tab.inputs.experience_spin.setValue(years)
+        line.selectAll()
+        qtbot.keyClicks(line, place)
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+        want = project(expected(location=place, years_experience=float(years)))
+        (x0, x1), (y0, y1) = tab.plot.getPlotItem().vb.viewRange()
+        assert x0 < want.rows[0].year and x1 > want.rows[-1].year
+        lowest = min(r.bls_p10 for r in want.rows)
+        highest = max(max(r.total_compensation, r.bls_p90) for r in want.rows)
+        assert y0 == pytest.approx(lowest * 0.9)
+        assert y1 == pytest.approx(highest * 1.05)
+        # The shaded likely range spans the low and high curves of this projection.
+        band = tab.plot.band.path().boundingRect()
+        assert band.top() == pytest.approx(min(r.low for r in want.rows))
+        assert band.bottom() == pytest.approx(max(r.high for r in want.rows))

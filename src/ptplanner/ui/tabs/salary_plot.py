@@ -33,6 +33,23 @@ class YearAxis(pg.AxisItem):  # type: ignore[misc]
         return [f"{v:.0f}" if abs(v - round(v)) < 1e-6 else "" for v in values]
 
 
+def _curve(**options: object) -> pg.PlotDataItem:
+    # The view always spans all the data, so pyqtgraph's guard against far off-screen points
+    # (on by default) would only re-process every curve each time the y range moves.
+    return pg.PlotDataItem(dynamicRangeLimit=None, **options)
+
+
+class Band(pg.FillBetweenItem):  # type: ignore[misc]
+    """A fill between two curves whose outline is rebuilt once per update, not once per edge.
+
+    ``FillBetweenItem`` rebuilds its path whenever either curve changes; when both edges are set
+    together that is twice, so here the owner calls :meth:`updatePath` after setting both.
+    """
+
+    def curveChanged(self) -> None:
+        pass
+
+
 def _transparent(colour: QColor, alpha: int) -> QColor:
     faded = QColor(colour)
     faded.setAlpha(alpha)
@@ -54,22 +71,24 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         plot.showGrid(x=False, y=False)
         plot.setLabel("left", "Pay per year")
         plot.setLabel("bottom", "Year")
+        for name in ("left", "bottom"):
+            # The axes write their own tick text, so an SI prefix never applies; left on, it
+            # re-renders the axis title on every range change.
+            plot.getAxis(name).enableAutoSIPrefix(False)
         self.legend = plot.addLegend(offset=(10, 10), labelTextSize="9pt")
 
         # The reference band sits lowest, then the estimate's band, then the lines.
         # FillBetweenItem follows its curves' paths, so the edges need a (faint) pen to exist.
         edge = pg.mkPen(128, 128, 128, 110, width=1, style=Qt.PenStyle.DotLine)
-        self.bls_low = pg.PlotDataItem(pen=edge)
-        self.bls_high = pg.PlotDataItem(pen=edge)
-        self.bls_band = pg.FillBetweenItem(
-            self.bls_low, self.bls_high, brush=pg.mkBrush(128, 128, 128, 40)
-        )
-        self.low_curve = pg.PlotDataItem(pen=pg.mkPen(_transparent(TYPICAL, 90), width=1))
-        self.high_curve = pg.PlotDataItem(pen=pg.mkPen(_transparent(TYPICAL, 90), width=1))
-        self.band = pg.FillBetweenItem(
+        self.bls_low = _curve(pen=edge)
+        self.bls_high = _curve(pen=edge)
+        self.bls_band = Band(self.bls_low, self.bls_high, brush=pg.mkBrush(128, 128, 128, 40))
+        self.low_curve = _curve(pen=pg.mkPen(_transparent(TYPICAL, 90), width=1))
+        self.high_curve = _curve(pen=pg.mkPen(_transparent(TYPICAL, 90), width=1))
+        self.band = Band(
             self.low_curve, self.high_curve, brush=pg.mkBrush(_transparent(TYPICAL, 50))
         )
-        self.typical_curve = pg.PlotDataItem(
+        self.typical_curve = _curve(
             pen=pg.mkPen(TYPICAL, width=3),
             symbol="o",
             symbolSize=5,
@@ -77,11 +96,11 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
             symbolPen=None,
             name="Typical base pay",
         )
-        self.total_curve = pg.PlotDataItem(
+        self.total_curve = _curve(
             pen=pg.mkPen(TOTAL, width=2),
             name="Total compensation",
         )
-        self.compare_curve = pg.PlotDataItem(
+        self.compare_curve = _curve(
             pen=pg.mkPen(COMPARE, width=2, style=Qt.PenStyle.DashLine),
             name="Pinned",
         )
@@ -111,6 +130,10 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         self._comparison: Projection | None = None
         self._comparison_label = ""
         self._real = False
+        self._comparison_real = False
+        self._comparison_shown = False  # nothing drawn yet, not even "none"
+        self._y_label = "Pay per year"
+        self._view: tuple[tuple[float, float], tuple[float, float]] | None = None
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.apply_palette()
 
@@ -146,43 +169,73 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         comparison: Projection | None = None,
         comparison_label: str = "",
     ) -> None:
-        self._projection, self._comparison, self._real = projection, comparison, real
-        self._comparison_label = comparison_label
+        self._projection, self._real = projection, real
         rows = projection.rows
         years = [float(r.year) for r in rows]
-        deflate = [r.typical_real / r.typical if r.typical else 1.0 for r in rows]
-        factor = deflate if real else [1.0] * len(rows)
-        self.typical_curve.setData(
-            years, [r.typical * f for r, f in zip(rows, factor, strict=True)]
-        )
-        self.low_curve.setData(years, [r.low * f for r, f in zip(rows, factor, strict=True)])
-        self.high_curve.setData(years, [r.high * f for r, f in zip(rows, factor, strict=True)])
-        self.bls_low.setData(years, [r.bls_p10 * f for r, f in zip(rows, factor, strict=True)])
-        self.bls_high.setData(years, [r.bls_p90 * f for r, f in zip(rows, factor, strict=True)])
+        if real:
+            factor = [r.typical_real / r.typical if r.typical else 1.0 for r in rows]
+        else:
+            factor = [1.0] * len(rows)
+
+        def scaled(values: list[float]) -> list[float]:
+            return [v * f for v, f in zip(values, factor, strict=True)]
+
+        low = scaled([r.low for r in rows])
+        high = scaled([r.high for r in rows])
+        bls_low = scaled([r.bls_p10 for r in rows])
+        bls_high = scaled([r.bls_p90 for r in rows])
         totals = [(r.total_real if real else r.total_compensation) for r in rows]
+        self.typical_curve.setData(years, scaled([r.typical for r in rows]))
+        self.low_curve.setData(years, low)
+        self.high_curve.setData(years, high)
+        self.bls_low.setData(years, bls_low)
+        self.bls_high.setData(years, bls_high)
+        self.band.updatePath()
+        self.bls_band.updatePath()
         self.total_curve.setData(years, totals)
         self.total_curve.setVisible(show_total)
+        compared = (
+            [(r.typical_real if real else r.typical) for r in comparison.rows] if comparison else []
+        )
+        self._show_comparison(comparison, comparison_label, compared)
+
+        label = "Pay per year" + (f" ({rows[0].year} dollars)" if real else "")
+        if label != self._y_label:
+            self._y_label = label
+            self.getPlotItem().setLabel("left", label)
+        values = bls_low + (totals if show_total else high) + bls_high + compared
+        view = (
+            (years[0] - 0.3, years[-1] + 0.3),
+            (min(values) * 0.9, max(values) * 1.05),
+        )
+        # One range change (not one per axis) and none when nothing moved: each change makes
+        # pyqtgraph re-lay every item and redraw the axes.
+        if view != self._view:
+            self._view = view
+            self.getPlotItem().setRange(xRange=view[0], yRange=view[1], padding=0)
+
+    def _show_comparison(
+        self, comparison: Projection | None, label: str, values: list[float]
+    ) -> None:
+        """The pinned curve, set again only when the pinned scenario or the units changed."""
+        unchanged = (
+            self._comparison_shown
+            and comparison is self._comparison
+            and label == self._comparison_label
+            and self._real == self._comparison_real
+        )
+        self._comparison, self._comparison_label = comparison, label
+        self._comparison_real, self._comparison_shown = self._real, True
+        if unchanged:
+            return
         if comparison is not None:
-            other = comparison.rows
-            self.compare_curve.setData(
-                [float(r.year) for r in other],
-                [(r.typical_real if real else r.typical) for r in other],
-            )
+            self.compare_curve.setData([float(r.year) for r in comparison.rows], values)
             self.compare_curve.setVisible(True)
-            self._legend_text(self.compare_curve, f"Pinned: {comparison_label}")
+            self._legend_text(self.compare_curve, f"Pinned: {label}")
         else:
             self.compare_curve.setData([], [])
             self.compare_curve.setVisible(False)
             self._legend_text(self.compare_curve, "Pinned: none")
-        plot = self.getPlotItem()
-        plot.setLabel("left", "Pay per year" + (f" ({rows[0].year} dollars)" if real else ""))
-        plot.setXRange(years[0] - 0.3, years[-1] + 0.3, padding=0)
-        values = [r.bls_p10 * f for r, f in zip(rows, factor, strict=True)]
-        values += totals if show_total else [r.high * f for r, f in zip(rows, factor, strict=True)]
-        values += [r.bls_p90 * f for r, f in zip(rows, factor, strict=True)]
-        if comparison is not None:
-            values += [(r.typical_real if real else r.typical) for r in comparison.rows]
-        plot.setYRange(min(values) * 0.9, max(values) * 1.05, padding=0)
 
     def figures_for_year(self, year: int) -> str:
         """The hover text for a year: the user's figures and the pinned scenario's."""
