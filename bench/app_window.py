@@ -1,10 +1,11 @@
-"""The real window, started the way ``ptplanner.ui.app.run`` does, quitting at its first paint.
+"""The real window, started by ``ptplanner.ui.app.start()`` as ``ptplanner`` does.
 
-``make_application()``, ``MainWindow()``, ``apply_colour_scheme()``, ``show()``, then quit at the
-first ``QEvent.Paint`` on the window (the same detector as ``bare_window.py``). Run it with private
-``PTPLANNER_DATA_DIR`` / ``PTPLANNER_CONFIG_DIR`` (``run.py`` does) so no user data is touched.
+Quits at the window's first ``QEvent.Paint`` (the same detector as ``bare_window.py``). Run it with
+private ``PTPLANNER_DATA_DIR`` / ``PTPLANNER_CONFIG_DIR`` (``run.py`` does) so no user data is
+touched.
 
     python bench/app_window.py             # start-up to first paint
+    python bench/app_window.py --loaded    # ... to the end of loading: first tab built, plan open
     python bench/app_window.py --all-tabs  # then show each tab in turn until painted (memory)
 
 With ``--all-tabs`` it prints one JSON line: which tabs were shown and what each one holds.
@@ -16,16 +17,18 @@ import json
 import os
 import sys
 import traceback
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from _paint import PaintWatch, quit_at_first_paint, wait_painted
-from ptplanner.ui.app import apply_colour_scheme, make_application
-from ptplanner.ui.main_window import TAB_NAMES, MainWindow
+from ptplanner.ui.app import make_application, start
 
 
-def show_every_tab(window: MainWindow) -> None:
+def show_every_tab(window: Any) -> None:
+    from ptplanner.ui.main_window import TAB_NAMES
+
     app = make_application()
     try:
         shown = {}
@@ -46,13 +49,17 @@ def show_every_tab(window: MainWindow) -> None:
 
 def main() -> int:
     app = make_application()
-    window = MainWindow()
-    apply_colour_scheme(window.settings)
-    if "--all-tabs" in sys.argv:
-        _watch = PaintWatch(window, lambda: show_every_tab(window))
-    else:
-        _watch = quit_at_first_paint(window)
-    window.show()
+    watches: list[PaintWatch] = []
+
+    def watch(window: Any) -> None:
+        if "--all-tabs" in sys.argv:
+            watches.append(PaintWatch(window, lambda: show_every_tab(window)))
+        elif "--loaded" in sys.argv:
+            window.loaded.connect(app.quit)
+        else:
+            watches.append(quit_at_first_paint(window))
+
+    start(before_show=watch)
     return app.exec()
 
 

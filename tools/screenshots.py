@@ -54,8 +54,8 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for suffix, scheme in schemes:
         window = MainWindow()
-        window.settings.colour_scheme = scheme
-        apply_colour_scheme(window.settings)
+        window.settings.colour_scheme = scheme  # type: ignore[assignment]
+        apply_colour_scheme(scheme)
         window.resize(1280, 800)
         window.show()
         salary = None

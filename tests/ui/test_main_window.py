@@ -158,3 +158,110 @@ def test_view_menu_switches_to_a_dark_palette(window) -> None:  # type: ignore[n
     assert window.settings.colour_scheme == "dark"
     window._set_scheme("light")
     assert window_lightness() > 180
+
+
+# --- start-up in two steps ---------------------------------------------------------------------
+
+FIRST_PAINT_PROBE = """
+import os, sys
+os.environ['QT_QPA_PLATFORM'] = 'offscreen'
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+from ptplanner.ui.app import make_application, start
+
+app = make_application()
+seen = {}
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not seen:
+            seen['at_first_paint'] = sorted(
+                m for m in ('pydantic', 'pyqtgraph', 'ptplanner.core.settings') if m in sys.modules
+            )
+            seen['tab'] = watched.tabs.currentIndex()
+            seen['built'] = watched._pages[watched.tabs.currentIndex()].content is not None
+        return False
+
+probe = FirstPaint()
+window = start(before_show=lambda w: w.installEventFilter(probe))
+window.loaded.connect(app.quit)
+app.exec()
+page = window._pages[window.tabs.currentIndex()].content
+print('FIRST', seen['at_first_paint'], seen['tab'], seen['built'])
+print('LOADED', type(page).__name__, 'pydantic' in sys.modules)
+"""
+
+
+def _run_probe() -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_PROBE], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout.splitlines()
+
+
+def test_first_paint_needs_neither_pydantic_nor_the_content() -> None:
+    lines = _run_probe()
+    # The window is drawn before pydantic, the settings file or any tab's content is loaded ...
+    assert "FIRST [] 0 False" in lines
+    # ... and the first tab's content follows right after, without the user doing anything.
+    assert "LOADED OverviewTab True" in lines
+
+
+def test_first_paint_shows_the_tab_the_user_left(qtbot) -> None:  # type: ignore[no-untyped-def]
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    first.tabs.setCurrentIndex(1)
+    first.close()
+    lines = _run_probe()
+    assert "FIRST [] 1 False" in lines
+    assert "LOADED DayTab True" in lines
+
+
+def test_the_settings_file_wins_over_the_start_up_copy(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ptplanner.core.settings import save_settings
+
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    first.tabs.setCurrentIndex(3)
+    first.close()
+    # The settings file changes behind the window's back (an older copy restored, an edit).
+    settings = load_settings()
+    settings.last_tab = 1
+    settings.colour_scheme = "dark"
+    save_settings(settings)
+
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert second.tabs.currentIndex() == 3  # drawn from window.ini first
+    with qtbot.waitSignal(second.loaded, timeout=5000):
+        second.show()
+    assert second.tabs.currentIndex() == 1
+    assert second.scheme_actions["dark"].isChecked()
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    second._set_scheme("system")
+    second.close()
+
+
+def test_a_dark_choice_is_drawn_dark_from_the_first_paint(qtbot) -> None:  # type: ignore[no-untyped-def]
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    first._set_scheme("dark")
+    first.close()
+    first._set_scheme("system")  # restore this test process's palette
+    code = FIRST_PAINT_PROBE.replace(
+        "seen['built'] =",
+        "seen['dark'] = QApplication.palette().window().color().lightness() < 80\n"
+        "            seen['built'] =",
+    ).replace("print('LOADED'", "print('DARK', seen['dark'])\nprint('LOADED'")
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "DARK True" in result.stdout.splitlines()

@@ -3,6 +3,8 @@
 In an installed wheel the files live inside the package (``ptplanner/resources``); in a source
 checkout or an editable install they are the repository's top-level ``resources/`` folder.
 An unknown name raises instead of returning ``None`` so a typo fails loudly in tests.
+pydantic is imported only by :func:`load_model`'s callers: the window finds its icon through this
+module before its first paint, when importing pydantic would cost more than the whole window.
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 
 class ResourceError(LookupError):

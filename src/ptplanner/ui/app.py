@@ -1,24 +1,25 @@
 """Starting the desktop application: QApplication, icon, colour scheme, the main window.
 
 Only this module and the ``ui`` package import Qt; ``ptplanner.cli`` imports it inside
-``run_window`` so the command line never pays for Qt.
+``run_window`` so the command line never pays for Qt. Nothing here imports pydantic or the
+knowledge base: the window is shown first and loads them just after its first paint (see
+``MainWindow``), so start-up costs little more than Qt itself.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
 # pyqtgraph picks the first Qt binding it finds; name ours before anything imports it.
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from ptplanner import __version__
 from ptplanner.core.resources import ResourceError, resource_path
-from ptplanner.core.settings import Settings
 
 APP_ID = "io.github.ptplanner.PTPlanner"
 
@@ -68,8 +69,10 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def apply_colour_scheme(settings: Settings) -> None:
+def apply_colour_scheme(choice: str) -> None:
     """Follow the system's light or dark scheme unless the user chose one in View.
+
+    ``choice`` is the preference's value: "system", "light" or "dark".
 
     Qt 6 follows the desktop's scheme by itself where the platform reports it; an explicit
     choice also sets Fusion's palette, because not every platform honours a requested scheme.
@@ -77,8 +80,11 @@ def apply_colour_scheme(settings: Settings) -> None:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
+    # Imported here: PySide6 builds the Qt namespace's hundred enums on its first import, about
+    # 40 ms that the window's first paint does not need (start() skips "system", the default).
+    from PySide6.QtCore import Qt
+
     hints = QGuiApplication.styleHints()
-    choice = settings.colour_scheme
     scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(
         choice, Qt.ColorScheme.Unknown
     )
@@ -99,7 +105,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("ptplanner")
     app.setApplicationDisplayName("PT Planner")
-    app.setApplicationVersion(__version__)
     app.setOrganizationName("ptplanner")
     app.setDesktopFileName(APP_ID)
     # Fusion draws the same on every platform and honours the light/dark colour scheme.
@@ -108,13 +113,34 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(self_test: bool = False) -> int:
-    app = make_application()
+def start(before_show: Callable[[QMainWindow], object] | None = None) -> QMainWindow:
+    """Create the application and show the main window, as a user's launch does.
+
+    The window loads its content just after the first paint; the start-up benchmark in
+    ``bench/`` times exactly this function (``before_show`` lets it watch the window).
+    """
+    make_application()
     from ptplanner.ui.main_window import MainWindow
 
     window = MainWindow()
-    apply_colour_scheme(window.settings)
+    if window.startup_colour_scheme != "system":  # Qt follows the system by itself
+        apply_colour_scheme(window.startup_colour_scheme)
+    if before_show is not None:
+        before_show(window)
     window.show()
+    return window
+
+
+def set_application_version() -> None:
+    """Tell Qt the version from the package metadata (read after the first paint: it is slow)."""
+    from ptplanner import __version__
+
+    QApplication.setApplicationVersion(__version__)
+
+
+def run(self_test: bool = False) -> int:
+    app = make_application()
+    window = start()
     if self_test:
         QTimer.singleShot(0, lambda: _self_test(window))
     return app.exec()

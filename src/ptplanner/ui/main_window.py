@@ -1,8 +1,14 @@
 """The main window: four tabs, menus with shortcuts, and remembering where the user left off.
 
 The window owns no domain state. The salary scenario lives in :class:`ScenarioModel`, the plan in
-the plan controller; the window builds each tab the first time it is shown (so start-up only pays
-for the first tab), wires models to tabs, and saves geometry and preferences on close.
+the plan controller; the window builds each tab the first time it is shown, wires models to tabs,
+and saves geometry and preferences on close.
+
+Start-up comes in two steps so the window appears at once. The constructor needs Qt only: tabs,
+menus, geometry, and the last tab and colour scheme from ``window.ini``. Everything else
+(pydantic, the settings file, the knowledge base, the current tab's content, the plan) loads in
+:meth:`MainWindow.finish_loading`, just after the first paint, or earlier if something asks for
+``settings`` or ``scenario``.
 """
 
 from __future__ import annotations
@@ -13,8 +19,8 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -24,20 +30,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptplanner import __version__
 from ptplanner.core import paths
-from ptplanner.core.settings import Settings, load_settings, save_settings
-from ptplanner.core.sources import source_catalog
-from ptplanner.ui.scenario import ScenarioModel
 
 if TYPE_CHECKING:
+    from ptplanner.core.settings import Settings
     from ptplanner.ui.plan_controller import PlanController
     from ptplanner.ui.printing import ReportInput
+    from ptplanner.ui.scenario import ScenarioModel
 
 log = logging.getLogger(__name__)
 
 TAB_TITLES = ("&Overview", "A &day in the life", "&Salary", "&Plan")
 TAB_NAMES = ("overview", "day", "salary", "plan")
+COLOUR_SCHEMES = ("system", "light", "dark")
+
+# window.ini keeps copies of two preferences from the settings file so the first paint can use
+# them without loading pydantic. The settings file stays the authority: finish_loading() corrects
+# the window if the copies disagree (an older window.ini, a hand-edited settings file, a crash).
+STARTUP_TAB_KEY = "startup/last_tab"
+STARTUP_SCHEME_KEY = "startup/colour_scheme"
+# If no paint arrives (a window started minimised), load anyway this long after being shown.
+LOAD_FALLBACK_MS = 300
+# Posted to the window from its first paint: the event loop delivers it once that paint has
+# reached the screen.
+_FINISH_LOADING = QEvent.Type(QEvent.registerEventType())
 
 
 class _LazyTab(QWidget):
@@ -59,20 +75,24 @@ class _LazyTab(QWidget):
 
 
 class MainWindow(QMainWindow):
-    """The application window. ``settings`` and ``plan_file`` are injectable for tests."""
+    """The application window. ``settings`` is injectable for tests."""
 
     tab_built = Signal(str)
+    loaded = Signal()
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.settings = settings if settings is not None else load_settings()
+        self._settings = settings
+        self._scenario: ScenarioModel | None = None
+        self._finished = False
+        self._load_scheduled = False
+        self.plan_controller: PlanController | None = None
         self.setWindowTitle("PT Planner")
         self.setMinimumSize(760, 520)
-        self.scenario = ScenarioModel(self.settings)
-        self.plan_controller: PlanController | None = None
         self._qsettings = QSettings(
             str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat
         )
+        start_tab, self.startup_colour_scheme = self._startup_preferences()
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -84,18 +104,91 @@ class MainWindow(QMainWindow):
             self._pages.append(page)
             self.tabs.addTab(page, title)
         self.setCentralWidget(self.tabs)
-        start = min(max(self.settings.last_tab, 0), len(self._pages) - 1)
-        self.tabs.setCurrentIndex(start)
-        if TAB_NAMES[start] in {"overview", "day"}:
-            self._pages[start].ensure_built()  # light tabs are part of the first paint
+        self.tabs.setCurrentIndex(start_tab)
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self._make_actions()
         self._make_menus()
         self.statusBar().showMessage("Figures: BLS OEWS May 2025 and the career guide", 5000)
         self._restore_geometry()
-        # The plan and heavier tabs load just after the first paint so the window appears at once.
-        QTimer.singleShot(0, self._after_first_paint)
+
+    # --- two-step start-up --------------------------------------------------------------------
+
+    def _startup_preferences(self) -> tuple[int, str]:
+        """The tab and colour scheme to draw first: from injected settings, else window.ini."""
+        if self._settings is not None:
+            return self._clamp_tab(self._settings.last_tab), self._settings.colour_scheme
+        try:
+            tab = int(self._qsettings.value(STARTUP_TAB_KEY, 0))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            tab = 0
+        scheme = str(self._qsettings.value(STARTUP_SCHEME_KEY, "system"))
+        return self._clamp_tab(tab), scheme if scheme in COLOUR_SCHEMES else "system"
+
+    @staticmethod
+    def _clamp_tab(index: int) -> int:
+        return min(max(index, 0), len(TAB_NAMES) - 1)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == _FINISH_LOADING:
+            self.finish_loading()
+            return True
+        if event.type() == QEvent.Type.Paint and not self._load_scheduled:
+            self._load_scheduled = True
+            QCoreApplication.postEvent(self, QEvent(_FINISH_LOADING))
+        return super().event(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(LOAD_FALLBACK_MS, self.finish_loading)
+
+    def _load_core(self) -> None:
+        """Settings and the salary scenario: the state every tab and menu works on."""
+        if self._scenario is not None:
+            return
+        from ptplanner.core.settings import load_settings
+        from ptplanner.ui.scenario import ScenarioModel
+
+        if self._settings is None:
+            self._settings = load_settings()
+        self._scenario = ScenarioModel(self._settings)
+
+    @property
+    def settings(self) -> Settings:
+        self._load_core()
+        assert self._settings is not None
+        return self._settings
+
+    @property
+    def scenario(self) -> ScenarioModel:
+        self._load_core()
+        assert self._scenario is not None
+        return self._scenario
+
+    def finish_loading(self) -> None:
+        """Load settings, the current tab's content and the plan; the second step of start-up.
+
+        Runs once, right after the first paint; calling it again does nothing.
+        """
+        if self._finished:
+            return
+        self._finished = True
+        from ptplanner.ui.app import set_application_version
+
+        set_application_version()
+        self._load_core()
+        settings = self.settings
+        if settings.colour_scheme != self.startup_colour_scheme:
+            self._set_scheme(settings.colour_scheme)
+        wanted = self._clamp_tab(settings.last_tab)
+        if wanted != self.tabs.currentIndex():
+            self.tabs.setCurrentIndex(wanted)  # builds the page through _on_tab_changed
+        current = self.tabs.currentIndex()
+        if self._pages[current].content is None:
+            self._pages[current].ensure_built()
+            self.tab_built.emit(TAB_NAMES[current])
+        self._plan()
+        self.loaded.emit()
 
     # --- tabs -------------------------------------------------------------------------------
 
@@ -119,6 +212,8 @@ class MainWindow(QMainWindow):
     def _build_plan(self) -> QWidget:
         controller = self._plan()
         if controller is None:
+            from PySide6.QtCore import Qt
+
             label = QLabel("The plan could not be opened. See the message shown at start-up.")
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             return label
@@ -138,10 +233,6 @@ class MainWindow(QMainWindow):
             if built:
                 self.tab_built.emit(TAB_NAMES[index])
             self.settings.last_tab = index
-
-    def _after_first_paint(self) -> None:
-        self._pages[self.tabs.currentIndex()].ensure_built()
-        self._plan()
 
     # --- plan ---------------------------------------------------------------------------------
 
@@ -223,16 +314,15 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         scheme_menu = view.addMenu("&Colour scheme")
         group = QActionGroup(self)
-        for value, label in (
-            ("system", "Follow the &system"),
-            ("light", "&Light"),
-            ("dark", "&Dark"),
-        ):
+        self.scheme_actions: dict[str, QAction] = {}
+        labels = ("Follow the &system", "&Light", "&Dark")
+        for value, label in zip(COLOUR_SCHEMES, labels, strict=True):
             action = QAction(label, self, checkable=True)
-            action.setChecked(self.settings.colour_scheme == value)
+            action.setChecked(self.startup_colour_scheme == value)
             action.triggered.connect(lambda _c=False, v=value: self._set_scheme(v))
             group.addAction(action)
             scheme_menu.addAction(action)
+            self.scheme_actions[value] = action
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
@@ -241,7 +331,8 @@ class MainWindow(QMainWindow):
         from ptplanner.ui.app import apply_colour_scheme
 
         self.settings.colour_scheme = value  # type: ignore[assignment]
-        apply_colour_scheme(self.settings)
+        self.scheme_actions[value].setChecked(True)
+        apply_colour_scheme(value)
 
     # --- printing -----------------------------------------------------------------------------
 
@@ -277,6 +368,9 @@ class MainWindow(QMainWindow):
     # --- about --------------------------------------------------------------------------------
 
     def about_text(self) -> str:
+        from ptplanner import __version__
+        from ptplanner.core.sources import source_catalog
+
         rows = []
         for source in source_catalog().sources:
             if source.kind == "method":
@@ -296,6 +390,8 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
+        from PySide6.QtCore import Qt
+
         box = QMessageBox(self)
         box.setWindowTitle("About PT Planner")
         box.setTextFormat(Qt.TextFormat.RichText)
@@ -318,7 +414,16 @@ class MainWindow(QMainWindow):
     def save_preferences(self) -> None:
         self._qsettings.setValue("geometry", self.saveGeometry())
         self._qsettings.setValue("state", self.saveState())
+        self._qsettings.setValue(STARTUP_TAB_KEY, self.tabs.currentIndex())
+        scheme = (
+            self.startup_colour_scheme if self._settings is None else self._settings.colour_scheme
+        )
+        self._qsettings.setValue(STARTUP_SCHEME_KEY, scheme)
         self._qsettings.sync()
+        if self._scenario is None:
+            return  # closed before loading finished: nothing in the settings file has changed
+        from ptplanner.core.settings import save_settings
+
         self.settings.salary_inputs = self.scenario.inputs_for_settings()
         self.settings.projection_years = self.scenario.years
         self.settings.show_inflation_adjusted = self.scenario.show_real
