@@ -3,16 +3,29 @@
 Each year re-runs the salary engine with the experience gained by then and any planned events
 (a certification earned, a degree finished, a move, a new employer, a promotion), then carries the
 BLS pay level forward with the annual raise. Inflation-adjusted figures are in start-year dollars.
+
+The engine's figures for a profile are memoised: the Salary tab re-projects on every input change,
+and most changes (a year more experience, another raise or inflation rate) re-ask for estimates
+already made. The engine and its data are pure and load once, so a remembered figure never goes
+stale, and ``project()`` stays a pure function of its request.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from functools import lru_cache
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ptplanner.core.salary import Estimate, SalaryInputs, compensation, estimate, salary_model
+from ptplanner.core.salary import (
+    Estimate,
+    SalaryInputs,
+    compensation,
+    default_assumptions,
+    estimate,
+    salary_model,
+)
 from ptplanner.core.sources import Strict
 
 EventKind = Literal["certification", "education", "employer_type", "location", "promotion"]
@@ -103,6 +116,54 @@ def apply_event(inputs: SalaryInputs, event: Event) -> SalaryInputs:
     return SalaryInputs.model_validate({**inputs.model_dump(), **data})
 
 
+class _Pay(NamedTuple):
+    """What a projected year takes from the engine's estimate for that year's profile."""
+
+    stage: str
+    low: float
+    typical: float
+    high: float
+    bls_p10: float
+    bls_p90: float
+
+
+def _profile(inputs: SalaryInputs, **changes: object) -> SalaryInputs:
+    """A memo key: the profile with the default assumptions in place of the person's own.
+
+    ``estimate()`` uses the assumptions for the estimate's ``compensation`` and nothing else, so
+    a new raise or inflation rate can re-use every year's pay (tests/core pins this down).
+    """
+    return inputs.model_copy(update={**changes, "assumptions": default_assumptions()})
+
+
+@lru_cache(maxsize=2048)
+def _pay(profile: SalaryInputs) -> _Pay:
+    current = estimate(profile)
+    return _Pay(
+        stage=current.stage_label,
+        low=current.low,
+        typical=current.typical,
+        high=current.high,
+        bls_p10=float(current.bls_percentiles[0]),
+        bls_p90=float(current.bls_percentiles[4]),
+    )
+
+
+@lru_cache(maxsize=64)
+def _estimate(profile: SalaryInputs) -> Estimate:
+    return estimate(profile)
+
+
+def _today(inputs: SalaryInputs) -> Estimate:
+    """``estimate(inputs)``, re-using the estimate for the same profile under other assumptions."""
+    found = _estimate(_profile(inputs))
+    if inputs.assumptions == default_assumptions():
+        return found
+    return found.model_copy(
+        update={"compensation": compensation(found.typical, inputs.assumptions)}
+    )
+
+
 def project(request: ProjectionRequest) -> Projection:
     """Pay for each year from ``start_year`` through ``start_year + years``."""
     model = salary_model()
@@ -114,7 +175,7 @@ def project(request: ProjectionRequest) -> Projection:
     promotion = 1.0 + model.promotion_pct / 100.0
 
     events = sorted(request.events, key=lambda e: e.year)
-    today = estimate(request.inputs)
+    today = _today(request.inputs)
     rows: list[YearRow] = []
     inputs = request.inputs
     promotions = 0
@@ -127,7 +188,7 @@ def project(request: ProjectionRequest) -> Projection:
             inputs = apply_event(inputs, event)
             promotions += event.kind == "promotion"
         experience = request.inputs.years_experience + offset
-        current = estimate(inputs.model_copy(update={"years_experience": experience}))
+        current = _pay(_profile(inputs, years_experience=experience))
         growth = (1.0 + raise_rate) ** (offset + lag) * promotion**promotions
         deflator = (1.0 + inflation) ** offset
         typical = current.typical * growth
@@ -137,15 +198,15 @@ def project(request: ProjectionRequest) -> Projection:
                 year=year,
                 offset=offset,
                 experience=experience,
-                stage=current.stage_label,
+                stage=current.stage,
                 low=current.low * growth,
                 typical=typical,
                 high=current.high * growth,
                 total_compensation=total,
                 typical_real=typical / deflator,
                 total_real=total / deflator,
-                bls_p10=current.bls_percentiles[0] * (1.0 + raise_rate) ** (offset + lag),
-                bls_p90=current.bls_percentiles[4] * (1.0 + raise_rate) ** (offset + lag),
+                bls_p10=current.bls_p10 * (1.0 + raise_rate) ** (offset + lag),
+                bls_p90=current.bls_p90 * (1.0 + raise_rate) ** (offset + lag),
                 events=tuple(e.describe() for e in happened),
             )
         )
