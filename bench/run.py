@@ -351,14 +351,21 @@ def bench_projection(ws: Workspace, args: argparse.Namespace) -> list[Row]:
             wall(ptplanner_command("projection", "--years", "10")),
             wall([PYTHON, "-c", "import pydantic"]),
             wall([PYTHON, "-c", "from pydantic import BaseModel"]),
+            wall(script("pydantic_floor.py")),
         ],
     )
     cli = Row("projection --years 10 vs import pydantic", "ms", max_ratio=1.5)
     ctx = Row("projection --years 10 vs from pydantic import BaseModel", "ms")
-    for cli_ms, pydantic_ms, basemodel_ms in rounds:
+    floor = Row("projection --years 10 vs one pydantic model validated", "ms")
+    for cli_ms, pydantic_ms, basemodel_ms, floor_ms in rounds:
         cli.add(cli_ms, pydantic_ms)
         ctx.add(cli_ms, basemodel_ms)
+        floor.add(cli_ms, floor_ms)
     cli.note = "whole process, table to /dev/null"
+    floor.note = (
+        "baseline = pydantic_floor.py: the smallest program that validates with pydantic "
+        "(one model, one validation), the least a validating CLI can cost"
+    )
     heavy = imported_heavy_modules(ws.env())
     check = Row(
         "projection imports no Qt/numpy",
@@ -367,7 +374,7 @@ def bench_projection(ws: Workspace, args: argparse.Namespace) -> list[Row]:
         status="PASS" if not heavy else "MISS",
         note="" if not heavy else "the CLI imported " + ", ".join(heavy),
     )
-    return [cli, ctx, check]
+    return [cli, ctx, floor, check]
 
 
 def bench_salary(ws: Workspace, args: argparse.Namespace) -> list[Row]:

@@ -11,9 +11,15 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
+
+# ptplanner uses no pydantic plugins. Left enabled, pydantic would scan every installed
+# package's metadata for them on the first model it builds (a noticeable part of a projection's
+# run time) and would let any plugin in the environment see the user's plan as it is validated.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from pydantic import ValidationError
 
@@ -365,7 +371,6 @@ def run_projection(args: argparse.Namespace) -> int:
 
 def _check_writable(path: str) -> None:
     """Fail before any work when the PDF cannot be written where asked."""
-    import os
     from pathlib import Path
 
     target = Path(path).expanduser()

@@ -131,3 +131,12 @@ def test_resources_are_rebuilt_identically_from_the_tables(tmp_path: Path) -> No
     for built in tmp_path.rglob("*.json"):
         relative = built.relative_to(tmp_path)
         assert built.read_text("utf-8") == (committed / relative).read_text("utf-8"), relative
+
+
+def test_the_wage_table_is_loaded_once_however_it_is_asked_for() -> None:
+    from ptplanner.core.knowledge import area_wages
+
+    # The salary engine names the occupation, the location finder uses the default; both must
+    # share one validated table (memory, and a projection's start-up).
+    assert area_wages() is area_wages("43-6013")
+    assert area_wages().soc_code == "43-6013"

@@ -285,8 +285,12 @@ class GuideFigures(Strict):
         return None
 
 
-@cache
 def area_wages(soc_code: str = "43-6013") -> AreaWageTable:
+    return _area_wages(soc_code)
+
+
+@cache  # keyed on the code itself, so area_wages() and area_wages("43-6013") share one table
+def _area_wages(soc_code: str) -> AreaWageTable:
     return load_model(f"wages/oews_2025_{soc_code}.json", AreaWageTable)
 
 
