@@ -38,20 +38,46 @@ def test_ctrl_number_switches_tabs(window, qtbot) -> None:  # type: ignore[no-un
         assert window.tabs.currentIndex() == number - 1
 
 
-def test_every_menu_action_has_a_shortcut(window) -> None:  # type: ignore[no-untyped-def]
-    for menu in (window.file_menu,):
+def test_every_menu_action_has_a_shortcut(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.plan_controller is not None, timeout=5000)
+
+    def actions(menu):  # type: ignore[no-untyped-def]
         for action in menu.actions():
-            if action.isSeparator() or action.menu() is not None or action.isCheckable():
+            if action.isSeparator():
                 continue
+            if action.menu() is not None:
+                yield from actions(action.menu())
+            else:
+                yield action
+
+    seen = []
+    for top in window.menuBar().actions():
+        for action in actions(top.menu()):
             assert not action.shortcut().isEmpty(), f"{action.text()} has no shortcut"
-    for action in (
-        window.print_action,
-        window.preview_action,
-        window.pdf_action,
-        window.quit_action,
-        window.about_action,
-    ):
-        assert not action.shortcut().isEmpty()
+            seen.append(action.shortcut().toString())
+    assert len(seen) == len(set(seen)), f"a shortcut is used twice: {sorted(seen)}"
+    assert "Ctrl+Shift+K" in seen  # Include career packet, a checkable action
+
+
+def test_colour_scheme_shortcuts(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_D,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.settings.colour_scheme == "dark"
+    assert window.scheme_actions["dark"].isChecked()
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.settings.colour_scheme == "system"
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 180
 
 
 def test_about_names_version_and_sources(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -283,9 +283,11 @@ class MainWindow(QMainWindow):
         )
         self.packet_action = QAction("Include career &packet", self)
         self.packet_action.setCheckable(True)
+        self.packet_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
         self.packet_action.setStatusTip(
             "Add your plan's progress and a one-page role summary to printouts"
         )
+        self.addAction(self.packet_action)
         # StandardKey.Quit is empty on some platforms (and offscreen); Ctrl+Q is what users expect.
         self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
         self.about_action = self._action("&About PT Planner", "F1", self.show_about)
@@ -316,8 +318,11 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.scheme_actions: dict[str, QAction] = {}
         labels = ("Follow the &system", "&Light", "&Dark")
-        for value, label in zip(COLOUR_SCHEMES, labels, strict=True):
+        keys = ("Ctrl+Shift+F", "Ctrl+Shift+L", "Ctrl+Shift+D")
+        for value, label, shortcut in zip(COLOUR_SCHEMES, labels, keys, strict=True):
             action = QAction(label, self, checkable=True)
+            action.setShortcut(QKeySequence(shortcut))
+            self.addAction(action)
             action.setChecked(self.startup_colour_scheme == value)
             action.triggered.connect(lambda _c=False, v=value: self._set_scheme(v))
             group.addAction(action)
