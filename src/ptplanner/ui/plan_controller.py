@@ -328,9 +328,7 @@ class PlanController(QObject):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _due_notice(self) -> str | None:
-        today = self.today()
-        overdue = self._plan.overdue(today)
-        soon = self._plan.due_soon(today, NOTICE_DAYS)
+        overdue, soon = self._plan.attention(self.today(), NOTICE_DAYS)
         if not overdue and not soon:
             return None
 
