@@ -1,4 +1,4 @@
-"""The plan as a Qt item model: a tree of milestones for a QTreeView, plus a search/status filter.
+"""The plan as a Qt item model: a tree of milestones for a QTreeView, with its search/status filter.
 
 Model/view only, no widget per row, so a 10,000-step plan shows at once and scrolls smoothly:
 
@@ -7,17 +7,24 @@ Model/view only, no widget per row, so a 10,000-step plan shows at once and scro
   (``PlanChange.structural``); a field edit swaps in the new milestone objects along one path.
 * Model indexes carry the key as ``internalId``, so ``index()``/``parent()``/``rowCount()`` are
   list look-ups and never walk the plan.
-* A structural change is published as ``layoutChanged`` with every persistent index re-pointed at
-  the same milestone id. Expanded rows, the selection and the current row therefore follow their
-  milestones through moves, undo and even a whole-plan replace, which a model reset would lose.
+* The filter lives in the model, not in a QSortFilterProxyModel: a proxy calls back into Python
+  for every one of 10,000 rows (and again for their children) on each new search, where the
+  model matches every step in one loop over precomputed lowercase search keys and then serves
+  the view filtered copies of its row lists. Parents of matches stay, as they would with a
+  recursive proxy filter.
+* A structural change or a new filter is published as ``layoutChanged`` with every persistent
+  index re-pointed at the same milestone id. Expanded rows, the selection and the current row
+  therefore follow their milestones through moves, undo, filtering and even a whole-plan
+  replace, which a model reset would lose.
 * Drag and drop never edits the model directly: ``dropMimeData`` asks the controller for an
   (undoable) move and the model updates from the controller's ``plan_changed`` like any edit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
+from itertools import compress
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -27,7 +34,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import (
@@ -42,7 +48,7 @@ from PySide6.QtGui import (
     QPixmap,
 )
 
-from ptplanner.core.plan import MAX_DEPTH, Milestone, Plan, SalaryLink, Status
+from ptplanner.core.plan import CLOSED_STATUSES, MAX_DEPTH, Milestone, Plan, SalaryLink, Status
 from ptplanner.core.plan_ops import PlanChange
 
 if TYPE_CHECKING:
@@ -208,24 +214,29 @@ class PlanIndex:
         depth: list[int] = []
         children: list[list[int]] = []
         roots: list[int] = []
-        stack: list[tuple[Milestone, int, int, int]] = [
-            (m, -1, i, 1) for i, m in reversed(list(enumerate(plan.milestones)))
-        ]
-        while stack:
-            milestone, parent_key, position, level = stack.pop()
-            key = len(ids)
-            ids.append(milestone.id)
-            milestones.append(milestone)
-            parent.append(parent_key)
-            row.append(position)
-            depth.append(level)
-            children.append([])
-            (roots if parent_key < 0 else children[parent_key]).append(key)
-            if milestone.children:
-                stack.extend(
-                    (child, key, i, level + 1)
-                    for i, child in reversed(list(enumerate(milestone.children)))
-                )
+        # Bound appends and plain recursion (at most MAX_DEPTH deep): this runs on every open and
+        # every structural edit, and is about twice as fast as a loop over a stack of tuples.
+        add_id, add_milestone = ids.append, milestones.append
+        add_parent, add_row, add_depth = parent.append, row.append, depth.append
+        add_children = children.append
+
+        def visit(
+            siblings: tuple[Milestone, ...], parent_key: int, level: int, into: list[int]
+        ) -> None:
+            for position, milestone in enumerate(siblings):
+                key = len(ids)
+                into.append(key)
+                add_id(milestone.id)
+                add_milestone(milestone)
+                add_parent(parent_key)
+                add_row(position)
+                add_depth(level)
+                kids: list[int] = []
+                add_children(kids)
+                if milestone.children:
+                    visit(milestone.children, key, level + 1, kids)
+
+        visit(plan.milestones, -1, 1, roots)
         self.ids = ids
         self.milestones = milestones
         self.parent = parent
@@ -233,7 +244,7 @@ class PlanIndex:
         self.depth = depth
         self.children = children
         self.roots = roots
-        self.key_of = {milestone_id: key for key, milestone_id in enumerate(ids)}
+        self.key_of = dict(zip(ids, range(len(ids)), strict=True))
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -312,11 +323,19 @@ class PlanTreeModel(QAbstractItemModel):
         self._flags = self._make_flags()
         self._today = controller.today()
         self._progress: dict[int, tuple[int, int] | None] = {}
-        self._search: dict[int, str] = {}
+        self._search_keys: list[str] | None = None
         self._fonts: dict[str, QFont] = {}
-        self.generation = 0
-        """Bumped on every change, so a filter knows when its cached matches are stale."""
-        self.update_palette(QGuiApplication.palette())
+        self._words: tuple[str, ...] = ()
+        self._status = "all"
+        self._filter: _Filtered | None = None
+        self._version = 0
+        """Bumped whenever the plan or the day changes: a filter worked out before is stale."""
+        self._worked_out: tuple[tuple[object, ...], _Filtered | None] | None = None
+        # What the view is shown: the index's own lists, or the filter's copies of them.
+        self._roots: list[int] = self._index.roots
+        self._kids: list[list[int]] = self._index.children
+        self._rows: list[int] = self._index.row
+        self._set_colours(QGuiApplication.palette())
         controller.plan_changed.connect(self._on_plan_changed)
 
     # --- look-ups for the view and the tab ------------------------------------------------------
@@ -338,22 +357,39 @@ class PlanTreeModel(QAbstractItemModel):
         return self._index.ids[self.key(index)] if index.isValid() else None
 
     def index_of(self, milestone_id: str | None, column: int = 0) -> QModelIndex:
+        """The row of a milestone; invalid if there is none or the filter hides it."""
         key = self._index.key_of.get(milestone_id) if milestone_id else None
-        if key is None:
+        if key is None or self._rows[key] < 0:
             return QModelIndex()
-        return self.createIndex(self._index.row[key], column, key)
+        return self.createIndex(self._rows[key], column, key)
+
+    def parents_shown(self) -> list[QModelIndex]:
+        """Rows that show sub-steps, top to bottom (those a filter keeps, when one is on)."""
+        kids, rows = self._kids, self._rows
+        return [
+            self.createIndex(rows[key], 0, key)
+            for key, children in enumerate(kids)
+            if children and rows[key] >= 0
+        ]
 
     def today(self) -> date:
         return self._today
 
     def set_today(self, today: date) -> None:
         """The day changed while the app was open: overdue/due-soon colours move with it."""
-        if today != self._today:
-            self._today = today
-            self.generation += 1
-            self._emit_all_changed()
+        if today == self._today:
+            return
+        self._today = today
+        self._version += 1
+        if self._filter is not None and self._status != "all":
+            self._relayout(self._refilter)  # "overdue" and "due soon" are about today
+        self._emit_all_changed()
 
     def update_palette(self, palette: QPalette) -> None:
+        self._set_colours(palette)
+        self._emit_all_changed()
+
+    def _set_colours(self, palette: QPalette) -> None:
         self._colours = kind_colours(palette)
         accent = palette.color(QPalette.ColorRole.Highlight)
         done_accent = QColor("#3f9a5a" if not is_dark(palette) else "#57b36f")
@@ -364,23 +400,17 @@ class PlanTreeModel(QAbstractItemModel):
         self._icons["open"] = _status_icon(
             "open", palette.color(QPalette.ColorRole.PlaceholderText), accent
         )
-        if len(self._index):
-            self._emit_all_changed()
 
     def _emit_all_changed(self) -> None:
-        # Header-to-footer dataChanged per top-level subtree is what views repaint cheaply;
-        # the view only asks again for rows it shows.
-        if not self._index.roots:
+        # Header-to-footer dataChanged per parent shown is what views repaint cheaply; the view
+        # only asks again for rows it shows.
+        if not self._roots:
             return
         last = len(self.COLUMNS) - 1
-        self.dataChanged.emit(self.index(0, 0), self.index(len(self._index.roots) - 1, last))
-        for key in range(len(self._index)):
-            kids = self._index.children[key]
-            if kids:
-                parent = self.createIndex(self._index.row[key], 0, key)
-                self.dataChanged.emit(
-                    self.index(0, 0, parent), self.index(len(kids) - 1, last, parent)
-                )
+        self.dataChanged.emit(self.index(0, 0), self.index(len(self._roots) - 1, last))
+        for parent in self.parents_shown():
+            count = len(self._kids[parent.internalId()])
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(count - 1, last, parent))
 
     # --- QAbstractItemModel ---------------------------------------------------------------------
 
@@ -388,10 +418,7 @@ class PlanTreeModel(QAbstractItemModel):
     # 10,000-row tree: they are kept to list look-ups, without helper calls.
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        plan_index = self._index
-        siblings = (
-            plan_index.children[parent.internalId()] if parent.isValid() else plan_index.roots
-        )
+        siblings = self._kids[parent.internalId()] if parent.isValid() else self._roots
         if 0 <= row < len(siblings) and 0 <= column < 6:
             return self.createIndex(row, column, siblings[row])
         return QModelIndex()
@@ -404,22 +431,22 @@ class PlanTreeModel(QAbstractItemModel):
         parent_key = self._index.parent[child.internalId()]
         if parent_key < 0:
             return QModelIndex()
-        return self.createIndex(self._index.row[parent_key], 0, parent_key)
+        return self.createIndex(self._rows[parent_key], 0, parent_key)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
-            return len(self._index.roots)
+            return len(self._roots)
         if parent.column() != 0:
             return 0
-        return len(self._index.children[parent.internalId()])
+        return len(self._kids[parent.internalId()])
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 6
 
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         if not parent.isValid():
-            return bool(self._index.roots)
-        return parent.column() == 0 and bool(self._index.children[parent.internalId()])
+            return bool(self._roots)
+        return parent.column() == 0 and bool(self._kids[parent.internalId()])
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -452,7 +479,7 @@ class PlanTreeModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return self._flags[0]
-        table = self._flags[1] if self._index.children[index.internalId()] else self._flags[2]
+        table = self._flags[1] if self._kids[index.internalId()] else self._flags[2]
         return table[index.column()]
 
     def progress_counts(self, key: int) -> tuple[int, int] | None:
@@ -630,12 +657,21 @@ class PlanTreeModel(QAbstractItemModel):
         parent_depth = self._index.depth[parent_key] if parent_key >= 0 else 0
         if parent_depth + self._index.height(key) > MAX_DEPTH:
             return None
-        new_index: int | None = None if row < 0 else row
+        new_index: int | None = None if row < 0 else self._plan_row(row, parent_key)
         same_parent = self._index.parent[key] == parent_key
         if new_index is not None and same_parent and self._index.row[key] < new_index:
             new_index -= 1  # the controller counts positions after the step is taken out
         parent_id = self._index.ids[parent_key] if parent_key >= 0 else None
         return ids[0], parent_id, new_index
+
+    def _plan_row(self, row: int, parent_key: int) -> int:
+        """A drop position among the rows shown -> the same place among all the sub-steps."""
+        if self._filter is None:
+            return row
+        shown = self._kids[parent_key] if parent_key >= 0 else self._roots
+        if row < len(shown):
+            return self._index.row[shown[row]]  # just above the step shown there
+        return len(self._index.siblings(parent_key))  # below the last one shown: at the end
 
     def canDropMimeData(
         self,
@@ -673,12 +709,10 @@ class PlanTreeModel(QAbstractItemModel):
     # --- following the controller ---------------------------------------------------------------
 
     def _on_plan_changed(self, change: PlanChange) -> None:
-        # Before any signal: a filter's cached matches are stale from here on.
-        self.generation += 1
+        self._version += 1
         if change.structural or not change.ids:
-            self._rebuild()
+            self._relayout(self._take_new_index)
             return
-        last = len(self.COLUMNS) - 1
         # Same shape, so the controller's index (which has re-read the edited milestones and
         # their ancestors) has the same keys as the one the views' indexes point into.
         self._index = self.controller.plan_index()
@@ -688,27 +722,45 @@ class PlanTreeModel(QAbstractItemModel):
             if key is not None:
                 touched.add(key)
                 touched.update(self._index.ancestors(key))
+        keys = self._search_keys
         for key in touched:
             self._progress.pop(key, None)
-            self._search.pop(key, None)
+            if keys is not None:
+                keys[key] = _search_key(self._index.milestones[key])
+        if self._filter is not None:
+            # An edit can make a step match, or stop matching: rows appear or go only then.
+            filtered = self._compute_filter(self._words, self._status)
+            if filtered.shown != self._filter.shown:
+                self._relayout(lambda: self._show(filtered))
+                return
+            self._filter = filtered  # the same rows, but the matches may count differently
+        last = len(self.COLUMNS) - 1
         for key in sorted(touched):
-            row = self._index.row[key]
+            row = self._rows[key]
+            if row < 0:
+                continue  # hidden by the filter
             parent = self._index.parent[key]
-            parent_index = (
-                self.createIndex(self._index.row[parent], 0, parent) if parent >= 0 else None
-            )
+            parent_index = self.createIndex(self._rows[parent], 0, parent) if parent >= 0 else None
             first = self.index(row, 0, parent_index or QModelIndex())
             self.dataChanged.emit(first, first.siblingAtColumn(last))
 
-    def _rebuild(self) -> None:
-        """Swap in a new index and re-point persistent indexes (expansion, selection) by id."""
-        self.layoutAboutToBeChanged.emit()
-        old_index = self._index
-        persistent = self.persistentIndexList()
-        old_ids = [old_index.ids[int(i.internalId())] if i.isValid() else None for i in persistent]
+    def _take_new_index(self) -> None:
         self._index = self.controller.plan_index()
         self._progress.clear()
-        self._search.clear()
+        self._search_keys = None
+        self._refilter()
+
+    def _relayout(self, change: Callable[[], None]) -> None:
+        """Change what the rows are (``change``) and re-point persistent indexes by milestone id.
+
+        Expanded rows, the selection and the current row follow their milestones; those that
+        are gone (deleted, or hidden by the filter) become invalid.
+        """
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = self._index.ids
+        old_ids = [ids[int(i.internalId())] if i.isValid() else None for i in persistent]
+        change()
         new = [
             self.index_of(mid, i.column()) if mid else QModelIndex()
             for mid, i in zip(old_ids, persistent, strict=True)
@@ -716,129 +768,144 @@ class PlanTreeModel(QAbstractItemModel):
         self.changePersistentIndexList(persistent, new)
         self.layoutChanged.emit()
 
-    # --- search ---------------------------------------------------------------------------------
+    # --- search and filter ----------------------------------------------------------------------
 
-    def search_text(self, key: int) -> str:
-        text = self._search.get(key)
-        if text is None:
-            milestone = self._index.milestones[key]
-            text = f"{milestone.title}\n{milestone.notes}".casefold()
-            self._search[key] = text
-        return text
+    @property
+    def filter_active(self) -> bool:
+        return self._filter is not None
 
-    def match_flags(self, words: tuple[str, ...], status: str) -> list[bool]:
-        """Whether each step (by key) matches the search words and status, in one pass."""
-        today = self._today
-        flags = []
-        for key, milestone in enumerate(self._index.milestones):
-            ok = status == "all" or _status_matches(milestone, status, today)
-            if ok and words:
-                text = self.search_text(key)
-                ok = all(word in text for word in words)
-            flags.append(ok)
-        return flags
+    def set_search(self, text: str) -> None:
+        """Show only steps with all these words in their title or notes (and their parents)."""
+        words = _words(text)
+        if words != self._words:
+            self._words = words
+            self._relayout(self._refilter)
 
-    def matches(self, key: int, words: tuple[str, ...], status: str) -> bool:
-        milestone = self._index.milestones[key]
-        if status != "all" and not _status_matches(milestone, status, self._today):
-            return False
-        if words:
-            text = self.search_text(key)
-            return all(word in text for word in words)
-        return True
+    def set_status_filter(self, status: str) -> None:
+        """Show only steps with this status (a key of :data:`STATUS_FILTERS`)."""
+        if status != self._status:
+            self._status = status
+            self._relayout(self._refilter)
+
+    def search_rows(self, text: str) -> int | None:
+        """Rows a search for ``text`` would show (with the status filter); None if no filter.
+
+        The filter worked out here is kept, so :meth:`set_search` with the same text is free.
+        """
+        filtered = self._filter_for(_words(text), self._status)
+        return None if filtered is None else filtered.shown_count
+
+    def matching_count(self) -> int:
+        """Steps that match themselves (not counting parents kept to show where they are)."""
+        if self._filter is None:
+            return len(self._index)
+        return self._filter.matching
+
+    def _refilter(self) -> None:
+        self._show(self._filter_for(self._words, self._status))
+
+    def _filter_for(self, words: tuple[str, ...], status: str) -> _Filtered | None:
+        if not words and status == "all":
+            return None
+        key = (self._version, words, status)
+        if self._worked_out is None or self._worked_out[0] != key:
+            self._worked_out = key, self._compute_filter(words, status)
+        return self._worked_out[1]
+
+    def _show(self, filtered: _Filtered | None) -> None:
+        self._filter = filtered
+        if filtered is None:
+            self._roots, self._kids, self._rows = (
+                self._index.roots,
+                self._index.children,
+                self._index.row,
+            )
+        else:
+            self._roots, self._kids, self._rows = filtered.lists(self._index)
+
+    def _search_texts(self) -> list[str]:
+        if self._search_keys is None:
+            self._search_keys = [_search_key(m) for m in self._index.milestones]
+        return self._search_keys
+
+    def _compute_filter(self, words: tuple[str, ...], status: str) -> _Filtered:
+        """Match every step once, then keep the parents of matches."""
+        index = self._index
+        count = len(index)
+        matches: list[bool] | None = None
+        if status != "all":
+            matches = _status_flags(index.milestones, status, self._today)
+        # One pass per word: "word in text" over a list is several times faster than all(...).
+        texts = self._search_texts() if words else []
+        for word in words:
+            if matches is None:
+                matches = [word in text for text in texts]
+            else:
+                matches = [ok and word in text for ok, text in zip(matches, texts, strict=True)]
+        if matches is None:
+            matches = [True] * count
+        shown = list(matches)
+        parent = index.parent
+        # Keys are in display order, so an ancestor is always marked before its descendants
+        # reach it: each walk up stops at the first row already shown.
+        for key in compress(range(count), matches):
+            up = parent[key]
+            while up >= 0 and not shown[up]:
+                shown[up] = True
+                up = parent[up]
+        return _Filtered(shown, sum(matches))
 
 
-def _status_matches(milestone: Milestone, status: str, today: date) -> bool:
+_NONE: list[int] = []
+"""The sub-steps shown of a leaf or a hidden step (shared, never changed)."""
+
+
+class _Filtered:
+    """Which steps a filter shows; the row lists for the view are made only if it is shown."""
+
+    __slots__ = ("_lists", "matching", "shown", "shown_count")
+
+    def __init__(self, shown: list[bool], matching: int) -> None:
+        self.shown = shown
+        self.shown_count = sum(shown)
+        self.matching = matching
+        """Steps that match themselves (the rest of those shown are their parents)."""
+        self._lists: tuple[list[int], list[list[int]], list[int]] | None = None
+
+    def lists(self, index: PlanIndex) -> tuple[list[int], list[list[int]], list[int]]:
+        """(top-level keys, sub-step keys per key, row of each key or -1) among those shown."""
+        if self._lists is None:
+            shown = self.shown
+            roots = [key for key in index.roots if shown[key]]
+            kids = [
+                [child for child in children if shown[child]] if children and shown[key] else _NONE
+                for key, children in enumerate(index.children)
+            ]
+            rows = [-1] * len(shown)
+            for siblings in (roots, *(k for k in kids if k)):
+                for row, key in enumerate(siblings):
+                    rows[key] = row
+            self._lists = roots, kids, rows
+        return self._lists
+
+
+def _words(search: str) -> tuple[str, ...]:
+    return tuple(search.casefold().split())
+
+
+def _search_key(milestone: Milestone) -> str:
+    return f"{milestone.title}\n{milestone.notes}".casefold()
+
+
+def _status_flags(milestones: list[Milestone], status: str, today: date) -> list[bool]:
+    """Whether each milestone has ``status``, a key of :data:`STATUS_FILTERS` other than "all"."""
     if status == "open":
-        return not milestone.is_closed
+        return [m.status not in CLOSED_STATUSES for m in milestones]
     if status in {"overdue", "attention"}:
-        kind = row_kind(milestone, today)
-        return kind == "overdue" or (status == "attention" and kind == "due_soon")
-    return milestone.status.value == status
+        wanted = {"overdue", "due_soon"} if status == "attention" else {"overdue"}
+        return [row_kind(m, today) in wanted for m in milestones]
+    return [m.status.value == status for m in milestones]
 
 
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-class PlanFilterProxy(QSortFilterProxyModel):
-    """Search by words in title and notes, and filter by status; parents of matches stay."""
-
-    def __init__(self, source: PlanTreeModel, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._plan_model = source
-        self._words: tuple[str, ...] = ()
-        self._status = "all"
-        self._flags: list[bool] | None = None
-        self._flags_generation = -1
-        self.setRecursiveFilteringEnabled(True)
-        self.setSourceModel(source)
-
-    @property
-    def active(self) -> bool:
-        return bool(self._words) or self._status != "all"
-
-    # A new filter re-maps the whole tree in one layout change (invalidate) rather than as
-    # row insertions per parent, which a tree view with 10,000 expanded rows re-lays out each
-    # time: clearing a search went from seconds to a blink.
-
-    def set_search(self, text: str) -> None:
-        words = tuple(text.casefold().split())
-        if words != self._words:
-            self._words = words
-            self._flags = None
-            self.invalidate()
-
-    def set_status_filter(self, status: str) -> None:
-        if status != self._status:
-            self._status = status
-            self._flags = None
-            self.invalidate()
-
-    def _current_flags(self) -> list[bool]:
-        # Every step is matched in one loop per filter (or plan) change; filterAcceptsRow, which
-        # Qt calls for each of 10,000 rows, is then a list look-up.
-        model = self._plan_model
-        if self._flags is None or self._flags_generation != model.generation:
-            self._flags = model.match_flags(self._words, self._status)
-            self._flags_generation = model.generation
-        return self._flags
-
-    def matching_count(self) -> int:
-        """Steps that match themselves (not counting parents kept to show where they are)."""
-        return sum(self._current_flags()) if self.active else self._plan_model.milestone_count()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._words and self._status == "all":
-            return True
-        plan_index = self._plan_model.plan_index
-        siblings = (
-            plan_index.children[source_parent.internalId()]
-            if source_parent.isValid()
-            else plan_index.roots
-        )
-        if not 0 <= source_row < len(siblings):
-            return False
-        return self._current_flags()[siblings[source_row]]
-
-    def milestone_id(self, index: Index) -> str | None:
-        return self._plan_model.milestone_id(self.mapToSource(index)) if index.isValid() else None
-
-    # A drop onto a row comes as row -1; QSortFilterProxyModel maps that to the parent only when
-    # the column is -1 too and otherwise drops at the top level. Onto a row means into that row.
-    def canDropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        if row < 0:
-            return self._plan_model.canDropMimeData(data, action, -1, -1, self.mapToSource(parent))
-        return super().canDropMimeData(data, action, row, column, parent)
-
-    def dropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        if row < 0:
-            return self._plan_model.dropMimeData(data, action, -1, -1, self.mapToSource(parent))
-        return super().dropMimeData(data, action, row, column, parent)
-
-    def index_of(self, milestone_id: str | None, column: int = 0) -> QModelIndex:
-        return self.mapFromSource(self._plan_model.index_of(milestone_id, column))

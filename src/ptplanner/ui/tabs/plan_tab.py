@@ -4,8 +4,8 @@ Everything here is a view of :class:`~ptplanner.ui.plan_controller.PlanControlle
 keeps a copy of the plan. Each control turns a person's action into one controller call (an
 undoable command), and the tab redraws from ``plan_changed``:
 
-* the tree is a :class:`~ptplanner.ui.plan_model.PlanTreeModel` behind a search/status filter
-  proxy (model/view, so 10,000 steps cost no more to show than 30);
+* the tree is a :class:`~ptplanner.ui.plan_model.PlanTreeModel`, which also does the search and
+  status filter (model/view, so 10,000 steps cost no more to show than 30);
 * the details editor commits a title or notes when editing finishes (Return, focus out, or a
   pause in typing for notes), never per keystroke, and a choice in a combo or date box at once;
 * the timeline is painted here with QPainter from the same milestones;
@@ -86,7 +86,6 @@ from ptplanner.ui.plan_model import (
     PROGRESS_ROLE,
     STATUS_FILTERS,
     STATUS_LABELS,
-    PlanFilterProxy,
     PlanIndex,
     PlanTreeModel,
     format_date,
@@ -99,6 +98,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 EXPAND_ALL_LIMIT = 2000
 """Plans up to this many steps open fully expanded; bigger ones show their top level."""
+SEARCH_PAUSE_MS = 120
+"""A search that would show more than INSTANT_SEARCH_ROWS rows waits this long for more typing."""
+INSTANT_SEARCH_ROWS = 2000
+"""Searches showing up to this many rows (expanded) filter as each key is typed."""
 NOTES_IDLE_MS = 1500
 """Notes are committed after this long without typing, as well as on focus out."""
 
@@ -713,7 +716,6 @@ class PlanTab(QWidget):
         self.setObjectName("plan-tab")
         self.controller = controller
         self.model = PlanTreeModel(controller, self)
-        self.proxy = PlanFilterProxy(self.model, self)
         self._current_id: str | None = None
         self._loading = False
         self._shown_title = ""
@@ -736,6 +738,11 @@ class PlanTab(QWidget):
         self._day_timer.setInterval(10 * 60 * 1000)
         self._day_timer.timeout.connect(self._check_day)
         self._day_timer.start()
+
+    @property
+    def proxy(self) -> PlanTreeModel:
+        """The tree's model; scripts written when a filter proxy sat in between still use this."""
+        return self.model
 
     # --- construction ---------------------------------------------------------------------------
 
@@ -1066,7 +1073,7 @@ class PlanTab(QWidget):
         tree.setAccessibleDescription(
             "Steps of your plan. Space marks done, Delete removes, Ctrl+arrows move and indent."
         )
-        tree.setModel(self.proxy)
+        tree.setModel(self.model)
         tree.setUniformRowHeights(True)  # essential for 10,000 rows: no per-row size queries
         tree.setAlternatingRowColors(True)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -1268,9 +1275,9 @@ class PlanTab(QWidget):
         selection.currentRowChanged.connect(self._on_current_changed)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
-        self._set_search_delay()
+        self.search_timer.setInterval(SEARCH_PAUSE_MS)
         self.search_timer.timeout.connect(self._apply_search)
-        self.search_edit.textChanged.connect(lambda _t: self.search_timer.start())
+        self.search_edit.textChanged.connect(self._on_search_typed)
         self.status_filter.currentIndexChanged.connect(self._apply_status_filter)
         self.timeline.milestone_clicked.connect(self.select_milestone)
 
@@ -1419,9 +1426,7 @@ class PlanTab(QWidget):
 
     def _on_plan_changed(self, change: PlanChange) -> None:
         self._refresh_header()
-        if change.structural:
-            self._set_search_delay()
-        if self.proxy.active:
+        if self.model.filter_active:
             self._show_filter_result()
         self._refresh_page()
         self.timeline.set_plan(self.controller.plan_index(), self.model.today())
@@ -1444,17 +1449,17 @@ class PlanTab(QWidget):
         index = self.tree.currentIndex()
         if not index.isValid():
             return None
-        milestone_id = self.proxy.milestone_id(index)
+        milestone_id = self.model.milestone_id(index)
         return milestone_id if self.controller.milestone(milestone_id) else None
 
     def select_milestone(self, milestone_id: str | None, *, reveal: bool = True) -> bool:
         """Select a step, expanding its parents; ``reveal`` clears a filter that hides it."""
         if milestone_id is None:
             return False
-        index = self.proxy.index_of(milestone_id)
-        if not index.isValid() and self.proxy.active and reveal:
+        index = self.model.index_of(milestone_id)
+        if not index.isValid() and self.model.filter_active and reveal:
             self.clear_filters()
-            index = self.proxy.index_of(milestone_id)
+            index = self.model.index_of(milestone_id)
         if not index.isValid():
             return False
         parent = index.parent()
@@ -1570,9 +1575,9 @@ class PlanTab(QWidget):
     def start_from_ready_plan(self) -> None:
         if self.controller.start_from_ready_plan():
             self.tree.expandAll()
-            first = self.proxy.index(0, 0)
+            first = self.model.index(0, 0)
             if first.isValid():
-                self.select_milestone(self.proxy.milestone_id(first))
+                self.select_milestone(self.model.milestone_id(first))
             self.tree.setFocus()
 
     def start_empty(self) -> None:
@@ -1584,45 +1589,50 @@ class PlanTab(QWidget):
 
     # --- filtering ------------------------------------------------------------------------------
 
-    def _set_search_delay(self) -> None:
-        # Small plans filter on every keystroke; a big one waits for a pause in typing (up to
-        # 150 ms) so that typing a word filters 10,000 rows once rather than once per letter.
-        self.search_timer.setInterval(min(150, self.model.milestone_count() // 50))
+    def _on_search_typed(self, text: str) -> None:
+        # Matching every step takes a few milliseconds even in a 10,000-step plan; laying out
+        # the rows a search shows takes longer the more there are (about 10 ms per thousand).
+        # A word's first letters can match most of a big plan, so a search that would show
+        # thousands of rows waits for a pause in typing instead of expanding them all only to
+        # narrow them a keystroke later. Any other search shows as soon as the keys already
+        # typed have been handled (a zero timer, so a burst of keys filters once).
+        rows = self.model.search_rows(text)
+        quick = rows is None or rows <= INSTANT_SEARCH_ROWS
+        self.search_timer.start(0 if quick else SEARCH_PAUSE_MS)
 
     def _apply_search(self) -> None:
         self.search_timer.stop()
-        self._filtering(lambda: self.proxy.set_search(self.search_edit.text()))
+        self._filtering(lambda: self.model.set_search(self.search_edit.text()))
 
     def _apply_status_filter(self, _row: int = 0) -> None:
-        self._filtering(lambda: self.proxy.set_status_filter(str(self.status_filter.currentData())))
+        self._filtering(lambda: self.model.set_status_filter(str(self.status_filter.currentData())))
 
     def _filtering(self, change: Any) -> None:
         # Rows a filter hides lose their expanded state in the view, so the tree's shape from
         # before the search is kept and put back when the search is cleared.
-        was_active = self.proxy.active
+        was_active = self.model.filter_active
         if not was_active:
             self._expanded_before_filter = self.expanded_ids()
+        # The model announces a new layout, so the view lays the rows out again once, at the
+        # next pass of the event loop; until then expand() and collapse() only note the state.
         change()
-        if self.proxy.active:
+        if self.model.filter_active:
             # Matches deep in the tree must be visible, not just their collapsed parents.
-            self.tree.expandAll()
+            for parent in self.model.parents_shown():
+                self.tree.expand(parent)
         elif was_active and self._expanded_before_filter is not None:
-            self.tree.collapseAll()
-            for milestone_id in self._expanded_before_filter:
-                index = self.proxy.index_of(milestone_id)
-                if index.isValid():
-                    self.tree.expand(index)
+            self._set_expanded(self._expanded_before_filter)
             self._expanded_before_filter = None
         self._show_filter_result()
         current = self._current_id
-        if current is not None and self.proxy.index_of(current).isValid():
-            self.tree.scrollTo(self.proxy.index_of(current))
+        if current is not None and self.model.index_of(current).isValid():
+            self.tree.scrollTo(self.model.index_of(current))
 
     def _show_filter_result(self) -> None:
-        if not self.proxy.active:
+        if not self.model.filter_active:
             self.filter_bar.hide()
             return
-        matching = self.proxy.matching_count()
+        matching = self.model.matching_count()
         total = self.model.milestone_count()
         if matching:
             text = f"{matching} of {total} steps match (steps they belong to are shown too)."
@@ -1632,12 +1642,19 @@ class PlanTab(QWidget):
         self.filter_bar.show()
 
     def expanded_ids(self) -> set[str]:
-        index = self.model.plan_index
-        found = set()
-        for key, children in enumerate(index.children):
-            if children and self.tree.isExpanded(self.proxy.index_of(index.ids[key])):
-                found.add(index.ids[key])
-        return found
+        ids = self.model.plan_index.ids
+        is_expanded = self.tree.isExpanded
+        return {
+            ids[parent.internalId()] for parent in self.model.parents_shown() if is_expanded(parent)
+        }
+
+    def _set_expanded(self, wanted: set[str]) -> None:
+        """Expand exactly the steps in ``wanted`` (ids), collapsing the others."""
+        ids = self.model.plan_index.ids
+        for parent in self.model.parents_shown():
+            expand = ids[parent.internalId()] in wanted
+            if self.tree.isExpanded(parent) != expand:
+                (self.tree.expand if expand else self.tree.collapse)(parent)
 
     def set_search(self, text: str) -> None:
         """Type into the search box and filter at once (no typing pause)."""
