@@ -12,7 +12,6 @@ import csv
 import importlib.util
 import itertools
 import math
-import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -42,7 +41,6 @@ from ptplanner.core.sources import Cited, Figure, source_catalog
 
 REPO = Path(__file__).resolve().parents[2]
 TABLES = REPO / "tools" / "tables"
-GUIDE = Path(__file__).resolve().parents[3] / "shared/sources" / "000_954a31b7260f569e.txt"
 
 
 # --------------------------------------------------------------------------- helpers
@@ -525,40 +523,3 @@ def test_kind_colours_are_readable_and_colour_blind_distinct() -> None:
         for a, b in itertools.combinations(styles, 2):
             distance = math.dist(_lab(a.colour, vision), _lab(b.colour, vision))
             assert distance >= 15, (vision, a.kind, b.kind, round(distance, 1))
-
-
-# --------------------------------------------------------------------------- own words only
-
-RUN = 8
-
-
-def _tokens(text: str) -> list[str]:
-    words = (re.sub(r"[^\w]", "", word) for word in text.casefold().split())
-    return [word for word in words if word]
-
-
-def _runs(tokens: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(tokens[i : i + RUN]) for i in range(len(tokens) - RUN + 1)}
-
-
-def test_tokens_strip_case_and_punctuation() -> None:
-    assert _tokens("Co-pays, ICD-10 & CPT: Alex's day!") == [
-        "copays",
-        "icd10",
-        "cpt",
-        "alexs",
-        "day",
-    ]
-
-
-@pytest.mark.skipif(not GUIDE.is_file(), reason=f"the founding guide is not available at {GUIDE}")
-@pytest.mark.parametrize("loader", [overview, day_timeline], ids=lambda f: f.__name__)
-def test_no_text_copies_the_guide(loader: Any) -> None:
-    guide_runs = _runs(_tokens(GUIDE.read_text(encoding="utf-8")))
-    assert guide_runs
-    copied = []
-    for text in all_strings(loader()):
-        for run in _runs(_tokens(text)):
-            if run in guide_runs:
-                copied.append((" ".join(run), text))
-    assert not copied, f"text copied from the guide: {copied}"
