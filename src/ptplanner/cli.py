@@ -254,10 +254,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def gui_main() -> int:
     """Entry point for desktop launchers: always the window."""
-    return run_window(argparse.Namespace())
+    return main(["window"])
+
+
+def _no_display() -> bool:
+    """True on Linux with no X11 or Wayland display and no Qt platform chosen by hand."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def run_window(args: argparse.Namespace) -> int:
+    if _no_display():
+        # Qt would abort with a core dump and a page of plugin advice; say it in one line.
+        raise UsageError(
+            "no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+            "start ptplanner from a desktop session, or use 'ptplanner projection' and "
+            "'ptplanner plan' in a terminal"
+        )
     from ptplanner.ui.app import run
 
     return int(run(self_test=bool(getattr(args, "self_test", False))))

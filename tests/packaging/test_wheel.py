@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -200,8 +201,6 @@ def test_installed_wheel_finds_its_data_outside_the_source_tree(
 
 
 def test_installed_commands_run(installed: Path, tmp_path: Path) -> None:
-    if not (REPO / "src" / "ptplanner" / "cli.py").is_file():
-        pytest.skip("src/ptplanner/cli.py does not exist yet, so there is no command to run")
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     env = _clean_env(tmp_path / "home")
@@ -217,3 +216,29 @@ def test_installed_commands_run(installed: Path, tmp_path: Path) -> None:
     # Three projected years after the current one: a table row per year, each with dollars.
     rows = [line for line in projection.stdout.splitlines() if line[:4].isdigit() and "$" in line]
     assert len(rows) >= 3, projection.stdout
+
+
+def test_installed_window_and_pdf_work(installed: Path, tmp_path: Path) -> None:
+    """The window (offscreen) builds every tab, and --pdf writes a report, from the wheel alone."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    env = _clean_env(tmp_path / "home")
+    bin_dir = installed / "bin"
+
+    window = _run(
+        [bin_dir / "ptplanner", "window", "--self-test"], cwd=outside, env=env, timeout=180
+    )
+    assert "self-test ok: 4 tabs built" in window.stdout
+
+    pdf = outside / "projection.pdf"
+    json_run = _run(
+        [bin_dir / "ptplanner", "projection", "--years", "3", "--format", "json", "--pdf", pdf],
+        cwd=outside,
+        env=env,
+        timeout=180,
+    )
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    typical = json.loads(json_run.stdout)["today"]["base_typical"]
+    if shutil.which("pdftotext"):
+        text = _run(["pdftotext", "-layout", pdf, "-"], cwd=outside, timeout=60).stdout
+        assert f"${typical:,}" in text
