@@ -125,6 +125,14 @@ def test_json_is_complete_and_parses() -> None:
         (["--event", "soon:promotion"], "--event: expected YEAR:KIND"),
         (["--format", "xml"], "invalid choice"),
         (["--pdf", "/no/such/folder/out.pdf"], "no such folder"),
+        (["--pdf", ""], "--pdf: needs a file name"),
+        (
+            ["--event", "2027:certification:foo"],
+            "--event 2027:certification:foo: unknown certification 'foo'",
+        ),
+        (["--event", "2027:location:atlantis"], "--event 2027:location:atlantis: unknown location"),
+        (["--event", "2027:teleport"], "--event 2027:teleport: unknown kind 'teleport'"),
+        (["--event", "1800:promotion"], "--event 1800:promotion: the year must be at least 1900"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(args: list[str], message: str) -> None:
@@ -177,3 +185,40 @@ def test_works_with_no_display() -> None:
     env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY"}}
     env.pop("QT_QPA_PLATFORM", None)
     assert run("projection", "--years", "1", env=env).returncode == 0
+
+
+def test_every_output_names_its_sources() -> None:
+    from ptplanner.core.sources import source_catalog
+
+    catalog = source_catalog()
+    table = run("projection", "--years", "1", "--cert", "cmaa").stdout
+    # Breakdown lines cite sources by name and date, never by internal id.
+    assert "[BLS OEWS, May 2025]" in table
+    assert "bls_oews_2025" not in table and "ptplanner_method" not in table
+    assert "Sources: BLS OEWS, May 2025; BEA Regional Price Parities, 2023" in table
+
+    rows = list(csv.DictReader(io.StringIO(run("projection", "--format", "csv").stdout)))
+    assert rows and all("BLS OEWS, May 2025" in r["sources"] for r in rows)
+    assert all("BLS.gov cannot vouch" in r["sources"] for r in rows)
+
+    data = json.loads(run("projection", "--format", "json", "--cert", "cmaa").stdout)
+    listed = {source["id"] for source in data["sources"]}
+    assert {item["source"] for item in data["today"]["breakdown"]} <= listed
+    for source in data["sources"]:
+        assert source["reference_date"] == catalog.get(source["id"]).reference_date
+    assert "BLS.gov cannot vouch" in data["bls_note"]
+
+
+def test_a_borrowed_price_level_says_whose_it_is() -> None:
+    from ptplanner.core.locations import find_area, price_level
+
+    area = find_area("Capital/Northern New York")
+    level = price_level(area)
+    assert level is not None and level.is_fallback  # BEA lists no parity for this area
+    table = run("projection", "--location", "Capital/Northern New York", "--years", "1").stdout
+    assert f"BEA price level {level.rpp:.1f}, that of {level.from_name}" in table
+    data = json.loads(
+        run("projection", "--location", "Capital/Northern New York", "--format", "json").stdout
+    )
+    assert data["today"]["price_level_is_fallback"] is True
+    assert data["today"]["price_level_from"] == level.from_name

@@ -318,8 +318,8 @@ def parse_event(text: str) -> dict[str, object]:
 def request_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """Build and validate a ProjectionRequest from the parsed options (UsageError if bad)."""
     from ptplanner.core.locations import LocationError
-    from ptplanner.core.projection import ProjectionRequest
-    from ptplanner.core.salary import default_assumptions
+    from ptplanner.core.projection import Event, ProjectionRequest, apply_event
+    from ptplanner.core.salary import SalaryInputs, default_assumptions
 
     assumptions = default_assumptions().model_dump()
     for field, option in ASSUMPTION_OPTIONS.items():
@@ -335,10 +335,8 @@ def request_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         "skills": {s.strip().lower() for s in args.skill},
         "assumptions": assumptions,
     }
-    payload: dict[str, object] = {
-        "years": args.years,
-        "events": [parse_event(text) for text in args.event],
-    }
+    cli_events = [parse_event(text) for text in args.event]
+    payload: dict[str, object] = {"years": args.years, "events": cli_events}
     if args.start_year is not None:
         payload["start_year"] = args.start_year
     if args.from_plan:
@@ -351,6 +349,27 @@ def request_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         payload["events"] = [*payload["events"], *extra_events]  # type: ignore[misc]
     payload["inputs"] = inputs
     try:
+        profile = SalaryInputs.model_validate(inputs)
+    except ValidationError as error:
+        raise UsageError(_describe_validation(error)) from None
+    except LocationError as error:
+        raise UsageError(f"--location: {error}") from None
+    # Each event on its own, so a bad one is named as the user wrote it, not as the profile
+    # option its value would have set ("--event 2027:certification:foo", not "--cert").
+    for text, event in zip(args.event, cli_events, strict=True):
+        try:
+            apply_event(profile, Event.model_validate(event))
+        except ValidationError as error:
+            first = error.errors()[0]
+            message = str(first["msg"]).removeprefix("Value error, ")
+            if first["type"] == "literal_error":
+                message = f"unknown kind {event['kind']!r} ({message})"
+            elif first["loc"] == ("year",):
+                message = _describe_validation(error).replace("year:", "the year", 1)
+            raise UsageError(f"--event {text}: {message}") from None
+        except (LocationError, ValueError) as error:
+            raise UsageError(f"--event {text}: {error}") from None
+    try:
         return ProjectionRequest.model_validate(payload)
     except ValidationError as error:
         raise UsageError(_describe_validation(error)) from None
@@ -359,6 +378,8 @@ def request_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def run_projection(args: argparse.Namespace) -> int:
+    if args.pdf is not None and not args.pdf.strip():
+        raise UsageError("--pdf: needs a file name, e.g. --pdf projection.pdf")
     if args.list_locations:
         from ptplanner.core.locations import usable_areas
 
@@ -401,6 +422,45 @@ def _money(value: float) -> str:
     return f"${value:,.0f}"
 
 
+# Every projection rests on these, whatever its breakdown cites.
+BASE_SOURCES = ("bls_oews_2025", "bea_rpp_2023", "bls_cpi_u", "bls_ecec_2026q1", "guide")
+BLS_NOTE = (
+    "BLS.gov cannot vouch for the data or analyses derived from these data after the data have "
+    "been retrieved from BLS.gov."
+)
+
+
+def sources_used(projection) -> list:  # type: ignore[no-untyped-def]
+    """The catalogue entries behind a projection: the base tables, then what the breakdown cites."""
+    from ptplanner.core.sources import source_catalog
+
+    catalog = source_catalog()
+    ids = list(dict.fromkeys([*BASE_SOURCES, *(i.source for i in projection.today.breakdown)]))
+    return [catalog.get(source_id) for source_id in ids]
+
+
+def citation(source_id: str, date: str) -> str:
+    """A breakdown line's citation: the source's name, and its date where the name lacks it."""
+    from ptplanner.core.sources import source_catalog
+
+    short = source_catalog().get(source_id).short
+    return short if date.casefold() in short.casefold() else f"{short}, {date}"
+
+
+def sources_line(projection) -> str:  # type: ignore[no-untyped-def]
+    return "; ".join(source.short for source in sources_used(projection))
+
+
+def price_level_text(today) -> str:  # type: ignore[no-untyped-def]
+    """The BEA price level and whose it is, saying so when the area borrows its state's."""
+    if today.price_level_is_fallback:
+        return (
+            f"BEA price level {today.price_level:.1f}, that of {today.price_level_from}: "
+            "BEA publishes none for this area"
+        )
+    return f"BEA price level {today.price_level:.1f}"
+
+
 def scenario_lines(projection) -> list[str]:  # type: ignore[no-untyped-def]
     from ptplanner.core.salary import salary_model
 
@@ -431,12 +491,12 @@ def format_table(projection) -> str:  # type: ignore[no-untyped-def]
     )
     if today.cost_of_living_adjusted is not None:
         out.write(
-            f"In national-average prices (BEA price level {today.price_level:.1f}): "
+            f"In national-average prices ({price_level_text(today)}): "
             f"{_money(today.cost_of_living_adjusted)}\n"
         )
     out.write("\nWhy:\n")
     for item in today.breakdown:
-        out.write(f"  {item.amount:>+10,.0f}  {item.label}  [{item.source}, {item.date}]\n")
+        out.write(f"  {item.amount:>+10,.0f}  {item.label}  [{citation(item.source, item.date)}]\n")
     out.write(f"  {today.typical:>10,.0f}  = typical base pay\n\n")
     headers = ("Year", "Exp", "Stage", "Low", "Typical", "High", "Total comp", "Typical*", "Events")
     rows = [
@@ -468,12 +528,7 @@ def format_table(projection) -> str:  # type: ignore[no-untyped-def]
     for row in rows:
         out.write(line(row))
     out.write(f"\n* inflation-adjusted. {projection.growth_factor_note}\n")
-    out.write(
-        "Sources: BLS OEWS May 2025 (43-6013); BEA Regional Price Parities 2023; BLS CPI-U; "
-        "BLS ECEC March 2026; career guide (late 2023/early 2024). BLS.gov cannot vouch for the "
-        "data or analyses derived from these data after the data have been retrieved from "
-        "BLS.gov.\n"
-    )
+    out.write(f"Sources: {sources_line(projection)}. Occupation: BLS 43-6013. {BLS_NOTE}\n")
     return out.getvalue()
 
 
@@ -488,6 +543,7 @@ CSV_COLUMNS = (
     "base_typical_inflation_adjusted",
     "total_compensation_inflation_adjusted",
     "events",
+    "sources",
 )
 
 
@@ -495,6 +551,8 @@ def format_csv(projection) -> str:  # type: ignore[no-untyped-def]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
+    # A spreadsheet keeps rows, not footers: every row names what its figures come from.
+    sources = f"{sources_line(projection)}. {BLS_NOTE}"
     for row in projection.rows:
         writer.writerow(
             [
@@ -508,6 +566,7 @@ def format_csv(projection) -> str:  # type: ignore[no-untyped-def]
                 round(row.typical_real),
                 round(row.total_real),
                 "; ".join(row.events),
+                sources,
             ]
         )
     return out.getvalue()
@@ -529,6 +588,8 @@ def format_json(projection) -> str:  # type: ignore[no-untyped-def]
             if today.cost_of_living_adjusted is None
             else round(today.cost_of_living_adjusted),
             "price_level": today.price_level,
+            "price_level_from": today.price_level_from,
+            "price_level_is_fallback": today.price_level_is_fallback,
             "breakdown": [item.model_dump() for item in today.breakdown],
             "data_date": today.data_date,
         },
@@ -548,5 +609,18 @@ def format_json(projection) -> str:  # type: ignore[no-untyped-def]
             for row in projection.rows
         ],
         "note": projection.growth_factor_note,
+        "sources": [
+            {
+                "id": source.id,
+                "name": source.short,
+                "publisher": source.publisher,
+                "title": source.title,
+                "reference_date": source.reference_date,
+                "licence": source.licence,
+                "attribution": source.attribution,
+            }
+            for source in sources_used(projection)
+        ],
+        "bls_note": BLS_NOTE,
     }
     return json.dumps(payload, indent=2) + "\n"

@@ -167,6 +167,9 @@ def test_cost_of_living_uses_bea_price_levels() -> None:
         ("national", "National"),
         ("New York", "New York"),
         ("0014460", "Boston-Cambridge-Newton, MA-NH"),
+        # Also a part of "Charlottesville, VA", but only Charlotte, NC has it as a whole word.
+        ("charlotte", "Charlotte-Concord-Gastonia, NC-SC"),
+        ("san jose", "San Jose-Sunnyvale-Santa Clara, CA"),
     ],
 )
 def test_find_area(text: str, expected: str) -> None:
@@ -178,6 +181,8 @@ def test_find_area_errors_say_what_to_do() -> None:
         find_area("bostn")
     with pytest.raises(LocationError, match="several areas"):
         find_area("york")
+    with pytest.raises(LocationError, match="several areas"):
+        find_area("springfield")  # a whole word in five areas: still ambiguous
     with pytest.raises(LocationError, match="no wages"):
         find_area("Rochester, MN")
 

@@ -2,12 +2,14 @@
 
 The CLI and the window's location box share these rules so a name that works in one works in the
 other: exact name or code first, then a unique partial match, and otherwise a clear error that
-lists the candidates or suggests near misses.
+lists the candidates or suggests near misses. Among several partial matches, the one area that
+contains the text as whole words is taken ("charlotte" is not "Charlottesville").
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -58,6 +60,11 @@ def find_area(text: str) -> AreaWage:
     partial = [a for a in candidates if query in a.name.casefold()]
     if len(partial) == 1:
         return partial[0]
+    # "charlotte" means Charlotte, NC, not Charlottesville: a match of whole words wins.
+    whole = re.compile(rf"(?<!\w){re.escape(query)}(?!\w)")
+    whole_word = [a for a in partial if whole.search(a.name.casefold())]
+    if len(whole_word) == 1:
+        return whole_word[0]
     if partial:
         names = ", ".join(f'"{a.name}"' for a in partial[:6])
         more = f" and {len(partial) - 6} more" if len(partial) > 6 else ""
