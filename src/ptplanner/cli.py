@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 # ptplanner uses no pydantic plugins. Left enabled, pydantic would scan every installed
 # package's metadata for them on the first model it builds (a noticeable part of a projection's
@@ -22,6 +22,9 @@ from typing import NoReturn
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from pydantic import ValidationError
+
+if TYPE_CHECKING:
+    from ptplanner.core.sources import Source
 
 EXIT_USAGE = 2
 
@@ -430,7 +433,7 @@ BLS_NOTE = (
 )
 
 
-def sources_used(projection) -> list:  # type: ignore[no-untyped-def]
+def sources_used(projection) -> list[Source]:  # type: ignore[no-untyped-def]
     """The catalogue entries behind a projection: the base tables, then what the breakdown cites."""
     from ptplanner.core.sources import source_catalog
 
