@@ -126,6 +126,7 @@ def test_json_is_complete_and_parses() -> None:
         (["--format", "xml"], "invalid choice"),
         (["--pdf", "/no/such/folder/out.pdf"], "no such folder"),
         (["--pdf", ""], "--pdf: needs a file name"),
+        (["--pdf", "/dev/null"], "--pdf: /dev/null is not a regular file"),
         (
             ["--event", "2027:certification:foo"],
             "--event 2027:certification:foo: unknown certification 'foo'",

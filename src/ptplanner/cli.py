@@ -411,10 +411,12 @@ def _check_writable(path: str) -> None:
     """Fail before any work when the PDF cannot be written where asked."""
     from pathlib import Path
 
-    target = Path(path).expanduser()
-    folder = target.parent if str(target.parent) else Path(".")
+    target = Path(os.path.realpath(Path(path).expanduser()))  # a link is written through
+    folder = target.parent
     if target.is_dir():
         raise UsageError(f"--pdf: {path} is a folder, not a file name")
+    if target.exists() and not target.is_file():
+        raise UsageError(f"--pdf: {path} is not a regular file; give a file name")
     if not folder.is_dir():
         raise UsageError(f"--pdf: cannot write {path}: no such folder {folder}")
     if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):

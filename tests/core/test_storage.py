@@ -897,26 +897,18 @@ def test_csv_columns_are_the_documented_ones() -> None:
     assert plan_to_csv(empty_plan()).strip() == ",".join(CSV_COLUMNS)
 
 
-# --- speed ------------------------------------------------------------------------------------
+# --- a big plan ---------------------------------------------------------------------------------
 
 
-def test_ten_thousand_milestones_load_and_save_fast(plan_path: Path) -> None:
+def test_ten_thousand_milestones_round_trip(plan_path: Path) -> None:
+    # How fast this is lives in bench/ (plan_bench.py), measured against a baseline, not here.
     plan = big_plan(10_000)
     assert plan.count() == 10_000
-    timings: list[tuple[float, float]] = []
-    store = PlanStore(plan_path)
-    store.load()
-    store.save(plan)
-    store.close()
-    for _ in range(3):
-        with PlanStore(plan_path) as timed:
-            start = time.perf_counter()
-            result = timed.load()
-            loaded = time.perf_counter()
-            timed.save(result.plan)
-            saved = time.perf_counter()
-        assert result.plan.count() == 10_000 and result.messages == ()
-        timings.append((loaded - start, saved - loaded))
-    load_time, save_time = min(timings, key=sum)
-    print(f"10,000 milestones: load {load_time * 1000:.0f} ms, save {save_time * 1000:.0f} ms")
-    assert load_time + save_time < 0.3
+    with PlanStore(plan_path) as store:
+        store.load()
+        store.save(plan)
+    with PlanStore(plan_path) as again:
+        result = again.load()
+        again.save(result.plan)
+    assert result.messages == ()
+    assert result.plan.milestones == plan.milestones

@@ -254,8 +254,23 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def resolve_output_path(path: Path) -> Path:
+    """Where writing ``path`` must really go: through symbolic links, never over a non-file.
+
+    Renaming a temporary file onto a link would replace the link and leave the file it points
+    to untouched; renaming onto a device or a pipe would replace the device node (as root).
+    Raises OSError for a path that exists and is not a regular file.
+    """
+    target = Path(os.path.realpath(path.expanduser()))
+    if target.exists() and not target.is_file():
+        kind = "a folder" if target.is_dir() else "not a regular file"
+        raise OSError(errno.EINVAL, f"{target} is {kind}", str(path))
+    return target
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that readers see the old or the new bytes, never a mix."""
+    path = resolve_output_path(path)
     directory = path.parent
     # mkstemp creates the file 0o600 whatever the umask: the plan is personal.
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)

@@ -51,6 +51,7 @@ from ptplanner.core.plan import Milestone, Plan, Status
 from ptplanner.core.projection import Event, Projection, YearRow
 from ptplanner.core.salary import Assumptions, salary_model
 from ptplanner.core.sources import source_catalog
+from ptplanner.core.storage import resolve_output_path
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -311,8 +312,13 @@ def _ensure_gui_application() -> None:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder, so a failure never leaves half a PDF."""
-    target = path.expanduser()
+    """Write via a temporary file in the same folder, so a failure never leaves half a PDF.
+
+    A symbolic link is written through (the file it points to is replaced, the link stays), and
+    anything that exists but is not a regular file (a device, a pipe, a folder) is refused
+    rather than replaced.
+    """
+    target = resolve_output_path(path)
     try:
         mode = target.stat().st_mode & 0o777  # replacing a file keeps its permissions
     except OSError:
@@ -323,6 +329,8 @@ def _atomic_write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
         os.chmod(temp_name, mode)
         os.replace(temp_name, target)
     except BaseException:
