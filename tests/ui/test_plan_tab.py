@@ -483,6 +483,40 @@ def test_the_salary_link_is_chosen_in_two_combos(qtbot, tab) -> None:  # type: i
     assert tab.controller.undo_stack.count() == 1  # quick successive choices merge
 
 
+def test_the_timeline_marks_target_dates_and_a_click_selects_the_step(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    timeline = tab.timeline
+    assert timeline.accessibleDescription() == "2 steps with target dates, 1 overdue"
+    assert timeline.marker_centre("emr") is None  # no target date, no marker
+    late = timeline.marker_centre("late")
+    cmaa = timeline.marker_centre("cmaa")
+    assert late is not None and cmaa is not None
+    assert late.x() < cmaa.x()  # Nov 2026 before Apr 2027
+    qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=late.toPoint())
+    assert tab.current_id() == "late"
+    # A new target date is on the timeline at once.
+    select(qtbot, tab, "emr")
+    tab.controller.update_milestone("emr", target_date=TODAY + timedelta(days=60))
+    described = timeline.accessibleDescription
+    qtbot.waitUntil(lambda: described() == "3 steps with target dates, 1 overdue", timeout=2000)
+    emr = timeline.marker_centre("emr")
+    assert emr is not None and late.x() < emr.x() < cmaa.x()
+    tab.controller.set_status("late", Status.DONE)
+    qtbot.waitUntil(lambda: described() == "3 steps with target dates, 0 overdue", timeout=2000)
+
+
+def test_the_timeline_of_a_big_plan_shares_markers_on_one_pixel(qtbot, open_tab) -> None:  # type: ignore[no-untyped-def]
+    tab = open_tab(big_plan())
+    timeline = tab.timeline
+    assert timeline.mark_count() == 10_000
+    assert 0 < timeline.marker_count() < 2_000
+    # Steps due on the same day share a marker; a click picks the first of them in the plan.
+    shared = timeline.marker_centre("g7-3")
+    assert shared is not None and shared == timeline.marker_centre("g8-3")
+    qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=shared.toPoint())
+    assert tab.current_id() == "g0-3"
+    assert tab.tree.isExpanded(row_of(tab, "g0"))
+
+
 # --- saving, recovery, read-only -----------------------------------------------------------------
 
 

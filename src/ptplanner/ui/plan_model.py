@@ -23,7 +23,7 @@ Model/view only, no widget per row, so a 10,000-step plan shows at once and scro
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from itertools import compress
 from typing import TYPE_CHECKING, Any
 
@@ -123,6 +123,29 @@ def row_kind(milestone: Milestone, today: date) -> str:
     return "open"
 
 
+def _kinds(milestones: list[Milestone], today: date) -> list[str]:
+    """:func:`row_kind` of each milestone; the same rules inlined, about three times faster."""
+    done, skipped = Status.DONE, Status.SKIPPED
+    horizon = today + timedelta(days=DUE_SOON_DAYS)
+    kinds: list[str] = []
+    add = kinds.append
+    for milestone in milestones:
+        status = milestone.status
+        if status is done:
+            add("done")
+        elif status is skipped:
+            add("skipped")
+        else:
+            target = milestone.target_date
+            if target is None or target > horizon:
+                add("open")
+            elif target < today:
+                add("overdue")
+            else:
+                add("due_soon")
+    return kinds
+
+
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
@@ -204,7 +227,17 @@ class PlanIndex:
     Keys are preorder positions, so ``ids[key]`` is the display order of a fully expanded tree.
     """
 
-    __slots__ = ("children", "depth", "ids", "key_of", "milestones", "parent", "roots", "row")
+    __slots__ = (
+        "_kinds",
+        "children",
+        "depth",
+        "ids",
+        "key_of",
+        "milestones",
+        "parent",
+        "roots",
+        "row",
+    )
 
     def __init__(self, plan: Plan) -> None:
         ids: list[str] = []
@@ -245,6 +278,16 @@ class PlanIndex:
         self.children = children
         self.roots = roots
         self.key_of = dict(zip(ids, range(len(ids)), strict=True))
+        self._kinds: tuple[date, list[str]] | None = None
+
+    def kinds(self, today: date) -> list[str]:
+        """:func:`row_kind` of every milestone by key, worked out once per day and kept current.
+
+        The header's overdue count, the timeline and the status filter all read these.
+        """
+        if self._kinds is None or self._kinds[0] != today:
+            self._kinds = today, _kinds(self.milestones, today)
+        return self._kinds[1]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -293,6 +336,10 @@ class PlanIndex:
         keys = [key, *self.ancestors(key)]
         for k, milestone in zip(keys, reversed(chain), strict=True):
             self.milestones[k] = milestone
+        if self._kinds is not None:
+            day, kinds = self._kinds
+            for k in keys:
+                kinds[k] = row_kind(self.milestones[k], day)
         return keys
 
     def subtree(self, key: int) -> Iterator[int]:
@@ -834,7 +881,7 @@ class PlanTreeModel(QAbstractItemModel):
         count = len(index)
         matches: list[bool] | None = None
         if status != "all":
-            matches = _status_flags(index.milestones, status, self._today)
+            matches = _status_flags(index, status, self._today)
         # One pass per word: "word in text" over a list is several times faster than all(...).
         texts = self._search_texts() if words else []
         for word in words:
@@ -897,14 +944,14 @@ def _search_key(milestone: Milestone) -> str:
     return f"{milestone.title}\n{milestone.notes}".casefold()
 
 
-def _status_flags(milestones: list[Milestone], status: str, today: date) -> list[bool]:
+def _status_flags(index: PlanIndex, status: str, today: date) -> list[bool]:
     """Whether each milestone has ``status``, a key of :data:`STATUS_FILTERS` other than "all"."""
     if status == "open":
-        return [m.status not in CLOSED_STATUSES for m in milestones]
+        return [m.status not in CLOSED_STATUSES for m in index.milestones]
     if status in {"overdue", "attention"}:
         wanted = {"overdue", "due_soon"} if status == "attention" else {"overdue"}
-        return [row_kind(m, today) in wanted for m in milestones]
-    return [m.status.value == status for m in milestones]
+        return [kind in wanted for kind in index.kinds(today)]
+    return [m.status.value == status for m in index.milestones]
 
 
 def _clip(text: str, limit: int) -> str:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from itertools import groupby
+from math import ceil
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -25,18 +27,43 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ptplanner.ui.plan_model import PlanIndex, format_date, is_dark, kind_colours, row_kind
+from ptplanner.ui.plan_model import PlanIndex, format_date, is_dark, kind_colours
 from ptplanner.ui.tabs.plan_paint import mix, muted
 
 
-@dataclass
-class _Bucket:
+class _Bucket(NamedTuple):
     """Markers that land on the same pixel, lane and kind: drawn once, listed in the tooltip."""
 
-    centre: QPointF
-    radius: float
-    kind: str
+    x: int
+    y: int
+    code: int
+    """The kind's code, plus _NESTED for sub-steps."""
     keys: list[int]
+
+    @property
+    def radius(self) -> float:
+        return 3.5 if self.code >= _NESTED else 5.0
+
+    @property
+    def kind(self) -> str:
+        return _KIND_CODES[self.code % _NESTED]
+
+
+_KIND_CODES = ("done", "due_soon", "open", "overdue", "skipped")
+"""Kinds as small numbers, so that a marker's pixel, level and kind make one sortable int (in
+this order on one pixel: top-level steps first, then by kind, which decides the lanes)."""
+_CODE_OF = {kind: code for code, kind in enumerate(_KIND_CODES)}
+_NESTED = 8
+"""Added to the kind's code for a sub-step (drawn smaller than a top-level step)."""
+
+
+@dataclass
+class _Marks:
+    """The steps with a target date, in plan order: their keys, dates and kind codes."""
+
+    keys: list[int]
+    ordinals: list[int]
+    codes: list[int]
 
 
 _KIND_WORDS = {
@@ -53,7 +80,8 @@ class PlanTimeline(QWidget):
 
     The axis and markers are painted once into a pixmap per plan change, size or palette;
     moving the selection (every arrow key in the tree) only repaints the highlight on top.
-    Markers that fall on the same pixel are drawn once, so 10,000 steps paint as fast as 30.
+    Markers that fall on the same pixel are drawn once, and each is a copy of a small pixmap
+    painted once per kind and size, so 10,000 steps cost little more to draw than 30.
     """
 
     milestone_clicked = Signal(str)
@@ -65,13 +93,13 @@ class PlanTimeline(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
         self._source: PlanIndex | None = None
-        # (date ordinal, not top level, kind, key) per step with a target date, in date order.
-        self._marks: list[tuple[int, bool, str, int]] | None = []
+        self._marks: _Marks | None = _Marks([], [], [])
         self._today = date.today()
         self._selected: str | None = None
         self._buckets: list[_Bucket] = []
-        self._bucket_of: dict[int, int] = {}
+        self._bucket_of: dict[int, int] | None = None
         self._cache: QPixmap | None = None
+        self._sprites: dict[tuple[str, float, float], tuple[QPixmap, int]] = {}
 
     def sizeHint(self) -> QSize:
         return QSize(600, 112)
@@ -84,29 +112,39 @@ class PlanTimeline(QWidget):
         self._cache = None
         self.update()
 
-    def marks(self) -> list[tuple[int, bool, str, int]]:
+    def marks(self) -> _Marks:
         if self._marks is None:
-            marks = []
+            marks = _Marks([], [], [])
             source = self._source
             if source is not None:
-                today = self._today
+                # Flat comprehensions, not a tuple per step: this runs after every edit.
+                kinds = source.kinds(self._today)
                 depth = source.depth
-                for key, m in enumerate(source.milestones):
-                    if m.target_date is not None:
-                        kind = row_kind(m, today)
-                        marks.append((m.target_date.toordinal(), depth[key] != 1, kind, key))
-            marks.sort()
+                dates = [m.target_date for m in source.milestones]
+                marks.keys = [k for k, day in enumerate(dates) if day is not None]
+                marks.ordinals = [day.toordinal() for day in dates if day is not None]
+                marks.codes = [
+                    _CODE_OF[kinds[k]] + (_NESTED if depth[k] != 1 else 0) for k in marks.keys
+                ]
             self._marks = marks
-            overdue = sum(mark[2] == "overdue" for mark in marks)
+            count = len(marks.keys)
+            overdue = marks.codes.count(_CODE_OF["overdue"]) + marks.codes.count(
+                _CODE_OF["overdue"] + _NESTED
+            )
             self.setAccessibleDescription(
-                f"{len(marks)} steps with target dates, {overdue} overdue"
-                if marks
+                f"{count} steps with target dates, {overdue} overdue"
+                if count
                 else "No steps have target dates yet"
             )
         return self._marks
 
     def mark_count(self) -> int:
-        return len(self.marks())
+        return len(self.marks().keys)
+
+    def marker_count(self) -> int:
+        """Markers drawn (steps due on the same pixel, level and kind share one)."""
+        self._ensure_rendered()
+        return len(self._buckets)
 
     def set_selected(self, milestone_id: str | None) -> None:
         if milestone_id != self._selected:
@@ -120,13 +158,14 @@ class PlanTimeline(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in {QEvent.Type.PaletteChange, QEvent.Type.FontChange}:
             self._cache = None
+            self._sprites.clear()
         super().changeEvent(event)
 
-    def _range(self, marks: list[tuple[int, bool, str, int]]) -> tuple[int, int]:
+    def _range(self, ordinals: list[int]) -> tuple[int, int]:
         """First and last day shown, as ordinals, with a little room at both ends."""
         today = self._today.toordinal()
-        start = min(marks[0][0], today) if marks else today
-        end = max(marks[-1][0], today) if marks else today
+        start = min(min(ordinals), today) if ordinals else today
+        end = max(max(ordinals), today) if ordinals else today
         span = max(end - start, 120)
         pad = max(span // 30, 10)
         return start - pad, start + span + pad
@@ -136,26 +175,39 @@ class PlanTimeline(QWidget):
         font.setPointSizeF(max(7.5, font.pointSizeF() * 0.9))
         return font
 
-    def _selected_bucket(self) -> tuple[_Bucket, int] | None:
+    def marker_centre(self, milestone_id: str) -> QPointF | None:
+        """Where the marker of a step is drawn (None if it has no target date)."""
+        found = self._bucket_for(milestone_id)
+        return QPointF(found[0].x, found[0].y) if found is not None else None
+
+    def _bucket_for(self, milestone_id: str | None) -> tuple[_Bucket, int] | None:
         source = self._source
-        if source is None or self._selected is None:
+        if source is None or milestone_id is None:
             return None
-        key = source.key_of.get(self._selected)
+        self._ensure_rendered()
+        if self._bucket_of is None:
+            # Built on the first look-up rather than while drawing: most repaints need none.
+            self._bucket_of = {k: b for b, bucket in enumerate(self._buckets) for k in bucket.keys}
+        key = source.key_of.get(milestone_id)
         bucket = self._bucket_of.get(key) if key is not None else None
         return (self._buckets[bucket], key) if bucket is not None and key is not None else None
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def _ensure_rendered(self) -> QPixmap:
         ratio = self.devicePixelRatioF()
         if self._cache is None or self._cache.devicePixelRatio() != ratio:
             self._cache = self._render(ratio)
+        return self._cache
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        cache = self._ensure_rendered()
         painter = QPainter(self)
-        painter.drawPixmap(0, 0, self._cache)
-        found = self._selected_bucket()
+        painter.drawPixmap(0, 0, cache)
+        found = self._bucket_for(self._selected)
         if found is None or self._source is None:
             return
         bucket, key = found
         milestone = self._source.milestones[key]
-        centre = bucket.centre
+        centre = QPointF(bucket.x, bucket.y)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         text_colour = palette.color(QPalette.ColorRole.WindowText)
@@ -201,9 +253,9 @@ class PlanTimeline(QWidget):
         painter.setFont(font)
         metrics = QFontMetrics(font)
         self._buckets = []
-        self._bucket_of = {}
+        self._bucket_of = None
         marks = self.marks()
-        if not marks:
+        if not marks.keys:
             painter.setPen(quiet)
             painter.drawText(
                 rect,
@@ -212,7 +264,7 @@ class PlanTimeline(QWidget):
             )
             painter.end()
             return pixmap
-        start, end = self._range(marks)
+        start, end = self._range(marks.ordinals)
         left, scale = rect.left(), rect.width() / max(end - start, 1)
 
         def x_of(ordinal: int) -> float:
@@ -235,35 +287,89 @@ class PlanTimeline(QWidget):
         lx = min(max(today_x - width / 2, rect.left()), rect.right() - width)
         painter.drawText(QPointF(lx, rect.top() + metrics.ascent()), label)
 
-        # Markers on one pixel share a bucket; buckets stack in lanes where they would overlap.
+        # Markers on one pixel, of one level and kind, share a bucket: each step gets one int
+        # for (pixel, level, kind), and a sort and groupby (both in C) gather the buckets.
+        # They are then placed in the order of their earliest step (by date, level and kind),
+        # stacking in lanes where they would overlap.
         lanes_top = rect.top() + 18
         lane_height = 11.0
         lane_count = max(1, int((axis_y - 8 - lanes_top) // lane_height))
         lane_end = [-1e9] * lane_count
-        open_buckets: dict[tuple[int, bool, str], int] = {}
+        lane_y = [round(axis_y - 8 - lane * lane_height) for lane in range(lane_count)]
         buckets = self._buckets
-        bucket_of = self._bucket_of
-        for ordinal, nested, kind, key in marks:
-            x = x_of(ordinal)
-            slot = (round(x), nested, kind)
-            found = open_buckets.get(slot)
-            if found is not None:
-                buckets[found].keys.append(key)
-                bucket_of[key] = found
-                continue
-            radius = 3.5 if nested else 5.0
+        sprites = {
+            code: self._sprite(
+                _KIND_CODES[code % _NESTED],
+                3.5 if code >= _NESTED else 5.0,
+                ratio,
+                colours,
+                accent,
+                done_colour,
+            )
+            for code in set(marks.codes)
+        }
+        slots = [
+            round(left + scale * (ordinal - start)) * 16 + code
+            for ordinal, code in zip(marks.ordinals, marks.codes, strict=True)
+        ]
+        firsts = [
+            ordinal * 16 + code for ordinal, code in zip(marks.ordinals, marks.codes, strict=True)
+        ]
+        keys = marks.keys
+        get_key, get_first = keys.__getitem__, firsts.__getitem__
+        groups = []
+        for slot, members in groupby(
+            sorted(range(len(slots)), key=slots.__getitem__), key=slots.__getitem__
+        ):
+            indexes = list(members)
+            groups.append((min(map(get_first, indexes)), slot, list(map(get_key, indexes))))
+        groups.sort()
+        # Sprites are already antialiased; copied whole-pixel without the hint they take a fast
+        # path (with it, each copy is resampled: several times slower for 1,500 markers).
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for _first, slot, group in groups:
+            x, code = divmod(slot, 16)
+            radius = 3.5 if code >= _NESTED else 5.0
             lane = lane_count - 1
             for i, last in enumerate(lane_end):
                 if x - radius - 2 > last:
                     lane = i
                     break
             lane_end[lane] = max(lane_end[lane], x + radius)
-            centre = QPointF(x, axis_y - 8 - lane * lane_height)
-            open_buckets[slot] = bucket_of[key] = len(buckets)
-            buckets.append(_Bucket(centre, radius, kind, [key]))
-            self._paint_mark(painter, centre, radius, kind, colours, accent, done_colour)
+            y = lane_y[lane]
+            buckets.append(_Bucket(x, y, code, group))
+            sprite, half = sprites[code]
+            painter.drawPixmap(x - half, y - half, sprite)
         painter.end()
         return pixmap
+
+    def _sprite(
+        self,
+        kind: str,
+        radius: float,
+        ratio: float,
+        colours: dict[str, QColor],
+        accent: QColor,
+        done_colour: QColor,
+    ) -> tuple[QPixmap, int]:
+        """One marker, painted once per kind, size and pixel ratio and then copied.
+
+        Returns the pixmap and the distance from its corner to the marker's centre (whole
+        pixels, so that copies land on the pixel grid).
+        """
+        found = self._sprites.get((kind, radius, ratio))
+        if found is None:
+            half = ceil(radius + 2)  # room for the outline's antialiased edge
+            sprite = QPixmap(round(2 * half * ratio), round(2 * half * ratio))
+            sprite.setDevicePixelRatio(ratio)
+            sprite.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(sprite)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            centre = QPointF(half, half)
+            self._paint_mark(painter, centre, radius, kind, colours, accent, done_colour)
+            painter.end()
+            found = self._sprites[kind, radius, ratio] = sprite, half
+        return found
 
     @staticmethod
     def _paint_mark(
@@ -353,17 +459,23 @@ class PlanTimeline(QWidget):
             width = metrics.horizontalAdvance(text)
             painter.drawText(QPointF(x - width / 2, axis_y + 6 + metrics.ascent()), text)
 
+    def _first(self, bucket: _Bucket) -> int:
+        """The key of the earliest step in a bucket (the first in the plan on a tie)."""
+        assert self._source is not None
+        milestones = self._source.milestones
+        return min(bucket.keys, key=lambda k: (milestones[k].target_date or self._today, k))
+
     def _bucket_at(self, x: float, y: float) -> _Bucket | None:
         for bucket in reversed(self._buckets):
             reach = bucket.radius + 2
-            if abs(bucket.centre.x() - x) <= reach and abs(bucket.centre.y() - y) <= reach:
+            if abs(bucket.x - x) <= reach and abs(bucket.y - y) <= reach:
                 return bucket
         return None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         bucket = self._bucket_at(event.position().x(), event.position().y())
         if bucket is not None and self._source is not None:
-            self.milestone_clicked.emit(self._source.ids[bucket.keys[0]])
+            self.milestone_clicked.emit(self._source.ids[self._first(bucket)])
         super().mousePressEvent(event)
 
     def event(self, event: QEvent) -> bool:
@@ -372,7 +484,7 @@ class PlanTimeline(QWidget):
             if bucket is None or self._source is None:
                 QToolTip.hideText()
             else:
-                first = self._source.milestones[bucket.keys[0]]
+                first = self._source.milestones[self._first(bucket)]
                 text = (
                     f"{first.title}\n{format_date(first.target_date)} · {_KIND_WORDS[bucket.kind]}"
                 )
