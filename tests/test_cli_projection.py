@@ -223,3 +223,52 @@ def test_a_borrowed_price_level_says_whose_it_is() -> None:
     )
     assert data["today"]["price_level_is_fallback"] is True
     assert data["today"]["price_level_from"] == level.from_name
+
+
+def test_from_plan_uses_done_and_planned_credentials(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    plan_file = tmp_path / "plan.json"
+    next_year = dt.date.today().year + 1
+    for args in (
+        ["add", "CEHRS", "--link", "certification:cehrs"],
+        ["add", "CMAA", "--link", "certification:cmaa", "--target", f"{next_year}-03-15"],
+    ):
+        added = run("plan", "--plan-file", str(plan_file), *args)
+        assert added.returncode == 0, added.stderr
+    listed = run("plan", "--plan-file", str(plan_file), "export", "-").stdout
+    cehrs_id = next(m["id"] for m in json.loads(listed)["milestones"] if m["title"] == "CEHRS")
+    assert run("plan", "--plan-file", str(plan_file), "done", cehrs_id).returncode == 0
+
+    result = run(
+        "projection",
+        "--from-plan",
+        "--plan-file",
+        str(plan_file),
+        "--format",
+        "json",
+        "--years",
+        "3",
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["scenario"]["inputs"]["certifications"] == ["cehrs"]  # done: held today
+    events = {row["year"]: row["events"] for row in data["rows"]}
+    assert any("CMAA" in text for text in events[next_year]), events  # planned: an event
+    without = json.loads(run("projection", "--format", "json", "--years", "3").stdout)
+    assert data["rows"][-1]["base_typical"] > without["rows"][-1]["base_typical"]
+
+
+def test_from_plan_errors_are_one_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    missing = run("projection", "--from-plan", "--plan-file", str(tmp_path / "none.json"))
+    assert missing.returncode == 2
+    assert (
+        missing.stderr.strip()
+        == f"ptplanner: error: --from-plan: no plan file at {tmp_path / 'none.json'}"
+    )
+    newer = tmp_path / "newer.json"
+    newer.write_text('{"schema_version": 99, "title": "From the future", "milestones": []}')
+    result = run("projection", "--from-plan", "--plan-file", str(newer))
+    assert result.returncode == 2
+    assert "saved by a newer ptplanner (plan format 99)" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -14,6 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 # ptplanner uses no pydantic plugins. Left enabled, pydantic would scan every installed
@@ -67,6 +68,7 @@ examples:
   ptplanner projection --education associate --event 2027:certification:cehrs --format csv
   ptplanner projection --raise 3 --inflation 2.5 --format json > projection.json
   ptplanner projection --location denver --pdf projection.pdf
+  ptplanner projection --from-plan --career-packet --paper a4 --pdf packet.pdf
   ptplanner projection --list-locations | grep -i ", TX"
 """
 
@@ -235,6 +237,17 @@ def add_projection_arguments(parser: argparse.ArgumentParser) -> None:
         help="also write a printable PDF report (no window is shown)",
     )
     output.add_argument(
+        "--paper",
+        choices=("letter", "a4"),
+        default=None,
+        help="paper size of the PDF (default: the one used where you live, as the window does)",
+    )
+    output.add_argument(
+        "--career-packet",
+        action="store_true",
+        help="add your plan's progress and next steps and a one-page role summary to the PDF",
+    )
+    output.add_argument(
         "--list-locations",
         action="store_true",
         help="list every area name the --location option accepts and exit",
@@ -383,6 +396,9 @@ def request_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def run_projection(args: argparse.Namespace) -> int:
     if args.pdf is not None and not args.pdf.strip():
         raise UsageError("--pdf: needs a file name, e.g. --pdf projection.pdf")
+    if (args.paper or args.career_packet) and not args.pdf:
+        option = "--paper" if args.paper else "--career-packet"
+        raise UsageError(f"{option}: only applies to a PDF; add --pdf FILE")
     if args.list_locations:
         from ptplanner.core.locations import usable_areas
 
@@ -397,10 +413,25 @@ def run_projection(args: argparse.Namespace) -> int:
     text = {"table": format_table, "csv": format_csv, "json": format_json}[args.format](projection)
     sys.stdout.write(text)
     if args.pdf:
-        from ptplanner.ui.printing import write_pdf_headless
+        from ptplanner.ui.printing import default_page_size, write_pdf_headless
 
+        plan = None
+        if args.career_packet:
+            from ptplanner.core.plan_link import read_plan_for_projection
+
+            try:
+                plan = read_plan_for_projection(Path(args.plan_file) if args.plan_file else None)
+            except ValueError as error:
+                raise UsageError(f"--career-packet: {error}") from None
+        paper = {"letter": "Letter", "a4": "A4"}.get(args.paper or "") or default_page_size()
         try:
-            write_pdf_headless(projection, args.pdf)
+            write_pdf_headless(
+                projection,
+                args.pdf,
+                page_size=paper,  # type: ignore[arg-type]
+                plan=plan,
+                career_packet=args.career_packet,
+            )
         except OSError as error:
             raise UsageError(f"--pdf: cannot write {args.pdf}: {error.strerror}") from None
         print(f"wrote {args.pdf}", file=sys.stderr)
@@ -409,8 +440,6 @@ def run_projection(args: argparse.Namespace) -> int:
 
 def _check_writable(path: str) -> None:
     """Fail before any work when the PDF cannot be written where asked."""
-    from pathlib import Path
-
     target = Path(os.path.realpath(Path(path).expanduser()))  # a link is written through
     folder = target.parent
     if target.is_dir():

@@ -724,3 +724,52 @@ def test_a_pdf_written_to_a_link_replaces_the_linked_file(
     assert real.read_bytes().startswith(b"%PDF-")
     with pytest.raises(OSError, match="not a regular file"):
         write_pdf(ReportInput(projection=ten_years, printed_on=PRINTED_ON), "/dev/null")
+
+
+@needs_poppler
+def test_cli_pdf_paper_size_and_career_packet(tmp_path: Path) -> None:
+    plan_file = tmp_path / "plan.json"
+    added = run_cli(
+        "plan",
+        "--plan-file",
+        str(plan_file),
+        "add",
+        "Pass the CMAA exam",
+        "--target",
+        "2027-03-31",
+        cwd=tmp_path,
+    )
+    assert added.returncode == 0, added.stderr
+    a4 = tmp_path / "a4.pdf"
+    result = run_cli(
+        "projection",
+        "--years",
+        "3",
+        "--paper",
+        "a4",
+        "--career-packet",
+        "--plan-file",
+        str(plan_file),
+        "--pdf",
+        str(a4),
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    info = subprocess.run(["pdfinfo", str(a4)], capture_output=True, text=True, check=True).stdout
+    assert "(A4)" in info
+    text = flat(pdf_text(a4, mode="-raw"))
+    assert "Pass the CMAA exam" in text  # the plan's next milestone, from the career packet
+
+    letter = tmp_path / "letter.pdf"
+    assert (
+        run_cli("projection", "--paper", "letter", "--pdf", str(letter), cwd=tmp_path).returncode
+        == 0
+    )
+    info = subprocess.run(
+        ["pdfinfo", str(letter)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "(letter)" in info
+
+    alone = run_cli("projection", "--paper", "a4", cwd=tmp_path)
+    assert alone.returncode == 2
+    assert "--paper: only applies to a PDF" in alone.stderr

@@ -123,18 +123,26 @@ def read_plan_for_projection(path: Path | None = None) -> Plan | None:
     plan is the window's and ``ptplanner plan``'s job, where the user is told what happened.
     """
     from ptplanner.core import paths
-    from ptplanner.core.storage import parse_plan
+    from ptplanner.core.storage import _NewerPlan, parse_plan
 
+    named = path is not None
     path = path or paths.plan_file()
     try:
         data = path.read_bytes()
     except FileNotFoundError:
+        if named:  # a file the user named must exist; only the default plan may be absent
+            raise ValueError(f"no plan file at {path}") from None
         return None
     except OSError as error:
         raise ValueError(f"cannot read your plan {path}: {error.strerror}") from None
     try:
         return parse_plan(data)
-    except Exception as error:  # the store's own corrupt/newer-file errors carry the reason
+    except _NewerPlan as error:
+        raise ValueError(
+            f"your plan {path} was saved by a newer ptplanner (plan format {error.version}); "
+            "update ptplanner to use it"
+        ) from None
+    except Exception as error:  # the store's own corrupt-file errors carry the reason
         raise ValueError(f"your plan {path} could not be read ({error})") from None
 
 
