@@ -171,12 +171,12 @@ def test_chart_hours_per_kind_are_the_sum_of_the_block_durations(tab: DayTab) ->
     assert chart.hours_by_kind() == pytest.approx(expected)
     assert "break" not in chart.hours_by_kind()
     labels = dict(chart.bar_labels())
-    assert labels["Insurance"] == "1.75 h"  # 13:00-14:00 and 16:15-17:00
+    assert labels["Insurance"] == "1.5 h"  # 13:00-14:00 and 16:15-16:45
     assert labels["Planning"] == "0.75 h"
     hours = list(chart.hours_by_kind().values())
     assert hours == sorted(hours, reverse=True)
-    assert sum(hours) == pytest.approx(8.5)
-    assert "8.5 h of work, not counting the 1 h break" in tab.chart_caption.text()
+    assert sum(hours) == pytest.approx(8.0)
+    assert "8 h of work, not counting the 1 h break" in tab.chart_caption.text()
 
 
 def test_chart_marks_the_selected_blocks_kind(qtbot, tab: DayTab) -> None:  # type: ignore[no-untyped-def]
@@ -197,7 +197,7 @@ def test_every_interactive_widget_has_an_accessible_name(tab: DayTab) -> None:
     assert tab.timeline_view in interactive
     for widget in interactive:
         assert widget.accessibleName().strip(), type(widget).__name__
-    assert tab.hours_chart.accessibleName() and "Insurance: 1.75 h" in (
+    assert tab.hours_chart.accessibleName() and "Insurance: 1.5 h" in (
         tab.hours_chart.accessibleDescription()
     )
 
