@@ -449,6 +449,25 @@ def test_overdue_rows_are_red_done_rows_grey_with_a_check(tab) -> None:  # type:
     )
 
 
+def test_the_header_counts_steps_done_and_overdue_and_follows_edits(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    assert tab.counts_label.text() == "1 of 5 steps done · 1 overdue"
+    assert tab.progress_bar.value() == 20
+    tab.controller.set_status("study", Status.DONE)
+    assert tab.counts_label.text() == "2 of 5 steps done · 1 overdue"
+    tab.controller.set_status("cmaa", Status.DONE)  # a step done counts its sub-steps done
+    assert tab.counts_label.text() == "3 of 5 steps done · 1 overdue"
+    tab.controller.set_status("emr", Status.SKIPPED)  # skipped steps drop out of the count
+    tab.controller.set_status("late", Status.DONE)
+    assert tab.counts_label.text() == "4 of 4 steps done"
+    assert tab.progress_bar.value() == 100
+    for _ in range(4):
+        tab.controller.undo()
+    assert tab.counts_label.text() == "1 of 5 steps done · 1 overdue"
+    select(qtbot, tab, "study")
+    key(qtbot, tab.tree, Qt.Key.Key_Delete)  # a structural edit
+    assert tab.counts_label.text() == "1 of 4 steps done · 1 overdue"
+
+
 def test_the_launch_notice_shows_in_a_banner_that_can_be_dismissed(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
     banners = {w.banner.key: w for w in tab.banner_widgets()}
     assert "Send the résumé" in banners["due"].label.text()

@@ -66,6 +66,22 @@ PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3
 
 DUE_SOON_DAYS = 14
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_EDIT = Qt.ItemDataRole.EditRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_DECORATION = Qt.ItemDataRole.DecorationRole.value
+_UNUSED_ROLES = frozenset(
+    role.value
+    for role in (
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.SizeHintRole,
+        Qt.ItemDataRole.StatusTipRole,
+        Qt.ItemDataRole.WhatsThisRole,
+    )
+)
+"""Roles the view asks for on every paint that the model leaves to the style."""
+
 STATUS_LABELS: dict[Status, str] = {
     Status.NOT_STARTED: "Not started",
     Status.IN_PROGRESS: "In progress",
@@ -369,7 +385,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._index = controller.plan_index()
         self._flags = self._make_flags()
         self._today = controller.today()
-        self._progress: dict[int, tuple[int, int] | None] = {}
+        self._leaves: dict[int, tuple[int, int]] = {}
         self._search_keys: list[str] | None = None
         self._fonts: dict[str, QFont] = {}
         self._words: tuple[str, ...] = ()
@@ -438,6 +454,7 @@ class PlanTreeModel(QAbstractItemModel):
 
     def _set_colours(self, palette: QPalette) -> None:
         self._colours = kind_colours(palette)
+        self._brushes = {kind: QBrush(colour) for kind, colour in self._colours.items()}
         accent = palette.color(QPalette.ColorRole.Highlight)
         done_accent = QColor("#3f9a5a" if not is_dark(palette) else "#57b36f")
         self._icons = {
@@ -531,29 +548,45 @@ class PlanTreeModel(QAbstractItemModel):
 
     def progress_counts(self, key: int) -> tuple[int, int] | None:
         """(done, counted) leaves for a step with sub-steps, cached until it changes."""
-        if not self._index.children[key]:
-            return None
-        if key not in self._progress:
-            self._progress[key] = self._index.milestones[key].leaf_counts()
-        return self._progress[key]
+        return self.leaf_counts(key) if self._index.children[key] else None
+
+    def leaf_counts(self, key: int) -> tuple[int, int]:
+        """(done, counted) leaves of a step (see Milestone.leaf_counts), cached until it or
+        one of its sub-steps changes."""
+        counts = self._leaves.get(key)
+        if counts is None:
+            counts = self._leaves[key] = self._index.milestones[key].leaf_counts()
+        return counts
+
+    def plan_leaf_counts(self) -> tuple[int, int]:
+        """(done, counted) leaves of the whole plan, as Plan.leaf_counts(); after an edit only
+        the top-level step it touched is counted again."""
+        done = counted = 0
+        for key in self._index.roots:
+            step_done, step_counted = self.leaf_counts(key)
+            done += step_done
+            counted += step_counted
+        return done, counted
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Called for ~8 roles per cell on every repaint: roles this model never sets answer
+        # first, and the row's kind comes from the index's list rather than being worked out.
+        if role in _UNUSED_ROLES or not index.isValid():
             return None
-        key = self.key(index)
+        key = index.internalId()
         milestone = self._index.milestones[key]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(key, milestone, column)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return (
                 milestone.title if column == self.TITLE else self._display(key, milestone, column)
             )
-        kind = row_kind(milestone, self._today)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(self._colours[kind])
-        if role == Qt.ItemDataRole.DecorationRole and column == self.TITLE:
-            return self._icons[kind]
+        kind = self._index.kinds(self._today)[key]
+        if role == _FOREGROUND:
+            return self._brushes[kind]
+        if role == _DECORATION:
+            return self._icons[kind] if column == self.TITLE else None
         if role == Qt.ItemDataRole.CheckStateRole and column == self.DONE:
             ticked = milestone.status is Status.DONE
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
@@ -771,7 +804,7 @@ class PlanTreeModel(QAbstractItemModel):
                 touched.update(self._index.ancestors(key))
         keys = self._search_keys
         for key in touched:
-            self._progress.pop(key, None)
+            self._leaves.pop(key, None)
             if keys is not None:
                 keys[key] = _search_key(self._index.milestones[key])
         if self._filter is not None:
@@ -793,7 +826,7 @@ class PlanTreeModel(QAbstractItemModel):
 
     def _take_new_index(self) -> None:
         self._index = self.controller.plan_index()
-        self._progress.clear()
+        self._leaves.clear()
         self._search_keys = None
         self._refilter()
 

@@ -79,7 +79,6 @@ from ptplanner.ui.plan_model import (
     PlanTreeModel,
     is_dark,
     kind_colours,
-    row_kind,
 )
 from ptplanner.ui.tabs.plan_paint import checklist_picture, glyph_icon, muted
 from ptplanner.ui.tabs.plan_timeline import PlanTimeline
@@ -188,6 +187,83 @@ class BannerWidget(QFrame):
         )
 
 
+# --- the empty state ----------------------------------------------------------------------------
+
+
+class EmptyPlanPage(QWidget):
+    """What a plan without steps shows: a picture and the two ways to start."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.addStretch(2)
+        # A fixed-width column: word-wrapped labels in a centred layout otherwise get no width.
+        column = QWidget()
+        column.setFixedWidth(520)
+        box = QVBoxLayout(column)
+        box.setSpacing(14)
+        self.icon = QLabel()
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(self.icon)
+        heading = QLabel("Your plan has no steps yet")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setWeight(QFont.Weight.DemiBold)
+        heading.setFont(font)
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.heading = heading
+        text = QLabel(
+            "A plan is the list of steps that take you into the PT Care Coordinator job: "
+            "certifications, skills to learn, the job search and what comes after."
+        )
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = text
+        choice = QLabel(
+            "Start from the ready plan (28 steps with target dates you can change) or write "
+            "your own. You can change any step later, and undo any change."
+        )
+        choice.setWordWrap(True)
+        choice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.choice = choice
+        box.addWidget(heading)
+        box.addWidget(text)
+        box.addWidget(choice)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(12)
+        buttons.addStretch(1)
+        self.ready_button = QPushButton("Start from the ready plan")
+        self.ready_button.setAccessibleName("Start from the ready plan")
+        self.ready_button.setDefault(True)
+        self.ready_button.setMinimumHeight(36)
+        self.empty_button = QPushButton("Start empty")
+        self.empty_button.setAccessibleName("Start empty")
+        self.empty_button.setMinimumHeight(36)
+        for button in (self.ready_button, self.empty_button):
+            button.setMinimumWidth(180)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        box.addSpacing(6)
+        box.addLayout(buttons)
+        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(3)
+        self.restyle()
+
+    def restyle(self) -> None:
+        self.icon.setPixmap(checklist_picture(self.palette(), self.devicePixelRatioF()))
+        colour = muted(self.palette()).name()
+        for label in (self.text, self.choice):
+            label.setStyleSheet(f"color: {colour};")
+            # Layouts inside a stacked widget do not ask wrapped labels for their height at a
+            # given width, so the labels say it themselves (the column's width is fixed).
+            label.setMinimumHeight(label.heightForWidth(520 - 24))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.restyle()
+        super().changeEvent(event)
+
+
 # --- the progress column -------------------------------------------------------------------------
 
 
@@ -252,6 +328,7 @@ class PlanTab(QWidget):
         self._shown_once = False
         self._sized = False
         self._expanded_before_filter: set[str] | None = None
+        self._empty_page: EmptyPlanPage | None = None
 
         self._build_actions()
         self._build_ui()
@@ -266,6 +343,27 @@ class PlanTab(QWidget):
         self._day_timer.setInterval(10 * 60 * 1000)
         self._day_timer.timeout.connect(self._check_day)
         self._day_timer.start()
+
+    @property
+    def empty_page(self) -> EmptyPlanPage:
+        """The page for a plan without steps, made the first time it is needed (most plans
+        never need it, and its wrapped text is not free to lay out)."""
+        if self._empty_page is None:
+            page = EmptyPlanPage()
+            page.ready_button.clicked.connect(self.start_from_ready_plan)
+            page.empty_button.clicked.connect(self.start_empty)
+            self.stack.addWidget(page)
+            self._empty_page = page
+            self._apply_read_only()
+        return self._empty_page
+
+    @property
+    def ready_button(self) -> QPushButton:
+        return self.empty_page.ready_button
+
+    @property
+    def empty_button(self) -> QPushButton:
+        return self.empty_page.empty_button
 
     @property
     def proxy(self) -> PlanTreeModel:
@@ -407,9 +505,7 @@ class PlanTab(QWidget):
 
         self.stack = QStackedWidget()
         root.addWidget(self.stack, 1)
-        self.empty_page = self._build_empty_page()
         self.editor_page = QWidget()
-        self.stack.addWidget(self.empty_page)
         self.stack.addWidget(self.editor_page)
 
         page = QVBoxLayout(self.editor_page)
@@ -526,74 +622,6 @@ class PlanTab(QWidget):
         self.tree.insertAction(self._actions["delete"], separator)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._refresh_icons()
-
-    def _build_empty_page(self) -> QWidget:
-        page = QWidget()
-        outer = QVBoxLayout(page)
-        outer.addStretch(2)
-        # A fixed-width column: word-wrapped labels in a centred layout otherwise get no width.
-        column = QWidget()
-        column.setFixedWidth(520)
-        box = QVBoxLayout(column)
-        box.setSpacing(14)
-        self.empty_icon = QLabel()
-        self.empty_icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        box.addWidget(self.empty_icon)
-        heading = QLabel("Your plan has no steps yet")
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setWeight(QFont.Weight.DemiBold)
-        heading.setFont(font)
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_heading = heading
-        text = QLabel(
-            "A plan is the list of steps that take you into the PT Care Coordinator job: "
-            "certifications, skills to learn, the job search and what comes after."
-        )
-        text.setWordWrap(True)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_text = text
-        choice = QLabel(
-            "Start from the ready plan (28 steps with target dates you can change) or write "
-            "your own. You can change any step later, and undo any change."
-        )
-        choice.setWordWrap(True)
-        choice.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_choice = choice
-        box.addWidget(heading)
-        box.addWidget(text)
-        box.addWidget(choice)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(12)
-        buttons.addStretch(1)
-        self.ready_button = QPushButton("Start from the ready plan")
-        self.ready_button.setAccessibleName("Start from the ready plan")
-        self.ready_button.setDefault(True)
-        self.ready_button.setMinimumHeight(36)
-        self.ready_button.clicked.connect(self.start_from_ready_plan)
-        self.empty_button = QPushButton("Start empty")
-        self.empty_button.setAccessibleName("Start empty")
-        self.empty_button.setMinimumHeight(36)
-        self.empty_button.clicked.connect(self.start_empty)
-        for button in (self.ready_button, self.empty_button):
-            button.setMinimumWidth(180)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        box.addSpacing(6)
-        box.addLayout(buttons)
-        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(3)
-        self._refresh_empty_style()
-        return page
-
-    def _refresh_empty_style(self) -> None:
-        self.empty_icon.setPixmap(checklist_picture(self.palette(), self.devicePixelRatioF()))
-        colour = muted(self.palette()).name()
-        for label in (self.empty_text, self.empty_choice):
-            label.setStyleSheet(f"color: {colour};")
-            # Layouts inside a stacked widget do not ask wrapped labels for their height at a
-            # given width, so the labels say it themselves (the column's width is fixed).
-            label.setMinimumHeight(label.heightForWidth(520 - 24))
 
     def _build_tree(self) -> QTreeView:
         tree = QTreeView()
@@ -828,8 +856,9 @@ class PlanTab(QWidget):
             self._actions[key].setEnabled(editable)
         self.tree.setDragEnabled(editable)
         self.tree.setAcceptDrops(editable)
-        self.ready_button.setEnabled(editable)
-        self.empty_button.setEnabled(editable)
+        if self._empty_page is not None:
+            self._empty_page.ready_button.setEnabled(editable)
+            self._empty_page.empty_button.setEnabled(editable)
         self.title_edit.setReadOnly(not editable)
         self.notes_edit.setReadOnly(not editable)
         for widget in (
@@ -858,14 +887,11 @@ class PlanTab(QWidget):
     def _refresh_header(self) -> None:
         plan = self.controller.plan
         self.title_label.setText(plan.title)
-        done, counted = plan.leaf_counts()
+        done, counted = self.model.plan_leaf_counts()
         percent = 100.0 * done / counted if counted else 0.0
         self.progress_bar.setValue(round(percent))
         self.progress_bar.setAccessibleDescription(f"{percent:.0f}% of steps done")
-        today = self.model.today()
-        overdue = sum(
-            1 for m in self.model.plan_index.milestones if row_kind(m, today) == "overdue"
-        )
+        overdue = self.model.plan_index.kinds(self.model.today()).count("overdue")
         parts = [f"{done} of {counted} steps done"]
         if overdue:
             parts.append(f"{overdue} overdue")
@@ -914,7 +940,6 @@ class PlanTab(QWidget):
             self._refresh_icons()
             for widget in self._banner_widgets:
                 widget.restyle()
-            self._refresh_empty_style()
             self._show_save_status(self.controller.save_status())
         super().changeEvent(event)
 
