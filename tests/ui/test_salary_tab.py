@@ -32,6 +32,18 @@ def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
 
 
+def show_page(qtbot, tab, title: str) -> None:  # type: ignore[no-untyped-def]
+    """Pick a detail sub-tab by clicking its title, as a person would."""
+    bar = tab.details.tabBar()
+    index = next(i for i in range(bar.count()) if bar.tabText(i).replace("&", "") == title)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert tab.details.currentIndex() == index
+
+
+def cell(table, row: int, column: int) -> str:  # type: ignore[no-untyped-def]
+    return table.model().index(row, column).data()
+
+
 def expected(**inputs: object) -> ProjectionRequest:
     return ProjectionRequest(inputs=SalaryInputs(**inputs), years=10, start_year=2026)
 
@@ -53,9 +65,10 @@ def test_typing_a_location_updates_everything(tab, qtbot) -> None:  # type: igno
     assert tab.typical_label.text() == money(today.typical)
     assert "Boston-Cambridge-Newton" in tab.context_label.text()
     # The breakdown shows BLS's location effect and the guide's premium beside it.
-    rows = {tab.breakdown_table.item(r, 0).text(): r for r in range(tab.breakdown_table.rowCount())}
+    table = tab.breakdown_table
+    rows = {cell(table, r, 0): r for r in range(table.model().rowCount())}
     location_row = rows["Location: Boston-Cambridge-Newton, MA-NH"]
-    assert "15-25%" in tab.breakdown_table.item(location_row, 3).text()
+    assert "15-25%" in cell(table, location_row, 3)
 
 
 def test_an_unknown_location_is_explained_and_nothing_changes(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -73,12 +86,11 @@ def test_ticking_a_certification_adds_the_guides_effect(tab, qtbot) -> None:  # 
     click(qtbot, tab.inputs.cert_checks["cmaa"])
     today = estimate(SalaryInputs(certifications=frozenset({"cmaa"})))
     assert tab.typical_label.text() == money(today.typical)
+    table = tab.breakdown_table
     cert_row = next(
-        r
-        for r in range(tab.breakdown_table.rowCount())
-        if tab.breakdown_table.item(r, 0).text().startswith("Certifications")
+        r for r in range(table.model().rowCount()) if cell(table, r, 0).startswith("Certifications")
     )
-    assert tab.breakdown_table.item(cert_row, 1).text() == "+$3,500"
+    assert cell(table, cert_row, 1) == "+$3,500"
 
 
 def test_moving_the_slider_moves_the_spin_box_and_the_graph(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -99,10 +111,11 @@ def test_breakdown_sums_to_the_estimate(tab, qtbot) -> None:  # type: ignore[no-
     click(qtbot, tab.inputs.skill_checks["emr"])
     table = tab.breakdown_table
     amounts = []
-    for r in range(table.rowCount() - 1):
-        text = table.item(r, 1).text().replace("$", "").replace(",", "").replace("−", "-")
+    rows = table.model().rowCount()
+    for r in range(rows - 1):
+        text = cell(table, r, 1).replace("$", "").replace(",", "").replace("−", "-")
         amounts.append(float(text))
-    total = table.item(table.rowCount() - 1, 1).text()
+    total = cell(table, rows - 1, 1)
     assert money(sum(amounts)) == total == tab.typical_label.text()
 
 
@@ -152,6 +165,7 @@ def test_assumptions_change_total_compensation(tab, qtbot) -> None:  # type: ign
 
 
 def test_year_table_matches_projection_and_copies(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    show_page(qtbot, tab, "Year by year")
     want = project(expected())
     model = tab.year_model
     assert model.rowCount() == len(want.rows)
@@ -227,3 +241,50 @@ def test_view_and_bands_follow_each_change(tab, qtbot) -> None:  # type: ignore[
         band = tab.plot.band.path().boundingRect()
         assert band.top() == pytest.approx(min(r.low for r in want.rows))
         assert band.bottom() == pytest.approx(max(r.high for r in want.rows))
+
+
+def test_detail_pages_shown_later_show_the_latest_figures(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    tab.inputs.experience_spin.setValue(4)
+    click(qtbot, tab.inputs.cert_checks["cmaa"])
+    want = project(expected(years_experience=4.0, certifications=frozenset({"cmaa"})))
+    show_page(qtbot, tab, "Year by year")
+    assert [tab.year_model.index(r, 4).data() for r in range(tab.year_model.rowCount())] == [
+        money(r.typical) for r in want.rows
+    ]
+    # The page on show follows every change as it happens.
+    tab.inputs.experience_spin.setValue(6)
+    want = project(expected(years_experience=6.0, certifications=frozenset({"cmaa"})))
+    assert tab.year_model.index(0, 1).data() == "6 yrs"
+    assert tab.year_model.index(10, 6).data() == money(want.rows[10].total_compensation)
+    show_page(qtbot, tab, "Total compensation")
+    last = tab.comp_table.rowCount() - 1
+    assert tab.comp_table.item(last, 1).text() == money(want.today.compensation.total)
+    show_page(qtbot, tab, "Why this estimate")
+    table = tab.breakdown_table
+    total_row = table.model().rowCount() - 1
+    assert cell(table, total_row, 1) == money(want.today.typical) == tab.typical_label.text()
+
+
+def test_copying_from_the_year_page_copies_the_latest_figures(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    show_page(qtbot, tab, "Year by year")
+    tab.year_view.selectAll()
+    tab.inputs.experience_spin.setValue(3)
+    tab.copy_selection()
+    copied = QGuiApplication.clipboard().text().splitlines()
+    want = project(expected(years_experience=3.0))
+    assert len(copied) == len(want.rows) + 1
+    assert copied[1].split("\t")[4] == money(want.rows[0].typical)
+
+
+def test_breakdown_cells_keep_their_tips_alignment_and_bold_total(tab) -> None:  # type: ignore[no-untyped-def]
+    model = tab.breakdown_table.model()
+    today = estimate(SalaryInputs())
+    assert model.rowCount() == len(today.breakdown) + 1
+    first = model.index(0, 0)
+    assert first.data(Qt.ItemDataRole.ToolTipRole) == today.breakdown[0].detail
+    assert "BLS" in model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    total = model.rowCount() - 1
+    assert model.index(total, 0).data() == "= Typical base pay"
+    assert model.index(total, 0).data(Qt.ItemDataRole.FontRole).bold()
+    assert not model.index(0, 0).data(Qt.ItemDataRole.FontRole)

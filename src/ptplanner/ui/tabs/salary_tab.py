@@ -8,10 +8,18 @@ only when the tab is first shown).
 
 from __future__ import annotations
 
+from collections.abc import Container, Sequence
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,7 +50,7 @@ from PySide6.QtWidgets import (
 
 from ptplanner.core.locations import usable_areas
 from ptplanner.core.projection import Projection, YearRow
-from ptplanner.core.salary import Assumptions, salary_model
+from ptplanner.core.salary import Assumptions, Estimate, salary_model
 from ptplanner.core.sources import source_catalog
 from ptplanner.ui.scenario import ScenarioModel
 from ptplanner.ui.tabs.salary_plot import ProjectionPlot
@@ -89,9 +97,16 @@ class ProjectionTableModel(QAbstractTableModel):
         self.rows: tuple[YearRow, ...] = ()
 
     def set_rows(self, rows: tuple[YearRow, ...]) -> None:
-        self.beginResetModel()
+        if rows == self.rows:
+            return
+        if len(rows) != len(self.rows):
+            self.beginResetModel()
+            self.rows = rows
+            self.endResetModel()
+            return
+        # Same shape: one change signal keeps the selection and lays the view out once.
         self.rows = rows
-        self.endResetModel()
+        self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.HEADERS) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -135,6 +150,71 @@ class ProjectionTableModel(QAbstractTableModel):
         for r in rows:
             lines.append("\t".join(self.cell(self.rows[r], c) for c in columns))
         return "\n".join(lines) + "\n"
+
+
+Cell = tuple[str, str]  # text, tool tip
+
+
+def breakdown_cells(today: Estimate) -> tuple[tuple[Cell, ...], ...]:
+    """The "Why this estimate" rows: each factor, its effect and source, then the total."""
+    catalog = source_catalog()
+    rows: list[tuple[Cell, ...]] = []
+    for row, item in enumerate(today.breakdown):
+        source = catalog.get(item.source)
+        if row == 0:
+            amount = money(item.amount)
+        else:
+            sign = "−" if item.amount < 0 else "+"
+            amount = f"{sign}{money(abs(item.amount))}"
+        where = source.short if item.date in source.short else f"{source.short}, {item.date}"
+        rows.append(
+            (
+                (item.label, item.detail),
+                (amount, ""),
+                (where, f"{source.title}. {source.licence}"),
+                (item.guide_says or "", ""),
+            )
+        )
+    rows.append((("= Typical base pay", ""), (money(today.typical), ""), ("", ""), ("", "")))
+    return tuple(rows)
+
+
+def fill_table(table: QTableWidget, rows: Sequence[Sequence[Cell]], right: Container[int]) -> None:
+    """Show ``rows`` of (text, tip) in ``table``, updating its items in place; the last row bold.
+
+    The tables fit their rows to word-wrapped text, and every cell change makes the view re-fit
+    all of them at once: the model stays quiet while the cells are set, then reports one change.
+    """
+    if table.rowCount() != len(rows):
+        table.clearContents()  # new items below get the right alignment and weight
+        table.setRowCount(len(rows))
+    model = table.model()
+    changed = False
+    with QSignalBlocker(model):
+        for r, row in enumerate(rows):
+            for c, (text, tip) in enumerate(row):
+                item = table.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem()
+                    if c in right:
+                        item.setTextAlignment(
+                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                        )
+                    if r == len(rows) - 1 and c < 2:
+                        font = item.font()
+                        font.setBold(True)
+                        item.setFont(font)
+                    table.setItem(r, c, item)
+                    changed = True
+                if item.text() != text:
+                    item.setText(text)
+                    changed = True
+                if item.toolTip() != tip:
+                    item.setToolTip(tip)
+                    changed = True
+    if changed:
+        last = model.index(len(rows) - 1, table.columnCount() - 1)
+        model.dataChanged.emit(model.index(0, 0), last)
 
 
 class InputsPanel(QScrollArea):
@@ -469,7 +549,7 @@ class SalaryTab(QWidget):
         self._setup_table(self.year_view)
         self.year_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.year_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        year_page = QWidget()
+        self.year_page = year_page = QWidget()
         year_layout = QVBoxLayout(year_page)
         year_layout.setContentsMargins(0, 4, 0, 0)
         year_layout.addWidget(self.year_view)
@@ -517,6 +597,9 @@ class SalaryTab(QWidget):
         scenario.changed.connect(self.refresh)
         scenario.pinned_changed.connect(self.refresh)
         scenario.invalid.connect(self.show_error)
+        # Only the sub-tab on show is kept up to date; the others catch up when picked.
+        self._fresh_pages: set[QWidget] = set()
+        self.details.currentChanged.connect(lambda _i: self._show_details())
         self.refresh()
 
     @staticmethod
@@ -561,6 +644,7 @@ class SalaryTab(QWidget):
         self.scenario.pin(self.scenario_label())
 
     def copy_selection(self) -> None:
+        self._show_details(self.year_page)
         indexes = self.year_view.selectionModel().selectedIndexes()
         if not indexes:
             self.copy_all()
@@ -570,6 +654,7 @@ class SalaryTab(QWidget):
         QGuiApplication.clipboard().setText(self.year_model.as_tsv(rows, columns))
 
     def copy_all(self) -> None:
+        self._show_details(self.year_page)
         QGuiApplication.clipboard().setText(self.year_model.as_tsv())
 
     def show_error(self, message: str) -> None:
@@ -582,9 +667,8 @@ class SalaryTab(QWidget):
         projection = self.scenario.projection()
         self.error_label.hide()
         self._show_summary(projection)
-        self._show_breakdown(projection)
-        self._show_compensation(projection)
-        self.year_model.set_rows(projection.rows)
+        self._fresh_pages.clear()
+        self._show_details()
         pinned = self.scenario.pinned
         self.plot.show_projection(
             projection,
@@ -627,55 +711,20 @@ class SalaryTab(QWidget):
             f"{money(median)}, 75th {money(p75)}, 90th {money(p90)}.{plan}"
         )
 
-    @staticmethod
-    def _set_cell(
-        table: QTableWidget,
-        row: int,
-        column: int,
-        text: str,
-        tip: str = "",
-        right: bool = False,
-        bold: bool = False,
-    ) -> None:
-        """Update a cell in place: creating QTableWidgetItems on every change is slow."""
-        cell = table.item(row, column)
-        if cell is None:
-            cell = QTableWidgetItem()
-            if right:
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if bold:
-                font = cell.font()
-                font.setBold(True)
-                cell.setFont(font)
-            table.setItem(row, column, cell)
-        if cell.text() != text:
-            cell.setText(text)
-        if cell.toolTip() != tip:
-            cell.setToolTip(tip)
-
-    def _show_breakdown(self, projection: Projection) -> None:
-        items = projection.today.breakdown
-        table = self.breakdown_table
-        if table.rowCount() != len(items) + 1:
-            table.setRowCount(len(items) + 1)
-        catalog = source_catalog()
-        for row, item in enumerate(items):
-            source = catalog.get(item.source)
-            if row == 0:
-                amount = money(item.amount)
-            else:
-                sign = "−" if item.amount < 0 else "+"
-                amount = f"{sign}{money(abs(item.amount))}"
-            where = source.short if item.date in source.short else f"{source.short}, {item.date}"
-            self._set_cell(table, row, 0, item.label, item.detail)
-            self._set_cell(table, row, 1, amount, right=True)
-            self._set_cell(table, row, 2, where, f"{source.title}. {source.licence}")
-            self._set_cell(table, row, 3, item.guide_says or "")
-        last = len(items)
-        self._set_cell(table, last, 0, "= Typical base pay", bold=True)
-        self._set_cell(table, last, 1, money(projection.today.typical), right=True, bold=True)
-        self._set_cell(table, last, 2, "")
-        self._set_cell(table, last, 3, "")
+    def _show_details(self, page: QWidget | None = None) -> None:
+        """Bring a detail page (by default the one on show) up to date with the projection."""
+        if page is None:
+            page = self.details.currentWidget()
+        if page in self._fresh_pages:
+            return
+        projection = self.scenario.projection()
+        if page is self.breakdown_table:
+            fill_table(self.breakdown_table, breakdown_cells(projection.today), right={1})
+        elif page is self.year_page:
+            self.year_model.set_rows(projection.rows)
+        elif page is self.comp_table:
+            self._show_compensation(projection)
+        self._fresh_pages.add(page)
 
     def _show_compensation(self, projection: Projection) -> None:
         comp = projection.today.compensation
@@ -693,9 +742,5 @@ class SalaryTab(QWidget):
             ("Profit sharing", comp.profit_sharing),
             ("Total compensation", comp.total),
         )
-        if self.comp_table.rowCount() != len(parts):
-            self.comp_table.setRowCount(len(parts))
-        for row, (label, amount) in enumerate(parts):
-            bold = row == len(parts) - 1
-            self._set_cell(self.comp_table, row, 0, label, bold=bold)
-            self._set_cell(self.comp_table, row, 1, money(amount), right=True, bold=bold)
+        rows = [((label, ""), (money(amount), "")) for label, amount in parts]
+        fill_table(self.comp_table, rows, right={1})
