@@ -6,8 +6,9 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QToolTip
 
 from ptplanner.core.projection import Event, ProjectionRequest, project
 from ptplanner.core.salary import SalaryInputs, estimate
@@ -238,7 +239,7 @@ def test_view_and_bands_follow_each_change(tab, qtbot) -> None:  # type: ignore[
         assert y0 == pytest.approx(lowest * 0.9)
         assert y1 == pytest.approx(highest * 1.05)
         # The shaded likely range spans the low and high curves of this projection.
-        band = tab.plot.band.path().boundingRect()
+        band = tab.plot.band.polygon().boundingRect()
         assert band.top() == pytest.approx(min(r.low for r in want.rows))
         assert band.bottom() == pytest.approx(max(r.high for r in want.rows))
 
@@ -288,3 +289,31 @@ def test_breakdown_cells_keep_their_tips_alignment_and_bold_total(tab) -> None: 
     assert model.index(total, 0).data() == "= Typical base pay"
     assert model.index(total, 0).data(Qt.ItemDataRole.FontRole).bold()
     assert not model.index(0, 0).data(Qt.ItemDataRole.FontRole)
+
+
+def test_the_legend_hides_and_shows_a_line(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    plot = tab.plot
+    sample = next(s for s, label in plot.legend.items if label.text == "Total compensation")
+    where = plot.mapFromScene(sample.mapToScene(sample.boundingRect().center()))
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert not plot.total_curve.isVisible()
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert plot.total_curve.isVisible()
+    # Unticking "Show total compensation" hides the line the same way.
+    click(qtbot, tab.total_check)
+    assert not plot.total_curve.isVisible()
+    want = project(expected())
+    assert list(plot.total_curve.getData()[1]) == pytest.approx(
+        [r.total_compensation for r in want.rows]
+    )
+
+
+def test_hovering_a_year_shows_its_figures(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    plot = tab.plot
+    want = project(expected()).rows[4]
+    scene_point = plot.getPlotItem().vb.mapViewToScene(QPointF(want.year, want.typical))
+    qtbot.mouseMove(plot.viewport(), plot.mapFromScene(scene_point))
+    assert plot.cursor.isVisible()
+    assert plot.cursor.value() == want.year
+    assert f"Typical base: {money(want.typical)}" in plot.hover_text
+    assert QToolTip.text() == plot.hover_text

@@ -1,26 +1,32 @@
 """The projection graph: typical pay with its low-high band, total compensation, the area's BLS
 10th-90th percentile band, and an optional pinned scenario, with figures on hover.
 
-Every plot item is created once in ``__init__`` and later fed with ``setData``; recreating items
-on each change is what makes live graphs stutter.
+All the lines and bands are drawn by one :class:`Chart` item that is created once and fed new
+points on each change. With pyqtgraph's one-item-per-curve (seven curves, two fills and the
+symbols) every change of the y range cost a few hundred microseconds per item, most of the
+frame; one item that draws every series costs about as much as one curve.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QToolTip, QWidget
+from pyqtgraph.graphicsItems.LegendItem import ItemSample
+from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QToolTip, QWidget
 
 from ptplanner.core.projection import Projection
 
 TYPICAL = QColor("#0f7c8c")
 TOTAL = QColor("#d55e00")
 COMPARE = QColor("#7570b3")
+DOT_SIZE = 5  # diameter in pixels of the typical-pay points
 
 
 class DollarAxis(pg.AxisItem):  # type: ignore[misc]
@@ -33,27 +39,168 @@ class YearAxis(pg.AxisItem):  # type: ignore[misc]
         return [f"{v:.0f}" if abs(v - round(v)) < 1e-6 else "" for v in values]
 
 
-def _curve(**options: object) -> pg.PlotDataItem:
-    # The view always spans all the data, so pyqtgraph's guard against far off-screen points
-    # (on by default) would only re-process every curve each time the y range moves.
-    return pg.PlotDataItem(dynamicRangeLimit=None, **options)
-
-
-class Band(pg.FillBetweenItem):  # type: ignore[misc]
-    """A fill between two curves whose outline is rebuilt once per update, not once per edge.
-
-    ``FillBetweenItem`` rebuilds its path whenever either curve changes; when both edges are set
-    together that is twice, so here the owner calls :meth:`updatePath` after setting both.
-    """
-
-    def curveChanged(self) -> None:
-        pass
-
-
 def _transparent(colour: QColor, alpha: int) -> QColor:
     faded = QColor(colour)
     faded.setAlpha(alpha)
     return faded
+
+
+class Line:
+    """One series of the chart: its points, pen and visibility; also its key in the legend.
+
+    The legend's samples read ``opts["pen"]`` and ``isVisible()``, and a click on a sample calls
+    ``setVisible()``, as they do for pyqtgraph's own curves.
+    """
+
+    def __init__(self, chart: Chart, pen: QPen) -> None:
+        self.chart = chart
+        self.opts: dict[str, object] = {"pen": pen}
+        self.xs: list[float] = []
+        self.ys: list[float] = []
+        self._points: list[QPointF] | None = None
+        self._visible = True
+
+    @property
+    def pen(self) -> QPen:
+        pen = self.opts["pen"]
+        assert isinstance(pen, QPen)
+        return pen
+
+    def set_data(self, xs: list[float], ys: list[float]) -> None:
+        self.xs, self.ys, self._points = xs, ys, None
+
+    def getData(self) -> tuple[list[float], list[float]]:
+        return self.xs, self.ys
+
+    def isVisible(self) -> bool:
+        return self._visible
+
+    def setVisible(self, visible: bool) -> None:
+        if self.set_shown(visible):
+            self.chart.series_changed()
+
+    def set_shown(self, shown: bool) -> bool:
+        """Show or hide the line without repainting; True if that changed anything."""
+        changed = shown != self._visible
+        self._visible = shown
+        return changed
+
+    def points(self) -> list[QPointF]:
+        if self._points is None:
+            self._points = [QPointF(x, y) for x, y in zip(self.xs, self.ys, strict=True)]
+        return self._points
+
+
+class Fill:
+    """The shaded area between a low and a high line."""
+
+    def __init__(self, low: Line, high: Line, brush: QBrush) -> None:
+        self.low, self.high, self.brush = low, high, brush
+
+    def polygon(self) -> QPolygonF:
+        return QPolygonF(self.high.points() + self.low.points()[::-1])
+
+
+class DotSample(ItemSample):  # type: ignore[misc]
+    """The legend sample for the typical-pay line: the line with its dot, as on the graph."""
+
+    def paint(self, p: QPainter, *args: object) -> None:
+        super().paint(p, *args)
+        if self.item.isVisible():
+            p.translate(10, 10)
+            drawSymbol(p, "o", DOT_SIZE, pg.mkPen(None), pg.mkBrush(TYPICAL))
+
+
+class Chart(pg.GraphicsObject):  # type: ignore[misc]
+    """Every band and line of the projection, drawn in one pass in data coordinates.
+
+    Pens are cosmetic (pyqtgraph's ``mkPen``), so their widths are in pixels whatever the
+    scale, as with pyqtgraph's curves; the dots are drawn in pixels too.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fills: list[Fill] = []
+        self.lines: list[Line] = []  # edges first, then the lines drawn over them
+        self.dotted: Line | None = None
+        self._data_rect = QRectF()
+        self._rect: QRectF | None = None  # the data rectangle with a margin for pens and dots
+
+    def line(self, pen: QPen) -> Line:
+        line = Line(self, pen)
+        self.lines.append(line)
+        return line
+
+    def fill(self, low: Line, high: Line, brush: QBrush) -> Fill:
+        fill = Fill(low, high, brush)
+        self.fills.append(fill)
+        return fill
+
+    def set_points(self, points: Sequence[tuple[Line, list[float], list[float]]]) -> None:
+        """New points for several lines at once: one geometry change and one repaint."""
+        self.prepareGeometryChange()
+        for line, xs, ys in points:
+            line.set_data(xs, ys)
+        self._bounds_changed()
+
+    def series_changed(self) -> None:
+        self.prepareGeometryChange()
+        self._bounds_changed()
+
+    def _bounds_changed(self) -> None:
+        xs = [x for line in self.lines if line.isVisible() for x in line.xs]
+        ys = [y for line in self.lines if line.isVisible() for y in line.ys]
+        if xs and ys:
+            self._data_rect = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+        else:
+            self._data_rect = QRectF()
+        self._rect = None
+        self.update()
+        self.informViewBoundsChanged()
+
+    def viewTransformChanged(self) -> None:
+        super().viewTransformChanged()
+        # The margin is in pixels, so a new scale means a new bounding rectangle.
+        self.prepareGeometryChange()
+        self._rect = None
+
+    def boundingRect(self) -> QRectF:
+        if self._rect is None:
+            view = self.getViewBox()
+            if view is None or self._data_rect.isNull():
+                return QRectF(self._data_rect)
+            px, py = view.viewPixelSize()
+            margin = DOT_SIZE  # covers the widest pen and half a dot, with room to spare
+            self._rect = self._data_rect.adjusted(
+                -margin * px, -margin * py, margin * px, margin * py
+            )
+        return self._rect
+
+    def paint(
+        self, p: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        p.setPen(Qt.PenStyle.NoPen)
+        for fill in self.fills:
+            p.setBrush(fill.brush)
+            p.drawPolygon(fill.polygon())
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for line in self.lines:
+            if line.isVisible() and len(line.xs) > 1:
+                p.setPen(line.pen)
+                p.drawPolyline(line.points())
+        dotted = self.dotted
+        if dotted is not None and dotted.isVisible() and dotted.xs:
+            # Dots a fixed number of pixels across: place them through the view's transform.
+            transform = p.transform()
+            p.resetTransform()
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(dotted.pen.color())
+            radius = DOT_SIZE / 2
+            for point in dotted.points():
+                p.drawEllipse(transform.map(point), radius, radius)
+            p.setTransform(transform)
 
 
 class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
@@ -77,40 +224,27 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
             plot.getAxis(name).enableAutoSIPrefix(False)
         self.legend = plot.addLegend(offset=(10, 10), labelTextSize="9pt")
 
-        # The reference band sits lowest, then the estimate's band, then the lines.
-        # FillBetweenItem follows its curves' paths, so the edges need a (faint) pen to exist.
+        # Drawn in this order: the reference band lowest, then the estimate's band, their
+        # (faint) edges, then the lines.
+        self.chart = chart = Chart()
         edge = pg.mkPen(128, 128, 128, 110, width=1, style=Qt.PenStyle.DotLine)
-        self.bls_low = _curve(pen=edge)
-        self.bls_high = _curve(pen=edge)
-        self.bls_band = Band(self.bls_low, self.bls_high, brush=pg.mkBrush(128, 128, 128, 40))
-        self.low_curve = _curve(pen=pg.mkPen(_transparent(TYPICAL, 90), width=1))
-        self.high_curve = _curve(pen=pg.mkPen(_transparent(TYPICAL, 90), width=1))
-        self.band = Band(
-            self.low_curve, self.high_curve, brush=pg.mkBrush(_transparent(TYPICAL, 50))
+        self.bls_low = chart.line(edge)
+        self.bls_high = chart.line(edge)
+        self.low_curve = chart.line(pg.mkPen(_transparent(TYPICAL, 90), width=1))
+        self.high_curve = chart.line(pg.mkPen(_transparent(TYPICAL, 90), width=1))
+        self.bls_band = chart.fill(self.bls_low, self.bls_high, pg.mkBrush(128, 128, 128, 40))
+        self.band = chart.fill(
+            self.low_curve, self.high_curve, pg.mkBrush(_transparent(TYPICAL, 50))
         )
-        self.typical_curve = _curve(
-            pen=pg.mkPen(TYPICAL, width=3),
-            symbol="o",
-            symbolSize=5,
-            symbolBrush=TYPICAL,
-            symbolPen=None,
-            name="Typical base pay",
-        )
-        self.total_curve = _curve(
-            pen=pg.mkPen(TOTAL, width=2),
-            name="Total compensation",
-        )
-        self.compare_curve = _curve(
-            pen=pg.mkPen(COMPARE, width=2, style=Qt.PenStyle.DashLine),
-            name="Pinned",
-        )
-        for item in (self.bls_band, self.band):
-            plot.addItem(item)
-        for item in (self.bls_low, self.bls_high, self.low_curve, self.high_curve):
-            plot.addItem(item)
-        for item in (self.typical_curve, self.total_curve, self.compare_curve):
-            plot.addItem(item)
-        # Legend entries for the two bands, which FillBetweenItem does not add by itself.
+        self.typical_curve = chart.line(pg.mkPen(TYPICAL, width=3))
+        chart.dotted = self.typical_curve
+        self.total_curve = chart.line(pg.mkPen(TOTAL, width=2))
+        self.compare_curve = chart.line(pg.mkPen(COMPARE, width=2, style=Qt.PenStyle.DashLine))
+        plot.addItem(chart)
+        self.legend.addItem(DotSample(self.typical_curve), "Typical base pay")
+        self.legend.addItem(self.total_curve, "Total compensation")
+        self.legend.addItem(self.compare_curve, "Pinned")
+        # Legend entries for the two bands.
         self.band_swatch = pg.BarGraphItem(
             x=[0], height=[0], width=0, brush=_transparent(TYPICAL, 50), pen=None
         )
@@ -130,8 +264,6 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         self._comparison: Projection | None = None
         self._comparison_label = ""
         self._real = False
-        self._comparison_real = False
-        self._comparison_shown = False  # nothing drawn yet, not even "none"
         self._y_label = "Pay per year"
         self._view: tuple[tuple[float, float], tuple[float, float]] | None = None
         self.scene().sigMouseMoved.connect(self._mouse_moved)
@@ -149,7 +281,7 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         for _sample, label in self.legend.items:
             label.setText(label.text)  # LabelItem applies a new colour only when text is set
 
-    def _legend_text(self, item: pg.PlotDataItem, text: str) -> None:
+    def _legend_text(self, item: Line, text: str) -> None:
         label = self.legend.getLabel(item)
         if label is not None and label.text != text:
             label.setText(text, color=self.palette().color(QPalette.ColorRole.Text))
@@ -170,6 +302,7 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         comparison_label: str = "",
     ) -> None:
         self._projection, self._real = projection, real
+        self._comparison, self._comparison_label = comparison, comparison_label
         rows = projection.rows
         years = [float(r.year) for r in rows]
         if real:
@@ -185,19 +318,27 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         bls_low = scaled([r.bls_p10 for r in rows])
         bls_high = scaled([r.bls_p90 for r in rows])
         totals = [(r.total_real if real else r.total_compensation) for r in rows]
-        self.typical_curve.setData(years, scaled([r.typical for r in rows]))
-        self.low_curve.setData(years, low)
-        self.high_curve.setData(years, high)
-        self.bls_low.setData(years, bls_low)
-        self.bls_high.setData(years, bls_high)
-        self.band.updatePath()
-        self.bls_band.updatePath()
-        self.total_curve.setData(years, totals)
-        self.total_curve.setVisible(show_total)
-        compared = (
-            [(r.typical_real if real else r.typical) for r in comparison.rows] if comparison else []
+        compared: list[float] = []
+        compared_years: list[float] = []
+        if comparison is not None:
+            compared = [(r.typical_real if real else r.typical) for r in comparison.rows]
+            compared_years = [float(r.year) for r in comparison.rows]
+        self._set_visible(self.total_curve, show_total)
+        self._set_visible(self.compare_curve, comparison is not None)
+        self.chart.set_points(
+            [
+                (self.typical_curve, years, scaled([r.typical for r in rows])),
+                (self.low_curve, years, low),
+                (self.high_curve, years, high),
+                (self.bls_low, years, bls_low),
+                (self.bls_high, years, bls_high),
+                (self.total_curve, years, totals),
+                (self.compare_curve, compared_years, compared),
+            ]
         )
-        self._show_comparison(comparison, comparison_label, compared)
+        self._legend_text(
+            self.compare_curve, f"Pinned: {comparison_label}" if comparison else "Pinned: none"
+        )
 
         label = "Pay per year" + (f" ({rows[0].year} dollars)" if real else "")
         if label != self._y_label:
@@ -209,33 +350,17 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
             (min(values) * 0.9, max(values) * 1.05),
         )
         # One range change (not one per axis) and none when nothing moved: each change makes
-        # pyqtgraph re-lay every item and redraw the axes.
+        # pyqtgraph re-lay the items and redraw the axes.
         if view != self._view:
             self._view = view
             self.getPlotItem().setRange(xRange=view[0], yRange=view[1], padding=0)
 
-    def _show_comparison(
-        self, comparison: Projection | None, label: str, values: list[float]
-    ) -> None:
-        """The pinned curve, set again only when the pinned scenario or the units changed."""
-        unchanged = (
-            self._comparison_shown
-            and comparison is self._comparison
-            and label == self._comparison_label
-            and self._real == self._comparison_real
-        )
-        self._comparison, self._comparison_label = comparison, label
-        self._comparison_real, self._comparison_shown = self._real, True
-        if unchanged:
-            return
-        if comparison is not None:
-            self.compare_curve.setData([float(r.year) for r in comparison.rows], values)
-            self.compare_curve.setVisible(True)
-            self._legend_text(self.compare_curve, f"Pinned: {label}")
-        else:
-            self.compare_curve.setData([], [])
-            self.compare_curve.setVisible(False)
-            self._legend_text(self.compare_curve, "Pinned: none")
+    def _set_visible(self, line: Line, visible: bool) -> None:
+        """Show or hide a line (the caller repaints the chart) and repaint its legend sample."""
+        if line.set_shown(visible):
+            for sample, _label in self.legend.items:
+                if sample.item is line:
+                    sample.update()
 
     def figures_for_year(self, year: int) -> str:
         """The hover text for a year: the user's figures and the pinned scenario's."""
@@ -275,6 +400,4 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
             return
         self.cursor.setPos(year)
         self.cursor.show()
-        QToolTip.showText(
-            self.mapToGlobal(self.mapFromScene(position).toPoint()), self.hover_text, self
-        )
+        QToolTip.showText(self.mapToGlobal(self.mapFromScene(position)), self.hover_text, self)
