@@ -317,3 +317,19 @@ def test_hovering_a_year_shows_its_figures(tab, qtbot) -> None:  # type: ignore[
     assert plot.cursor.value() == want.year
     assert f"Typical base: {money(want.typical)}" in plot.hover_text
     assert QToolTip.text() == plot.hover_text
+
+
+def test_the_context_line_grows_and_shrinks_with_its_text(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ptplanner.core.plan_link import PlanEffects
+
+    context = tab.context_label
+    before = context.height()
+    event = Event(year=2028, kind="certification", value="cehrs", label="CEHRS (Mar 2028)")
+    tab.scenario.set_plan_effects(PlanEffects(events=(event,)))
+    qtbot.waitUntil(lambda: context.height() > before)
+    # The whole text fits: the box is as tall as the wrapped text at its width.
+    assert context.height() == context.label.heightForWidth(context.width())
+    assert context.label.geometry() == context.rect()
+    tab.inputs.plan_check.setChecked(False)
+    qtbot.waitUntil(lambda: context.height() == before)
+    assert "From your plan" not in context.text()

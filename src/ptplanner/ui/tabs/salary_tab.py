@@ -14,13 +14,15 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSignalBlocker,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -215,6 +217,68 @@ def fill_table(table: QTableWidget, rows: Sequence[Sequence[Cell]], right: Conta
     if changed:
         last = model.index(len(rows) - 1, table.columnCount() - 1)
         model.dataChanged.emit(model.index(0, 0), last)
+
+
+class SteadyLabel(QWidget):
+    """A label whose new text re-lays the tab only when it needs another height or more width.
+
+    A QLabel asks its parent's layout to recompute on every ``setText``, which here re-laid the
+    whole tab (and painted it twice) on each input change. Inside this box, which has no layout,
+    that request stops; the box changes its own size only when the text no longer fits.
+    """
+
+    def __init__(self, label: QLabel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = label
+        label.setParent(self)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._fit()
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def setText(self, text: str) -> None:
+        if text != self.label.text():
+            self.label.setText(text)
+            self._fit()
+
+    def setToolTip(self, tip: str) -> None:
+        self.label.setToolTip(tip)
+
+    def toolTip(self) -> str:
+        return self.label.toolTip()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.minimumWidth(), self.minimumHeight())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.label.setGeometry(self.rect())
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
+    def _fit(self) -> None:
+        label = self.label
+        if label.wordWrap():
+            # Wrapped text takes the width it is given and needs a height for it.
+            width = self.width() if self.width() > 0 else label.sizeHint().width()
+            height = label.heightForWidth(width)
+            if height < 0:  # no text yet
+                height = label.sizeHint().height()
+        else:
+            hint = label.sizeHint()
+            height = hint.height()
+            if hint.width() > self.minimumWidth():
+                self.setMinimumWidth(hint.width())  # grows to fit; never shrinks back and forth
+        if height != self.minimumHeight() or height != self.maximumHeight():
+            self.setFixedHeight(height)
 
 
 class InputsPanel(QScrollArea):
@@ -489,10 +553,11 @@ class SalaryTab(QWidget):
         self.col_label = self._figure(grid, "In national-average prices")
         right_layout.addWidget(summary)
 
-        self.context_label = QLabel()
-        self.context_label.setWordWrap(True)
-        self.context_label.setTextFormat(Qt.TextFormat.RichText)
-        self.context_label.setAccessibleName("Estimate context")
+        context = QLabel()
+        context.setWordWrap(True)
+        context.setTextFormat(Qt.TextFormat.RichText)
+        context.setAccessibleName("Estimate context")
+        self.context_label = SteadyLabel(context)
         right_layout.addWidget(self.context_label)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -603,17 +668,18 @@ class SalaryTab(QWidget):
         self.refresh()
 
     @staticmethod
-    def _figure(layout: QHBoxLayout, caption: str) -> QLabel:
+    def _figure(layout: QHBoxLayout, caption: str) -> SteadyLabel:
         box = QVBoxLayout()
         title = QLabel(caption)
         title.setProperty("role", "caption")
-        value = QLabel("—")
-        font = value.font()
+        label = QLabel("—")
+        font = label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
-        value.setFont(font)
-        value.setAccessibleName(caption)
-        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setFont(font)
+        label.setAccessibleName(caption)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        value = SteadyLabel(label)
         box.addWidget(title)
         box.addWidget(value)
         layout.addLayout(box, 1)
