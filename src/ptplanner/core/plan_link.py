@@ -8,6 +8,7 @@ date is something they expect, so it becomes an event in the projection from tha
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -71,18 +72,21 @@ class PlanEffects:
         return lines
 
 
-def _linked(plan: Plan) -> list[Milestone]:
-    return [m for m in plan.flatten() if m.salary_link is not None]
+def plan_effects(
+    plan: Plan, today: date, milestones: Iterable[Milestone] | None = None
+) -> PlanEffects:
+    """Done links become inputs; open links with a target date become events.
 
-
-def plan_effects(plan: Plan, today: date) -> PlanEffects:
-    """Done links become inputs; open links with a target date become events."""
+    ``milestones`` are the plan's milestones in display order (``plan.flatten()``), for a
+    caller that already has them, such as the window's index of a 10,000-step plan.
+    """
     certifications: set[str] = set()
     education: str | None = None
     latest: dict[str, tuple[date, str]] = {}
     events: list[Event] = []
     order = [level.id for level in salary_model().education]
-    for milestone in _linked(plan):
+    everything = plan.flatten() if milestones is None else milestones
+    for milestone in [m for m in everything if m.salary_link is not None]:
         link = milestone.salary_link
         assert link is not None
         if milestone.status == Status.DONE:

@@ -64,11 +64,11 @@ from ptplanner.core.storage import (
     import_plan_csv,
     import_plan_json,
 )
-from ptplanner.ui.plan_model import STATUS_LABELS, PlanIndex, format_date
+from ptplanner.ui.plan_model import DUE_SOON_DAYS, STATUS_LABELS, PlanIndex, format_date
 
 AUTOSAVE_DELAY_MS = 800
 RETRY_INTERVAL_MS = 30_000
-NOTICE_DAYS = 14
+NOTICE_DAYS = DUE_SOON_DAYS
 MERGE_WINDOW_S = 3.0
 """Repeated edits of one date or number field within this many seconds are one undo step."""
 
@@ -217,7 +217,7 @@ class PlanController(QObject):
         self.read_only = self.load_result.read_only
         self.read_only_reason = self.store.read_only_reason if self.read_only else None
         self._saved_plan: Plan | None = None if self.load_result.is_new else self._plan
-        self._effects = plan_effects(self._plan, today())
+        self._effects = plan_effects(self._plan, today(), self.plan_index().milestones)
 
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -328,9 +328,15 @@ class PlanController(QObject):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _due_notice(self) -> str | None:
-        overdue, soon = self._plan.attention(self.today(), NOTICE_DAYS)
+        # The index's kinds are worked out once and shared with the tree, header and timeline.
+        index = self.plan_index()
+        kinds = index.kinds(self.today())
+        overdue = [m for m, kind in zip(index.milestones, kinds, strict=True) if kind == "overdue"]
+        soon = [m for m, kind in zip(index.milestones, kinds, strict=True) if kind == "due_soon"]
         if not overdue and not soon:
             return None
+        overdue.sort(key=_target)
+        soon.sort(key=_target)
 
         def listing(items: list[Milestone]) -> str:
             shown = [f"“{_clip(m.title, 44)}” ({format_date(m.target_date)})" for m in items[:3]]
@@ -388,7 +394,7 @@ class PlanController(QObject):
             for milestone_id in change.ids:
                 self._index.refresh(plan, milestone_id)
         self.plan_changed.emit(change)
-        effects = plan_effects(plan, self.today())
+        effects = plan_effects(plan, self.today(), self.plan_index().milestones)
         if effects != self._effects:
             self._effects = effects
             self.salary_effects_changed.emit(effects)
@@ -976,6 +982,10 @@ class BackupDialog(QDialog):
                 parent.addChild(item)
             items[m.id] = item
         self.preview.expandToDepth(0)
+
+
+def _target(milestone: Milestone) -> date:
+    return milestone.target_date or date.max
 
 
 def _clip(text: str, limit: int) -> str:
