@@ -146,6 +146,7 @@ def test_clicking_a_section_in_the_list_scrolls_to_it(qtbot, tab: OverviewTab) -
         "Certifications",
         "EMR systems",
         "Employer types",
+        "Pay",
         "Career ladder",
         "Outlook",
     ]
@@ -379,3 +380,67 @@ def test_nothing_is_clipped_at_1024x700(qtbot, tab: OverviewTab) -> None:  # typ
     tab.search_edit.clear()
     qtbot.wait(10)
     assert clipped_labels(tab) == []
+
+
+# --------------------------------------------------------------------------- pay: BLS and the guide
+
+
+def _card_text(card: QWidget) -> str:
+    return " ".join(label.text() for label in card.findChildren(QLabel))
+
+
+def test_pay_shows_bls_first_with_its_source(tab: OverviewTab) -> None:
+    from ptplanner.core.knowledge import area_wages, industry_wages
+
+    national = area_wages("43-6013").national()
+    text = _card_text(tab.item_widget("notes", "pay_bls"))
+    assert f"median ${national.median:,}" in text
+    assert f"${national.p10:,}-${national.p90:,}" in text
+    pt = industry_wages().in_pt_offices("43-6013")
+    assert f"median ${pt.median:,}" in text
+    assert "Source: BLS OEWS, May 2025" in text
+
+
+def test_pay_shows_what_the_guide_quotes_and_from_whom(tab: OverviewTab) -> None:
+    from ptplanner.core.knowledge import guide_figures
+
+    text = _card_text(tab.item_widget("notes", "pay_guide"))
+    figures = guide_figures()
+    for figure_id, site in (
+        ("salary_com_median", "Salary.com, as quoted by the guide"),
+        ("payscale_average", "Payscale, as quoted by the guide"),
+        ("glassdoor_total", "Glassdoor, as quoted by the guide"),
+    ):
+        assert f"${figures.get(figure_id).value:,.0f}" in text
+        assert site in text
+
+
+def test_where_the_guide_and_bls_differ_both_are_shown(tab: OverviewTab) -> None:
+    from ptplanner.core.knowledge import area_wages, guide_figures, industry_wages
+
+    cards = [tab.item_widget("notes", f"pay_comparison_{i}") for i in range(7)]
+    texts = [_card_text(card) for card in cards]
+    may_2022 = next(t for t in texts if "May 2022" in t)
+    quoted = guide_figures().get("bls_median_2022_as_quoted").value
+    bls_2022 = next(
+        r.median for r in industry_wages().history("43-6013") if r.reference_period == "May 2022"
+    )
+    assert f"${quoted:,.0f}" in may_2022 and f"${bls_2022:,}" in may_2022
+    assert "The figures differ" in may_2022
+
+    table = area_wages("43-6013")
+    boston = next(a for a in table.areas if a.name.startswith("Boston"))
+    premium = (boston.median / table.national().median - 1) * 100
+    boston_text = next(t for t in texts if "Boston" in t)
+    assert "15-25% above" in boston_text  # the guide's
+    assert f"{premium:+.0f}%" in boston_text  # BLS's, from the May 2025 table
+    assert cards[texts.index(boston_text)].findChild(QLabel, "verdict-differ") is not None
+
+
+def test_searching_the_pay_section(qtbot, tab: OverviewTab) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(tab.search_edit, "glassdoor")
+    tab._apply_filter()
+    visible = tab.visible_item_ids()
+    assert "pay_guide" in visible["notes"]
+    assert "pay_bls" not in visible["notes"]
+

@@ -1,9 +1,11 @@
 """The "Overview" tab: what a PT care coordinator does, needs, earns up the ladder, and the outlook.
 
 Everything shown is the knowledge base's own text (``resources/content/overview.json``), BLS May
-2025 wages for PT offices (NAICS 621340) and O*NET ratings. Every figure has a small grey footnote
-naming its source and date; the footnote's tooltip gives the source's full title and licence. A
-search box filters the whole tab through :func:`ptplanner.core.content.search_overview`.
+2025 wages for PT offices (NAICS 621340) and O*NET ratings. The Pay section sets BLS's figures
+beside the ones the guide quotes (:mod:`ptplanner.core.pay_sources`), saying which agree. Every
+figure has a small grey footnote naming its source and date; the footnote's tooltip gives the
+source's full title and licence. A search box filters the whole tab through
+:func:`ptplanner.core.content.search_overview`.
 
 Shared formats and widgets (citation lines, :class:`MutedLabel`, cards) live in
 :mod:`ptplanner.ui.widgets`.
@@ -62,6 +64,16 @@ from ptplanner.core.content import (
     search_overview,
 )
 from ptplanner.core.knowledge import OccupationWage, industry_wages
+from ptplanner.core.pay_sources import (
+    OCCUPATION,
+    Comparison,
+    SourcedPay,
+    bls_national,
+    bls_pt_offices,
+    comparisons,
+    guide_reported,
+    occupation_title,
+)
 from ptplanner.core.salary import salary_model
 from ptplanner.core.sources import Cited, source_catalog
 from ptplanner.ui.widgets import (
@@ -354,9 +366,13 @@ class _Group:
     """Shown exactly when some entry of the group is (containers, attribution lines)."""
 
 
+SectionKey = OverviewSection | Literal["pay"]
+"""The knowledge base's sections, and "pay", which is built from the wage tables, not items."""
+
+
 @dataclass
 class _Section:
-    key: OverviewSection
+    key: SectionKey
     title: str
     widget: QWidget
     layout: QVBoxLayout
@@ -380,6 +396,22 @@ _WAGE_BANDS: dict[str, tuple[str, str, str]] = {
     "p25_p75": ("p25", "p75", "P25–P75"),
     "p75_p90": ("p75", "p90", "P75–P90"),
 }
+
+
+def _pay_table(rows: Sequence[SourcedPay], *, with_source: bool = False) -> str:
+    """Label | figure (| source) rows as a compact rich-text table."""
+    cells = []
+    for row in rows:
+        source = (
+            f"<td style='padding-left:12px'>{html.escape(row.source_name)}</td>"
+            if with_source
+            else ""
+        )
+        cells.append(
+            f"<tr><td style='padding-right:12px'>{html.escape(row.label)}</td>"
+            f"<td><b>{html.escape(row.text)}</b></td>{source}</tr>"
+        )
+    return f"<table cellspacing='0' cellpadding='2'>{''.join(cells)}</table>"
 
 
 # --------------------------------------------------------------------------- the tab
@@ -408,6 +440,7 @@ class OverviewTab(QWidget):
         self._build_certifications()
         self._build_emr_systems()
         self._build_employers()
+        self._build_pay()
         self._build_career_ladder()
         self._build_outlook()
         self._column.addStretch(1)
@@ -554,7 +587,7 @@ class OverviewTab(QWidget):
 
     # ----------------------------------------------------------------- building blocks
 
-    def _begin_section(self, key: OverviewSection, title: str, intro: str) -> None:
+    def _begin_section(self, key: SectionKey, title: str, intro: str) -> None:
         widget = QWidget()
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -840,6 +873,93 @@ class OverviewTab(QWidget):
         card.add(footnote(cites))
         return card
 
+    def _build_pay(self) -> None:
+        self._begin_section(
+            "pay",
+            "Pay",
+            "What the job pays as BLS measures it and as the guide reports it. ptplanner's salary "
+            "estimate follows BLS; the guide's figures are shown beside it, never mixed in.",
+        )
+        self._begin_group()
+        national, pt_offices = bls_national(), bls_pt_offices()
+        bls_rows = [row for row in (national, pt_offices) if row is not None]
+        card = Card()
+        card.setAccessibleName("BLS pay for the occupation")
+        card.add(
+            make_label(f"BLS, {national.date}: {occupation_title()} (SOC {OCCUPATION})", "title")
+        )
+        card.add(make_label(_pay_table(bls_rows), rich=True))
+        card.add(footnote([Cited(source=r.source, date=r.date) for r in bls_rows]))
+        haystack = " ".join(["bls", occupation_title(), *(f"{r.label} {r.text}" for r in bls_rows)])
+        self._add_entry("note", "pay_bls", card, haystack)
+
+        reported = guide_reported()
+        card = Card(dashed=True)  # dashed: figures as the guide reports them, not official ones
+        card.setAccessibleName("Pay as the guide reports it")
+        card.add(make_label("As the guide reports it", "title"))
+        card.add(
+            MutedLabel(
+                "The guide's own aggregate and the pay sites it quotes, for coordinator job "
+                "titles. Pay sites average what their users report; BLS surveys employers.",
+                small=False,
+            )
+        )
+        card.add(make_label(_pay_table(reported, with_source=True), rich=True))
+        card.add(footnote([Cited(source=r.source, date=r.date) for r in reported]))
+        haystack = " ".join(["guide", *(f"{r.label} {r.text} {r.source_name}" for r in reported)])
+        self._add_entry("note", "pay_guide", card, haystack)
+
+        self._begin_group("The guide's figures next to BLS's")
+        for index, comparison in enumerate(comparisons()):
+            self._add_entry(
+                "note",
+                f"pay_comparison_{index}",
+                self._comparison_card(comparison),
+                " ".join(
+                    (
+                        comparison.topic,
+                        comparison.guide.text,
+                        comparison.bls.text,
+                        comparison.verdict_text,
+                        comparison.note,
+                    )
+                ),
+            )
+
+    @staticmethod
+    def _comparison_card(comparison: Comparison) -> Card:
+        card = Card()
+        card.setAccessibleName(comparison.topic)
+        card.add(make_label(comparison.topic, "title"))
+        rows = (
+            ("The guide", comparison.guide),
+            ("BLS", comparison.bls),
+        )
+        table = "".join(
+            f"<tr><td style='padding-right:12px'><b>{html.escape(who)}</b></td>"
+            f"<td style='padding-right:12px'>{html.escape(pay.text)}</td>"
+            f"<td>{html.escape(pay.label)}</td></tr>"
+            for who, pay in rows
+        )
+        card.add(make_label(f"<table cellspacing='0' cellpadding='2'>{table}</table>", rich=True))
+        verdict = make_label(
+            f"<b>{html.escape(comparison.verdict_text[:1].upper() + comparison.verdict_text[1:])}."
+            "</b> "
+            f"{html.escape(comparison.note)}",
+            rich=True,
+        )
+        verdict.setObjectName(f"verdict-{comparison.verdict}")
+        card.add(verdict)
+        card.add(
+            footnote(
+                [
+                    Cited(source=comparison.guide.source, date=comparison.guide.date),
+                    Cited(source=comparison.bls.source, date=comparison.bls.date),
+                ]
+            )
+        )
+        return card
+
     def _build_career_ladder(self) -> None:
         mapping = self.overview.outlook.mapping
         tables = industry_wages()
@@ -1020,7 +1140,9 @@ class OverviewTab(QWidget):
     def _apply_filter(self) -> None:
         query = self.search_edit.text()
         words = query.casefold().split()
-        hits = search_overview(query)
+        hits: dict[str, tuple[str, ...]] = {
+            str(key): ids for key, ids in search_overview(query).items()
+        }
         shown = 0
         for section in self._sections:
             section_visible = False

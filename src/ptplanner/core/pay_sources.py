@@ -1,0 +1,256 @@
+"""Pay as each source reports it, side by side: BLS's own tables and the figures the guide quotes.
+
+The career guide (late 2023 / early 2024) quotes pay aggregators and BLS; ptplanner's estimate
+follows BLS's May 2025 tables. This module lines both up for the Overview so a reader sees every
+figure with its source and, where the two disagree, both numbers and which one the estimate uses.
+Everything here is computed from the knowledge base; nothing is typed in.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from ptplanner.core.knowledge import (
+    AreaWage,
+    GuideFigure,
+    area_wages,
+    guide_figures,
+    industry_wages,
+)
+from ptplanner.core.sources import source_catalog
+
+OCCUPATION = "43-6013"
+PT_OFFICES = "621340"
+# The guide's own aggregate and the aggregators it quotes, in the order a reader compares them.
+GUIDE_REPORTED = (
+    "national_median",
+    "national_average_range",
+    "typical_range",
+    "salary_com_median",
+    "payscale_average",
+    "glassdoor_base",
+    "glassdoor_total",
+)
+
+
+@dataclass(frozen=True)
+class SourcedPay:
+    """One pay figure as a source states it."""
+
+    label: str
+    text: str
+    source: str
+    date: str
+
+    @property
+    def source_name(self) -> str:
+        return source_catalog().get(self.source).short
+
+
+Verdict = Literal["agree", "overlap", "differ"]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The guide's figure and BLS's for the same thing, and whether they agree."""
+
+    topic: str
+    guide: SourcedPay
+    bls: SourcedPay
+    verdict: Verdict
+    note: str
+
+    @property
+    def verdict_text(self) -> str:
+        return {
+            "agree": "BLS's figure falls within the guide's",
+            "overlap": "the two ranges overlap only in part",
+            "differ": "the figures differ",
+        }[self.verdict]
+
+
+def _verdict(guide: tuple[float, float], bls: tuple[float, float]) -> Verdict:
+    """Compare the guide's range with BLS's (a single BLS figure is a range of one point)."""
+    if guide[0] <= bls[0] and bls[1] <= guide[1]:
+        return "agree"
+    if bls[0] <= guide[1] and guide[0] <= bls[1]:
+        return "overlap"
+    return "differ"
+
+
+def _money(value: float) -> str:
+    return f"${value:,.0f}"
+
+
+def _signed_percent(value: float) -> str:
+    return f"{value:+.0f}%"
+
+
+def _guide_pay(figure: GuideFigure) -> SourcedPay:
+    text = figure.text()
+    if figure.unit == "USD/year" and figure.value is not None and figure.low is not None:
+        # "Salary.com median $45,958, most between $41,048 and $51,691"
+        assert figure.high is not None
+        text = f"{_money(figure.value)} (range {_money(figure.low)}-{_money(figure.high)})"
+    return SourcedPay(figure.label, text, figure.source, figure.date)
+
+
+def occupation_title() -> str:
+    """BLS's title for the occupation coordinators are counted in."""
+    return industry_wages().history(OCCUPATION)[-1].title
+
+
+def bls_national() -> SourcedPay:
+    """BLS May 2025 percentiles for the occupation, nationally."""
+    table = area_wages(OCCUPATION)
+    national = table.national()
+    percentiles = national.percentiles()
+    assert percentiles is not None
+    p10, p25, median, p75, p90 = percentiles
+    text = (
+        f"median {_money(median)}; middle half {_money(p25)}-{_money(p75)}; "
+        f"10th-90th percentile {_money(p10)}-{_money(p90)}"
+    )
+    return SourcedPay("All industries, United States", text, table.source, table.date)
+
+
+def bls_pt_offices() -> SourcedPay | None:
+    """BLS May 2025 pay for the occupation in PT offices (NAICS 621340)."""
+    tables = industry_wages()
+    try:
+        row = tables.in_pt_offices(OCCUPATION)
+    except KeyError:
+        return None
+    if row.median is None:
+        return None
+    text = f"median {_money(row.median)}"
+    if row.p25 is not None and row.p75 is not None:
+        text += f"; middle half {_money(row.p25)}-{_money(row.p75)}"
+    pt = tables.pt_offices
+    label = f"Offices of physical therapists (NAICS {pt.naics})"
+    return SourcedPay(label, text, pt.source, pt.date)
+
+
+def guide_reported() -> tuple[SourcedPay, ...]:
+    """The guide's aggregate and the aggregators' figures as the guide quotes them."""
+    figures = guide_figures()
+    return tuple(_guide_pay(figures.get(figure_id)) for figure_id in GUIDE_REPORTED)
+
+
+def _area_starting(prefix: str) -> AreaWage | None:
+    return next(
+        (area for area in area_wages(OCCUPATION).areas if area.name.startswith(prefix)), None
+    )
+
+
+def _median_premium(area: AreaWage) -> float | None:
+    national = area_wages(OCCUPATION).national()
+    if area.median is None or national.median is None:
+        return None
+    return (area.median / national.median - 1.0) * 100.0
+
+
+def _bounds(figure: GuideFigure, sign: float = 1.0) -> tuple[float, float]:
+    low = figure.low if figure.low is not None else figure.value
+    high = figure.high if figure.high is not None else low
+    assert low is not None and high is not None
+    return tuple(sorted((sign * low, sign * high)))  # type: ignore[return-value]
+
+
+@cache
+def comparisons() -> tuple[Comparison, ...]:
+    """Each figure the guide gives that BLS also measures, both side by side.
+
+    The note says which the estimate follows: always BLS, for the area itself.
+    """
+    figures = guide_figures()
+    found: list[Comparison] = []
+
+    quoted = figures.get("bls_median_2022_as_quoted")
+    may_2022 = next(
+        (r for r in industry_wages().history(OCCUPATION) if r.reference_period == "May 2022"),
+        None,
+    )
+    if may_2022 is not None and may_2022.median is not None:
+        history = industry_wages().national
+        found.append(
+            Comparison(
+                "BLS median pay, May 2022",
+                _guide_pay(quoted),
+                SourcedPay(
+                    "BLS's own May 2022 table",
+                    _money(may_2022.median),
+                    history.source,
+                    "May 2022",
+                ),
+                _verdict(_bounds(quoted), (may_2022.median, may_2022.median)),
+                "ptplanner uses BLS's tables, and the newer May 2025 release.",
+            )
+        )
+
+    table = area_wages(OCCUPATION)
+    for figure in figures.figures:
+        if figure.unit != "percent" or not figure.area_match:
+            continue
+        area = _area_starting(figure.area_match)
+        premium = _median_premium(area) if area is not None else None
+        if area is None or premium is None:
+            continue
+        guide = _guide_pay(figure)
+        found.append(
+            Comparison(
+                f"Pay in {area.name} against the national figure",
+                SourcedPay(guide.label, f"{guide.text} above", guide.source, guide.date),
+                SourcedPay(
+                    "BLS median there against the national median",
+                    _signed_percent(premium),
+                    table.source,
+                    table.date,
+                ),
+                _verdict(_bounds(figure), (premium, premium)),
+                "The estimate uses BLS's wages for the area itself.",
+            )
+        )
+
+    example = figures.get("example_san_francisco")
+    area = _area_starting(example.area_match) if example.area_match else None
+    if area is not None and area.median is not None:
+        found.append(
+            Comparison(
+                f"Example pay in {area.name}",
+                _guide_pay(example),
+                SourcedPay("BLS median there", _money(area.median), table.source, table.date),
+                _verdict(_bounds(example), (area.median, area.median)),
+                "The estimate uses BLS's wages for the area itself.",
+            )
+        )
+
+    lower = figures.get("lower_paying_regions")
+    rural = [
+        premium
+        for area in table.areas
+        if area.kind == "metro"
+        and "nonmetropolitan" in area.name
+        and (premium := _median_premium(area)) is not None
+    ]
+    if len(rural) >= 4:
+        q1, _, q3 = statistics.quantiles(rural, n=4)
+        guide = _guide_pay(lower)
+        found.append(
+            Comparison(
+                "Pay in rural areas against the national figure",
+                SourcedPay(guide.label, f"{guide.text} below", guide.source, guide.date),
+                SourcedPay(
+                    f"BLS medians in {len(rural)} nonmetropolitan areas, middle half",
+                    f"{_signed_percent(q1)} to {_signed_percent(q3)}",
+                    table.source,
+                    table.date,
+                ),
+                _verdict(_bounds(lower, sign=-1.0), (q1, q3)),
+                "The estimate uses BLS's wages for the area itself.",
+            )
+        )
+    return tuple(found)
