@@ -333,3 +333,42 @@ def test_the_context_line_grows_and_shrinks_with_its_text(tab, qtbot) -> None:  
     tab.inputs.plan_check.setChecked(False)
     qtbot.waitUntil(lambda: context.height() == before)
     assert "From your plan" not in context.text()
+
+
+def test_the_pay_axis_lays_out_as_pyqtgraph_would(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import pyqtgraph as pg
+    from PySide6.QtGui import QPainter, QPicture
+
+    def flat(specs):  # type: ignore[no-untyped-def]
+        (pen, start, end), ticks, texts = specs
+        return (
+            (pen.color().rgba(), start.x(), start.y(), end.x(), end.y()),
+            [(p.color().rgba(), a.x(), a.y(), b.x(), b.y()) for p, a, b in ticks],
+            [(r.getRect(), int(flags), text) for r, flags, text in texts],
+        )
+
+    axis = tab.plot.getPlotItem().getAxis("left")
+    ranges = (
+        (45_000, 115_000),
+        (30_000.5, 61_234.7),
+        (80_000, 80_500),
+        (0, 2_000_000),
+        (-5_000, 5_000),
+        (41_000, 41_000),
+        (38_123.4, 97_456.2),
+    )
+    for width, height in ((1280, 800), (1000, 560)):
+        tab.resize(width, height)
+        qtbot.waitUntil(lambda h=height: tab.height() == h)
+        for low, high in ranges:
+            axis.setRange(low, high)
+            picture = QPicture()
+            painter = QPainter(picture)
+            try:
+                ours = flat(axis.generateDrawSpecs(painter))
+                theirs = flat(pg.AxisItem.generateDrawSpecs(axis, painter))
+            finally:
+                painter.end()
+            assert ours == theirs
+            assert ours[2] or low == high, "some ticks are labelled"
+    assert axis._label_sizes, "the axis's own layout ran, not pyqtgraph's in its place"
