@@ -36,6 +36,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import errno
+import gc
 import io
 import json
 import os
@@ -206,8 +207,33 @@ def _first_error(error: ValidationError) -> str:
     return f"{where}: {first['msg']}" if where else str(first["msg"])
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector held off while a burst of lasting objects is built.
+
+    Parsing a 10,000-step plan makes ~50,000 objects. With the collector on, every 700 new
+    objects start a collection that walks the young ones again, and the burst ends in a full
+    collection of the whole program: together nearly as long as the parse. Plans hold no
+    reference cycles, so nothing is missed (garbage is freed by reference counting) and the
+    collector simply carries on afterwards. Nested uses leave it to the outermost.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _parse(data: bytes) -> tuple[Plan, int]:
     """Bytes of a plan file -> (Plan, the file's own schema version)."""
+    with gc_paused():
+        return _parse_bytes(data)
+
+
+def _parse_bytes(data: bytes) -> tuple[Plan, int]:
     try:
         # Fast path for the usual case, a current file: pydantic parses the bytes itself, about
         # twice as fast as json.loads + model_validate on a 10,000-step plan.

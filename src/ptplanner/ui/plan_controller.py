@@ -61,6 +61,7 @@ from ptplanner.core.storage import (
     SaveError,
     export_plan_csv,
     export_plan_json,
+    gc_paused,
     import_plan_csv,
     import_plan_json,
 )
@@ -209,15 +210,19 @@ class PlanController(QObject):
         self.actions: dict[str, QAction] = {}
 
         self.store = PlanStore(path)
-        self.load_result: LoadResult = self.store.load(
-            new_plan=lambda: plan_ops.ready_plan(today())
-        )
-        self._plan = self.load_result.plan
-        self._index: PlanIndex | None = None
+        # Loading, indexing and the first look at a big plan make tens of thousands of objects
+        # that all stay: the garbage collector would walk them again and again (see gc_paused).
+        with gc_paused():
+            self.load_result: LoadResult = self.store.load(
+                new_plan=lambda: plan_ops.ready_plan(today())
+            )
+            self._plan = self.load_result.plan
+            self._index: PlanIndex | None = None
+            self.plan_index()
+            self._effects = plan_effects(self._plan, today(), self.plan_index().milestones)
         self.read_only = self.load_result.read_only
         self.read_only_reason = self.store.read_only_reason if self.read_only else None
         self._saved_plan: Plan | None = None if self.load_result.is_new else self._plan
-        self._effects = plan_effects(self._plan, today(), self.plan_index().milestones)
 
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
