@@ -237,6 +237,11 @@ def _pt(x: float, y: float) -> Any:
     return QPointF(x, y)
 
 
+_NO_CHILDREN: list[int] = []
+"""The sub-steps of every leaf: one shared list (never changed), not 9,000 empty ones that the
+garbage collector would have to walk."""
+
+
 class PlanIndex:
     """Integer keys for every milestone with parent, row and children; built in one pass.
 
@@ -280,10 +285,12 @@ class PlanIndex:
                 add_parent(parent_key)
                 add_row(position)
                 add_depth(level)
-                kids: list[int] = []
-                add_children(kids)
                 if milestone.children:
+                    kids: list[int] = []
+                    add_children(kids)
                     visit(milestone.children, key, level + 1, kids)
+                else:
+                    add_children(_NO_CHILDREN)
 
         visit(plan.milestones, -1, 1, roots)
         self.ids = ids
