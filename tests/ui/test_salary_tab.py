@@ -372,3 +372,30 @@ def test_the_pay_axis_lays_out_as_pyqtgraph_would(tab, qtbot) -> None:  # type: 
             assert ours == theirs
             assert ours[2] or low == high, "some ticks are labelled"
     assert axis._label_sizes, "the axis's own layout ran, not pyqtgraph's in its place"
+
+
+def test_the_screen_shows_what_a_full_repaint_would(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Each change repaints only what changed; nothing on screen may be left stale."""
+    from PySide6.QtGui import QImage
+
+    def settled_screen_matches() -> bool:
+        QGuiApplication.processEvents()
+        shown = tab.screen().grabWindow(tab.winId()).toImage()
+        fresh = tab.grab().toImage()
+        rgb = QImage.Format.Format_RGB32
+        return shown.convertToFormat(rgb) == fresh.convertToFormat(rgb)
+
+    steps = [
+        lambda: tab.inputs.experience_spin.setValue(3),
+        lambda: tab.inputs.cert_checks["cmaa"].setChecked(True),
+        lambda: tab.inputs.experience_spin.setValue(9),
+        lambda: tab.scenario.update(location="boston"),
+        lambda: tab.inputs.assumption_spins["raise_pct"].setValue(4.5),
+        lambda: tab.real_check.setChecked(True),
+        lambda: tab.pin(),
+        lambda: tab.scenario.update(location="texas", years_experience=1.0),
+        lambda: tab.total_check.setChecked(False),
+    ]
+    for step in steps:
+        step()
+        qtbot.waitUntil(settled_screen_matches, timeout=2000)

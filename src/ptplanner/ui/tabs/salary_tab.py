@@ -181,17 +181,24 @@ def breakdown_cells(today: Estimate) -> tuple[tuple[Cell, ...], ...]:
     return tuple(rows)
 
 
+def _cell_sizes(table: QTableWidget) -> tuple[list[int], list[int]]:
+    rows = [table.rowHeight(r) for r in range(table.rowCount())]
+    return rows, [table.columnWidth(c) for c in range(table.columnCount())]
+
+
 def fill_table(table: QTableWidget, rows: Sequence[Sequence[Cell]], right: Container[int]) -> None:
     """Show ``rows`` of (text, tip) in ``table``, updating its items in place; the last row bold.
 
-    The tables fit their rows to word-wrapped text, and every cell change makes the view re-fit
-    all of them at once: the model stays quiet while the cells are set, then reports one change.
+    The tables fit their rows to word-wrapped text, and every change signal makes the view
+    re-measure all of them at once, and a change of several cells repaints the whole table:
+    the model stays quiet while the cells are set, then reports one changed cell, and the
+    other changed cells are repainted on their own (all of it when rows or columns moved).
     """
     if table.rowCount() != len(rows):
         table.clearContents()  # new items below get the right alignment and weight
         table.setRowCount(len(rows))
     model = table.model()
-    changed = False
+    changed: list[QModelIndex] = []
     with QSignalBlocker(model):
         for r, row in enumerate(rows):
             for c, (text, tip) in enumerate(row):
@@ -207,16 +214,20 @@ def fill_table(table: QTableWidget, rows: Sequence[Sequence[Cell]], right: Conta
                         font.setBold(True)
                         item.setFont(font)
                     table.setItem(r, c, item)
-                    changed = True
-                if item.text() != text:
+                if item.text() != text or item.toolTip() != tip:
                     item.setText(text)
-                    changed = True
-                if item.toolTip() != tip:
                     item.setToolTip(tip)
-                    changed = True
-    if changed:
-        last = model.index(len(rows) - 1, table.columnCount() - 1)
-        model.dataChanged.emit(model.index(0, 0), last)
+                    changed.append(model.index(r, c))
+    if not changed:
+        return
+    sizes = _cell_sizes(table)
+    model.dataChanged.emit(changed[0], changed[0])
+    viewport = table.viewport()
+    if _cell_sizes(table) != sizes:
+        viewport.update()  # rows or columns moved: now, not when Qt's own timer gets to it
+    else:
+        for index in changed[1:]:
+            viewport.update(table.visualRect(index))
 
 
 class SteadyLabel(QWidget):
