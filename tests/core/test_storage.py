@@ -578,6 +578,35 @@ def test_failed_save_raises_keeps_the_plan_and_retries(
     assert same_content(new, parse_plan(plan_path.read_bytes()))
 
 
+def test_failed_saves_and_retries_do_not_wipe_the_backup_history(
+    store: PlanStore, plan_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long disk-full spell with autosave retrying must not push real versions out of the
+    last-ten rotation with copies of the one unchanged plan.json."""
+    store.load()
+    plan = empty_plan()
+    for version in range(1, 13):
+        plan = add_milestone(plan, Milestone(title=f"version {version}")).plan
+        store.save(plan)
+    with monkeypatch.context() as patch:
+        patch.setattr(tempfile, "mkstemp", fail_with(errno.ENOSPC))
+        for attempt in range(12):
+            edited = add_milestone(plan, Milestone(title=f"unsaved {attempt}")).plan
+            assert not store.try_save(edited)
+            assert not store.retry_save()
+    backups = store.list_backups()
+    # One copy of the version that was on disk when the trouble began, not one per attempt.
+    assert len({b.path.read_bytes() for b in backups}) == len(backups)
+    assert store.retry_save()
+    titles = [
+        [m.title for m in parse_plan(b.path.read_bytes()).milestones][-1]
+        for b in store.list_backups()
+    ]
+    assert len(titles) == len(set(titles)), titles  # every backup a different version
+    # The ten newest real versions survive the outage (11 and 12 were on disk in turn).
+    assert {f"version {v}" for v in range(3, 13)} <= set(titles)
+
+
 @pytest.mark.skipif(not POSIX or os.geteuid() == 0, reason="root ignores folder permissions")
 def test_really_read_only_folder(store: PlanStore, plan_path: Path) -> None:
     store.load()

@@ -463,6 +463,9 @@ class _SaveState:
     backup_error: str | None = field(default=None)
     written: tuple[int, int, int] | None = None
     """(inode, mtime_ns, size) of the file the last save wrote, to spot outside changes."""
+    backed_up: tuple[int, int, int] | None = None
+    """The same for the file last copied into backups/: a save that failed and is retried
+    must not back up the unchanged plan.json again and again, pushing real history out."""
 
 
 class PlanStore:
@@ -719,8 +722,11 @@ class PlanStore:
             raise SaveError(problem) from error
         self._state.backup_error = None
         try:
-            if not self._unchanged_since_last_save(plan):
+            current = self._file_identity()
+            already = current is not None and current == self._state.backed_up
+            if not already and not self._unchanged_since_last_save(plan):
                 self._backup_current()
+                self._state.backed_up = current
         except OSError as error:
             # The save itself is still atomic; missing one backup is the lesser harm.
             self._state.backup_error = _save_message(error, self.backup_dir)
