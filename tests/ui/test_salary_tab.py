@@ -376,16 +376,24 @@ def test_the_pay_axis_lays_out_as_pyqtgraph_would(tab, qtbot) -> None:  # type: 
 
 def test_the_screen_shows_what_a_full_repaint_would(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Each change repaints only what changed; nothing on screen may be left stale."""
-    from PySide6.QtGui import QImage
+    from PySide6.QtGui import QColor, QImage, QPalette
 
-    def settled_screen_matches() -> bool:
-        QGuiApplication.processEvents()
+    dark = QPalette(tab.plot.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#202020"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#f0f0f0"))
+
+    def screen_matches_a_fresh_render() -> bool:
         shown = tab.screen().grabWindow(tab.winId()).toImage()
+        # Rendered afresh, the graph items' cached pixmaps too: those could be stale as well.
+        for item in tab.plot.scene().items():
+            item.update()
         fresh = tab.grab().toImage()
         rgb = QImage.Format.Format_RGB32
         return shown.convertToFormat(rgb) == fresh.convertToFormat(rgb)
 
     steps = [
+        lambda: tab.total_check.setChecked(False),
+        lambda: tab.total_check.setChecked(True),
         lambda: tab.inputs.experience_spin.setValue(3),
         lambda: tab.inputs.cert_checks["cmaa"].setChecked(True),
         lambda: tab.inputs.experience_spin.setValue(9),
@@ -395,7 +403,11 @@ def test_the_screen_shows_what_a_full_repaint_would(tab, qtbot) -> None:  # type
         lambda: tab.pin(),
         lambda: tab.scenario.update(location="texas", years_experience=1.0),
         lambda: tab.total_check.setChecked(False),
+        lambda: tab.scenario.unpin(),
+        lambda: tab.plot.setPalette(dark),
     ]
     for step in steps:
         step()
-        qtbot.waitUntil(settled_screen_matches, timeout=2000)
+        qtbot.wait(50)  # every repaint the change queued has happened
+        assert screen_matches_a_fresh_render()
+        qtbot.wait(50)
