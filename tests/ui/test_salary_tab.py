@@ -411,3 +411,15 @@ def test_the_screen_shows_what_a_full_repaint_would(tab, qtbot) -> None:  # type
         qtbot.wait(50)  # every repaint the change queued has happened
         assert screen_matches_a_fresh_render()
         qtbot.wait(50)
+
+
+def test_a_wider_figure_gets_the_room_it_needs(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    total = tab.total_label
+    before = total.minimumWidth()
+    tab.inputs.assumption_spins["profit_sharing_usd"].setValue(1_000_000)
+    assert total.text().startswith("$1,")
+    needed = total.label.sizeHint().width()
+    assert needed > before
+    assert total.minimumWidth() >= needed
+    qtbot.waitUntil(lambda: total.width() >= needed)
+    assert total.label.geometry() == total.rect()

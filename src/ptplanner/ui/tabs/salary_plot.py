@@ -336,9 +336,9 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         plot.showGrid(x=False, y=False)
         plot.setLabel("left", "Pay per year")
         plot.setLabel("bottom", "Year")
-        for name in ("left", "bottom"):
-            # The axes write their own tick text, so an SI prefix never applies; left on, it
-            # re-renders the axis title on every range change.
+        for name in ("left", "bottom", "top", "right"):
+            # The axes write their own tick text (and the top and right ones are hidden), so an
+            # SI prefix never applies; left on, it re-renders the axis title on every range change.
             plot.getAxis(name).enableAutoSIPrefix(False)
         self.legend = plot.addLegend(offset=(10, 10), labelTextSize="9pt")
 

@@ -241,6 +241,7 @@ class SteadyLabel(QWidget):
     def __init__(self, label: QLabel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = label
+        self._line_height = 0  # of an unwrapped label, once measured
         label.setParent(self)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._fit()
@@ -273,6 +274,7 @@ class SteadyLabel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._line_height = 0
             self._fit()
 
     def _fit(self) -> None:
@@ -284,8 +286,14 @@ class SteadyLabel(QWidget):
             if height < 0:  # no text yet
                 height = label.sizeHint().height()
         else:
+            # Measuring a label lays its text out; a plain line clearly narrower than the box
+            # (its advance plus a pixel or two of bearing) cannot need more room.
+            plain = label.textFormat() == Qt.TextFormat.PlainText and "\n" not in label.text()
+            advance = label.fontMetrics().horizontalAdvance(label.text()) if plain else 0
+            if plain and self._line_height and advance + 4 < self.minimumWidth():
+                return
             hint = label.sizeHint()
-            height = hint.height()
+            height = self._line_height = hint.height()
             if hint.width() > self.minimumWidth():
                 self.setMinimumWidth(hint.width())  # grows to fit; never shrinks back and forth
         if height != self.minimumHeight() or height != self.maximumHeight():
@@ -684,6 +692,7 @@ class SalaryTab(QWidget):
         title = QLabel(caption)
         title.setProperty("role", "caption")
         label = QLabel("—")
+        label.setTextFormat(Qt.TextFormat.PlainText)
         font = label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
