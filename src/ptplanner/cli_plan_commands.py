@@ -278,7 +278,8 @@ def _cmd_init(args: argparse.Namespace) -> None:
             )
         plan = empty_plan() if args.empty else ready_plan(date.today())
         store.save(plan)
-    kind = "an empty plan" if args.empty else f"the ready-made plan ({plan.count()} steps)"
+    # The same count `plan list` shows: steps to tick off, sub-steps counted, parents not.
+    kind = "an empty plan" if args.empty else f"the ready-made plan ({plan.leaf_counts()[1]} steps)"
     print(f"Started {kind} in {store.path}. See it with 'ptplanner plan list'.")
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from ptplanner.core.plan import Milestone, Plan, SalaryLink, Status
 from ptplanner.core.plan_link import apply_plan_to_request, plan_effects
 from ptplanner.core.projection import ProjectionRequest, project
@@ -82,4 +84,8 @@ def test_overdue_planned_step_counts_from_this_year() -> None:
 
 def test_cli_helper_without_a_plan_changes_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
     inputs = {"location": "Texas"}
-    assert apply_plan_to_request(inputs, tmp_path / "none.json") == (inputs, [])
+    # No plan made yet in the user's data folder: the projection is the profile alone ...
+    assert apply_plan_to_request(inputs) == (inputs, [])
+    # ... but a plan file the user names must exist.
+    with pytest.raises(ValueError, match="no plan file at"):
+        apply_plan_to_request(inputs, tmp_path / "none.json")
