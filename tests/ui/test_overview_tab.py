@@ -443,4 +443,3 @@ def test_searching_the_pay_section(qtbot, tab: OverviewTab) -> None:  # type: ig
     visible = tab.visible_item_ids()
     assert "pay_guide" in visible["notes"]
     assert "pay_bls" not in visible["notes"]
-
