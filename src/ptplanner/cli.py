@@ -84,6 +84,7 @@ ASSUMPTION_OPTIONS = {
     "pto_value_pct": "--pto",
     "ce_stipend_usd": "--stipend",
     "profit_sharing_usd": "--profit-sharing",
+    "promotion_pct": "--promotion-raise",
 }
 INPUT_OPTIONS = {
     "years_experience": "--experience",
@@ -220,6 +221,7 @@ def add_projection_arguments(parser: argparse.ArgumentParser) -> None:
         ("--pto", "value of paid time off, percent of base"),
         ("--stipend", "continuing-education stipend, dollars a year"),
         ("--profit-sharing", "profit sharing, dollars a year"),
+        ("--promotion-raise", "pay rise on each promotion event, percent (a ptplanner assumption)"),
     ):
         assumptions.add_argument(option, type=float, default=None, metavar="N", help=help_text)
 

@@ -7,7 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ptplanner.core.projection import Event, ProjectionRequest, project
-from ptplanner.core.salary import SalaryInputs, estimate, salary_model
+from ptplanner.core.salary import (
+    Assumptions,
+    SalaryInputs,
+    default_assumptions,
+    estimate,
+    salary_model,
+)
 
 
 def test_rows_cover_each_year_and_compound_the_raise() -> None:
@@ -51,6 +57,21 @@ def test_promotion_scales_pay_by_the_models_percentage() -> None:
     )
     factor = 1 + salary_model().promotion_pct / 100
     assert promoted.rows[1].typical == pytest.approx(plain.rows[1].typical * factor)
+
+
+def test_the_promotion_raise_is_an_editable_assumption() -> None:
+    promotion = (Event(year=2027, kind="promotion"),)
+    plain = project(ProjectionRequest(years=3, start_year=2026))
+    assumptions = default_assumptions().model_copy(update={"promotion_pct": 25.0})
+    inputs = SalaryInputs(assumptions=assumptions)
+    promoted = project(ProjectionRequest(inputs=inputs, years=3, start_year=2026, events=promotion))
+    assert promoted.rows[0].typical == pytest.approx(plain.rows[0].typical)
+    for before, after in zip(plain.rows[1:], promoted.rows[1:], strict=True):
+        assert after.typical == pytest.approx(before.typical * 1.25)
+    # A profile saved before the assumption existed still validates, with the model's default.
+    saved = default_assumptions().model_dump()
+    del saved["promotion_pct"]
+    assert Assumptions.model_validate(saved).promotion_pct == salary_model().promotion_pct
 
 
 def test_a_move_uses_the_new_areas_wages() -> None:

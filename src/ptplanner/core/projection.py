@@ -172,7 +172,7 @@ def project(request: ProjectionRequest) -> Projection:
     inflation = assumptions.inflation_pct / 100.0
     # BLS figures describe May of the data year; carry them to the start year at the raise rate.
     lag = max(0, request.start_year - model.data_year)
-    promotion = 1.0 + model.promotion_pct / 100.0
+    promotion = 1.0 + assumptions.promotion_pct / 100.0
 
     events = sorted(request.events, key=lambda e: e.year)
     today = _today(request.inputs)

@@ -172,6 +172,13 @@ class Assumptions(BaseModel):
     pto_value_pct: float = Field(ge=0, le=100, description="paid time off, % of base")
     ce_stipend_usd: float = Field(ge=0, le=100_000)
     profit_sharing_usd: float = Field(ge=0, le=1_000_000)
+    # A default, so profiles saved before this assumption existed still load.
+    promotion_pct: float = Field(
+        default_factory=lambda: salary_model().promotion_pct,
+        ge=0,
+        le=100,
+        description="pay rise on each planned promotion, percent (a ptplanner assumption)",
+    )
 
 
 @cache
@@ -195,6 +202,7 @@ def default_assumptions() -> Assumptions:
         pto_value_pct=round(costs.ecec.share_of_wages("paid_leave"), 2),
         ce_stipend_usd=model.defaults.ce_stipend_usd,
         profit_sharing_usd=model.defaults.profit_sharing_usd,
+        promotion_pct=model.promotion_pct,
     )
 
 

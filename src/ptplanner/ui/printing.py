@@ -1526,6 +1526,7 @@ def _assumption_rows(assumptions: Assumptions) -> list[tuple[str, str]]:
         ("Paid time off value", f"{_pct(a.pto_value_pct)} of base"),
         ("Continuing-education stipend", f"{_money(a.ce_stipend_usd)} a year"),
         ("Profit sharing", f"{_money(a.profit_sharing_usd)} a year"),
+        ("Promotion raise", f"{_pct(a.promotion_pct)} on each planned promotion"),
     ]
 
 
@@ -1555,15 +1556,12 @@ def _assumptions_section(ctx: _Context, report: ReportInput) -> list[_Block]:
         ),
     ]
     mine = _assumption_rows(report.projection.request.inputs.assumptions)
-    promotion = f"{salary_model().promotion_pct:g}% on each planned promotion"
     if report.comparison is None:
         rows: list[list[Cell]] = [[k, v] for k, v in mine]
-        rows.append(["Promotion raise", promotion])
         columns = [_Column("Assumption", wrap=True, weight=1.2), _Column("Value", wrap=True)]
     else:
         theirs = _assumption_rows(report.comparison.request.inputs.assumptions)
         rows = [[k, v, w] for (k, v), (_, w) in zip(mine, theirs, strict=True)]
-        rows.append(["Promotion raise", promotion, promotion])
         columns = [
             _Column("Assumption", wrap=True, weight=1.15),
             _Column("Current", wrap=True, weight=0.85),
