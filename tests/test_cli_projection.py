@@ -133,7 +133,8 @@ def test_json_is_complete_and_parses() -> None:
         ),
         (["--event", "2027:location:atlantis"], "--event 2027:location:atlantis: unknown location"),
         (["--event", "2027:teleport"], "--event 2027:teleport: unknown kind 'teleport'"),
-        (["--event", "1800:promotion"], "--event 1800:promotion: the year must be at least 1900"),
+        (["--event", "2020:certification:cmaa"], "--event 2020:certification:cmaa: comes before"),
+        (["--start-year", "2000"], "--start-year: must be 2025 or later"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(args: list[str], message: str) -> None:
@@ -257,6 +258,21 @@ def test_from_plan_uses_done_and_planned_credentials(tmp_path) -> None:  # type:
     assert any("CMAA" in text for text in events[next_year]), events  # planned: an event
     without = json.loads(run("projection", "--format", "json", "--years", "3").stdout)
     assert data["rows"][-1]["base_typical"] > without["rows"][-1]["base_typical"]
+    # Starting after the planned date: the credential has been earned by the first year.
+    later = run(
+        "projection",
+        "--from-plan",
+        "--plan-file",
+        str(plan_file),
+        "--format",
+        "json",
+        "--years",
+        "1",
+        "--start-year",
+        str(next_year + 2),
+    )
+    assert later.returncode == 0, later.stderr
+    assert any("CMAA" in text for text in json.loads(later.stdout)["rows"][0]["events"])
 
 
 def test_from_plan_errors_are_one_line(tmp_path) -> None:  # type: ignore[no-untyped-def]

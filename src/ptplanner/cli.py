@@ -14,6 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -364,6 +365,10 @@ def request_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
             inputs, extra_events = apply_plan_to_request(inputs, args.plan_file)
         except ValueError as error:
             raise UsageError(f"--from-plan: {error}") from None
+        # A planned step whose date falls before the projection starts has happened by then.
+        first_year = args.start_year if args.start_year is not None else date.today().year
+        for event in extra_events:
+            event["year"] = max(int(event["year"]), first_year)
         payload["events"] = [*payload["events"], *extra_events]  # type: ignore[misc]
     payload["inputs"] = inputs
     try:
@@ -374,7 +379,13 @@ def request_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         raise UsageError(f"--location: {error}") from None
     # Each event on its own, so a bad one is named as the user wrote it, not as the profile
     # option its value would have set ("--event 2027:certification:foo", not "--cert").
+    first_year = args.start_year if args.start_year is not None else date.today().year
     for text, event in zip(args.event, cli_events, strict=True):
+        if int(event["year"]) < first_year:  # type: ignore[call-overload]
+            raise UsageError(
+                f"--event {text}: comes before the projection starts ({first_year}); "
+                "put what you already have in --cert, --education and the other profile options"
+            )
         try:
             apply_event(profile, Event.model_validate(event))
         except ValidationError as error:

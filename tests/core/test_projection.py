@@ -112,3 +112,17 @@ def test_projection_band_and_totals(years: int, experience: float, raise_pct: fl
         assert row.total_compensation >= row.typical
         assert row.typical >= previous  # no raise cut and more experience: never down
         previous = row.typical
+
+
+def test_a_projection_cannot_start_before_its_data_or_hold_past_events() -> None:
+    from pydantic import ValidationError
+
+    first = salary_model().data_year
+    with pytest.raises(ValidationError, match=f"must be {first} or later"):
+        ProjectionRequest(start_year=first - 1)
+    with pytest.raises(ValidationError, match="comes before the projection starts"):
+        ProjectionRequest(
+            start_year=first + 1,
+            events=(Event(year=first, kind="certification", value="cmaa"),),
+        )
+    assert project(ProjectionRequest(start_year=first, years=1)).rows[0].year == first

@@ -16,7 +16,7 @@ import datetime as dt
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ptplanner.core.salary import (
     Estimate,
@@ -62,9 +62,24 @@ class ProjectionRequest(BaseModel):
     start_year: int = Field(default_factory=lambda: dt.date.today().year, ge=2000, le=2200)
     events: tuple[Event, ...] = ()
 
+    @field_validator("start_year")
+    @classmethod
+    def _not_before_the_data(cls, value: int) -> int:
+        # BLS pay describes May of the data year; an earlier start would label it with a year
+        # it does not describe.
+        first = salary_model().data_year
+        if value < first:
+            raise ValueError(f"must be {first} or later (the BLS pay data are for May {first})")
+        return value
+
     @model_validator(mode="after")
     def _events_checked(self) -> ProjectionRequest:
         for event in self.events:
+            if event.year < self.start_year:
+                raise ValueError(
+                    f"the event {event.describe()!r} in {event.year} comes before the projection "
+                    f"starts ({self.start_year}); what you already have belongs in the profile"
+                )
             apply_event(self.inputs, event)  # raises ValueError for an unknown id
         return self
 
