@@ -423,3 +423,31 @@ def test_a_wider_figure_gets_the_room_it_needs(tab, qtbot) -> None:  # type: ign
     assert total.minimumWidth() >= needed
     qtbot.waitUntil(lambda: total.width() >= needed)
     assert total.label.geometry() == total.rect()
+
+
+def test_a_hidden_tab_catches_up_when_shown(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    tab.hide()
+    tab.scenario.update(location="texas", years_experience=6.0)
+    tab.scenario.set_years(15)
+    tab.show()
+    qtbot.waitExposed(tab)
+    today = estimate(SalaryInputs(location="texas", years_experience=6.0))
+    assert tab.typical_label.text() == money(today.typical)
+    want = project(
+        ProjectionRequest(
+            inputs=SalaryInputs(location="texas", years_experience=6.0), years=15, start_year=2026
+        )
+    )
+    assert list(tab.plot.typical_curve.getData()[1]) == pytest.approx(
+        [r.typical for r in want.rows]
+    )
+
+
+def test_plan_links_the_engine_rejects_are_reported(tab) -> None:  # type: ignore[no-untyped-def]
+    from ptplanner.core.plan_link import PlanEffects
+
+    event = Event(year=2028, kind="certification", value="nope")
+    tab.scenario.set_plan_effects(PlanEffects(events=(event,)))
+    assert tab.error_label.isVisible()
+    assert "Your plan's salary links were ignored" in tab.error_label.text()
+    assert tab.typical_label.text() == money(estimate(SalaryInputs()).typical)

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -684,7 +684,12 @@ class SalaryTab(QWidget):
         # Only the sub-tab on show is kept up to date; the others catch up when picked.
         self._fresh_pages: set[QWidget] = set()
         self.details.currentChanged.connect(lambda _i: self._show_details())
-        self.refresh()
+        self._stale = True  # drawn when first shown
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
 
     @staticmethod
     def _figure(layout: QHBoxLayout, caption: str) -> SteadyLabel:
@@ -750,8 +755,14 @@ class SalaryTab(QWidget):
     # --- drawing ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        projection = self.scenario.projection()
+        if not self.isVisible():
+            # Another tab is on show (a plan edit, say): catch up when this one is shown.
+            self._stale = True
+            return
+        self._stale = False
+        # Hidden first: computing the projection may report that the plan's links were ignored.
         self.error_label.hide()
+        projection = self.scenario.projection()
         self._show_summary(projection)
         self._fresh_pages.clear()
         self._show_details()
