@@ -1,9 +1,11 @@
 """The Salary tab: a profile on the left, today's estimate, why, and the projection on the right.
 
 Every input change goes straight to the :class:`ScenarioModel`; the tab redraws from the model's
-projection on each ``changed`` signal, so nothing here computes pay. The graph's items are made
-once and fed with ``setData`` (pyqtgraph is imported with this module, which the window loads
-only when the tab is first shown).
+projection on each ``changed`` signal, so nothing here computes pay. A change must show within
+one frame, so the redraw touches only what is on show and what changed: the graph's one chart
+item gets new points, table cells are updated in place, new label text does not re-lay the tab,
+and hidden pages catch up when shown (pyqtgraph is imported with this module, which the window
+loads only when the tab is first shown).
 """
 
 from __future__ import annotations
