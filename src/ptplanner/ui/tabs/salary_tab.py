@@ -243,7 +243,7 @@ class SteadyLabel(QWidget):
     def __init__(self, label: QLabel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = label
-        self._line_height = 0  # of an unwrapped label, once measured
+        self._sizes: dict[tuple[str, int], tuple[int, int]] = {}  # (text, width) -> room needed
         label.setParent(self)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._fit()
@@ -276,30 +276,40 @@ class SteadyLabel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._line_height = 0
+            self._sizes.clear()
             self._fit()
 
     def _fit(self) -> None:
         label = self.label
-        if label.wordWrap():
-            # Wrapped text takes the width it is given and needs a height for it.
-            width = self.width() if self.width() > 0 else label.sizeHint().width()
-            height = label.heightForWidth(width)
-            if height < 0:  # no text yet
-                height = label.sizeHint().height()
-        else:
-            # Measuring a label lays its text out; a plain line clearly narrower than the box
-            # (its advance plus a pixel or two of bearing) cannot need more room.
-            plain = label.textFormat() == Qt.TextFormat.PlainText and "\n" not in label.text()
-            advance = label.fontMetrics().horizontalAdvance(label.text()) if plain else 0
-            if plain and self._line_height and advance + 4 < self.minimumWidth():
-                return
-            hint = label.sizeHint()
-            height = self._line_height = hint.height()
-            if hint.width() > self.minimumWidth():
-                self.setMinimumWidth(hint.width())  # grows to fit; never shrinks back and forth
+        # Wrapped text takes the width it is given and needs a height for it.
+        wrapped = label.wordWrap()
+        width = (self.width() or label.sizeHint().width()) if wrapped else -1
+        hint_width, height = self._measure(width)
+        if hint_width > self.minimumWidth():
+            self.setMinimumWidth(hint_width)  # grows to fit; never shrinks back and forth
         if height != self.minimumHeight() or height != self.maximumHeight():
             self.setFixedHeight(height)
+
+    def _measure(self, width: int) -> tuple[int, int]:
+        """The room the text needs (at ``width`` if wrapped): laid out once per text and width.
+
+        Measuring lays the text out, a good part of a frame for the wrapped rich text, and a
+        person going back and forth between choices brings the same texts back.
+        """
+        key = (self.label.text(), width)
+        found = self._sizes.get(key)
+        if found is None:
+            label = self.label
+            if width >= 0:
+                height = label.heightForWidth(width)
+                found = (0, height if height >= 0 else label.sizeHint().height())
+            else:
+                hint = label.sizeHint()
+                found = (hint.width(), hint.height())
+            if len(self._sizes) >= 256:
+                self._sizes.clear()
+            self._sizes[key] = found
+        return found
 
 
 class InputsPanel(QScrollArea):
@@ -699,7 +709,6 @@ class SalaryTab(QWidget):
         title = QLabel(caption)
         title.setProperty("role", "caption")
         label = QLabel("—")
-        label.setTextFormat(Qt.TextFormat.PlainText)
         font = label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
