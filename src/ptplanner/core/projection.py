@@ -151,9 +151,7 @@ def _profile(inputs: SalaryInputs, **changes: object) -> SalaryInputs:
     return inputs.model_copy(update={**changes, "assumptions": default_assumptions()})
 
 
-@lru_cache(maxsize=2048)
-def _pay(profile: SalaryInputs) -> _Pay:
-    current = estimate(profile)
+def _pay_of(current: Estimate) -> _Pay:
     return _Pay(
         stage=current.stage_label,
         low=current.low,
@@ -162,6 +160,11 @@ def _pay(profile: SalaryInputs) -> _Pay:
         bls_p10=float(current.bls_percentiles[0]),
         bls_p90=float(current.bls_percentiles[4]),
     )
+
+
+@lru_cache(maxsize=2048)
+def _pay(profile: SalaryInputs) -> _Pay:
+    return _pay_of(estimate(profile))
 
 
 @lru_cache(maxsize=64)
@@ -191,6 +194,7 @@ def project(request: ProjectionRequest) -> Projection:
 
     events = sorted(request.events, key=lambda e: e.year)
     today = _today(request.inputs)
+    today_profile = _profile(request.inputs)
     rows: list[YearRow] = []
     inputs = request.inputs
     promotions = 0
@@ -203,7 +207,9 @@ def project(request: ProjectionRequest) -> Projection:
             inputs = apply_event(inputs, event)
             promotions += event.kind == "promotion"
         experience = request.inputs.years_experience + offset
-        current = _pay(_profile(inputs, years_experience=experience))
+        profile = _profile(inputs, years_experience=experience)
+        # The first year is usually today's profile: no need to ask the engine twice.
+        current = _pay_of(today) if profile == today_profile else _pay(profile)
         growth = (1.0 + raise_rate) ** (offset + lag) * promotion**promotions
         deflator = (1.0 + inflation) ** offset
         typical = current.typical * growth
