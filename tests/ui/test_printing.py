@@ -773,3 +773,19 @@ def test_cli_pdf_paper_size_and_career_packet(tmp_path: Path) -> None:
     alone = run_cli("projection", "--paper", "a4", cwd=tmp_path)
     assert alone.returncode == 2
     assert "--paper: only applies to a PDF" in alone.stderr
+
+
+@needs_poppler
+def test_the_graph_is_vector_not_a_picture(
+    qapp: object, tmp_path: Path, ten_years: Projection
+) -> None:
+    # pdfimages lists every raster image in the file: a chart drawn as vector paths has none, so
+    # it stays sharp at any zoom; pdftotext still finds its axis labels as text.
+    path = tmp_path / "report.pdf"
+    write_pdf(ReportInput(projection=ten_years, printed_on=PRINTED_ON), path)
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert len(listing) == 2, listing  # the header and its rule, no image rows
+    first_page = pdf_text(path, page=1)
+    assert str(ten_years.rows[0].year) in first_page and str(ten_years.rows[-1].year) in first_page
