@@ -7,6 +7,7 @@ patched or answered from a timer so nothing blocks.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
@@ -166,6 +167,24 @@ def test_refused_edits_say_why_and_change_nothing(controller) -> None:  # type: 
     assert messages and messages[-1][0] == "error"
     banner = controller.banner("error")
     assert banner is not None and "cannot be moved under itself" in banner.text
+
+
+def test_opening_a_plan_leaves_the_garbage_collector_as_it_found_it(  # type: ignore[no-untyped-def]
+    make_controller, plan_path
+) -> None:
+    # The load pauses the collector while it builds the plan; afterwards all is as before.
+    write_plan(plan_path, small_plan())
+    assert gc.isenabled()
+    controller = make_controller()
+    assert controller.plan.count() == 3
+    assert gc.isenabled()
+    controller.close()
+    gc.disable()
+    try:
+        make_controller()
+        assert not gc.isenabled()  # someone else's pause is not ended by the load
+    finally:
+        gc.enable()
 
 
 # --- the salary link -----------------------------------------------------------------------------
