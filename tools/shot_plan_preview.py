@@ -189,7 +189,7 @@ def shoot(out: Path, stem: str, size: tuple[int, int], work: Path, full: bool) -
 
     if full:
         big = Scene(work / f"{stem}-big", big_plan(), size)
-        big.tab.tree.expand(big.tab.proxy.index(0, 0))
+        big.tab.tree.expand(big.tab.model.index(0, 0))
         save(big.tab, out / f"plan-{stem}-10000.png")
         big.close()
 

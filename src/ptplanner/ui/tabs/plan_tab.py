@@ -384,11 +384,6 @@ class PlanTab(QWidget):
     def empty_button(self) -> QPushButton:
         return self.empty_page.empty_button
 
-    @property
-    def proxy(self) -> PlanTreeModel:
-        """The tree's model; scripts written when a filter proxy sat in between still use this."""
-        return self.model
-
     # --- construction ---------------------------------------------------------------------------
 
     def _action(
