@@ -175,7 +175,7 @@ class Line:
         self.opts: dict[str, object] = {"pen": pen}
         self.xs: list[float] = []
         self.ys: list[float] = []
-        self._points: list[QPointF] | None = None
+        self._points: QPolygonF | None = None  # built once per new data, drawn every paint
         self._visible = True
 
     @property
@@ -203,9 +203,9 @@ class Line:
         self._visible = shown
         return changed
 
-    def points(self) -> list[QPointF]:
+    def points(self) -> QPolygonF:
         if self._points is None:
-            self._points = [QPointF(x, y) for x, y in zip(self.xs, self.ys, strict=True)]
+            self._points = QPolygonF([QPointF(x, y) for x, y in zip(self.xs, self.ys, strict=True)])
         return self._points
 
 
@@ -214,9 +214,16 @@ class Fill:
 
     def __init__(self, low: Line, high: Line, brush: QBrush) -> None:
         self.low, self.high, self.brush = low, high, brush
+        self._polygon: tuple[QPolygonF, QPolygonF, QPolygonF] | None = None
 
     def polygon(self) -> QPolygonF:
-        return QPolygonF(self.high.points() + self.low.points()[::-1])
+        high, low = self.high.points(), self.low.points()
+        if self._polygon is None or self._polygon[0] is not high or self._polygon[1] is not low:
+            outline = QPolygonF(high)
+            for i in range(low.size() - 1, -1, -1):
+                outline.append(low.at(i))
+            self._polygon = (high, low, outline)
+        return self._polygon[2]
 
 
 class DotSample(ItemSample):  # type: ignore[misc]
@@ -316,8 +323,9 @@ class Chart(pg.GraphicsObject):  # type: ignore[misc]
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(dotted.pen.color())
             radius = DOT_SIZE / 2
-            for point in dotted.points():
-                p.drawEllipse(transform.map(point), radius, radius)
+            centres = transform.map(dotted.points())
+            for i in range(centres.size()):
+                p.drawEllipse(centres.at(i), radius, radius)
             p.setTransform(transform)
 
 
