@@ -294,7 +294,12 @@ class Chart(pg.GraphicsObject):  # type: ignore[misc]
             view = self.getViewBox()
             if view is None or self._data_rect.isNull():
                 return QRectF(self._data_rect)
-            px, py = view.viewPixelSize()
+            # The size of a pixel in data units, from the view's range and size (the view's
+            # own viewPixelSize() maps points through its transforms, several times slower).
+            shown, size = view.viewRect(), view.boundingRect()
+            if size.isEmpty():
+                return QRectF(self._data_rect)
+            px, py = shown.width() / size.width(), shown.height() / size.height()
             margin = DOT_SIZE  # covers the widest pen and half a dot, with room to spare
             self._rect = self._data_rect.adjusted(
                 -margin * px, -margin * py, margin * px, margin * py
