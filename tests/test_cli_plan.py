@@ -111,6 +111,47 @@ def test_add_done_remove_with_id_prefixes(capsys: pytest.CaptureFixture[str]) ->
     assert cmaa not in saved_plan().ids()
 
 
+def test_a_planned_promotion_raises_the_projection_in_its_year(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from ptplanner.core.salary import salary_model
+
+    year = date.today().year + 2
+    title = "Become the lead coordinator"
+    target = f"{year}-03-01"
+    code, out, err = cli(capsys, "plan", "add", title, "--link", "promotion", "--target", target)
+    assert code == 0 and err == "" and f"Added '{title}'" in out
+    added = saved_plan().get(id_of(title))
+    assert str(added.salary_link) == "promotion"
+    listed = cli(capsys, "plan", "list")[1].splitlines()
+    assert next(line for line in listed if title in line).endswith(f"(due {target}, promotion)")
+
+    def typical_by_year(*options: str) -> dict[int, int]:
+        code, out, err = cli(capsys, "projection", "--format", "json", "--years", "4", *options)
+        assert code == 0, err
+        return {row["year"]: row["base_typical"] for row in json.loads(out)["rows"]}
+
+    def events_by_year(*options: str) -> dict[int, list[str]]:
+        out = cli(capsys, "projection", "--format", "json", "--years", "4", *options)[1]
+        return {row["year"]: row["events"] for row in json.loads(out)["rows"]}
+
+    without = typical_by_year()
+    with_plan = typical_by_year("--from-plan")
+    raise_factor = 1 + salary_model().promotion_pct / 100
+    for row_year, typical in with_plan.items():
+        expected = without[row_year] * (raise_factor if row_year >= year else 1)
+        assert typical == pytest.approx(expected, abs=1.5), row_year  # whole dollars
+    assert with_plan[year] > without[year] * 1.05  # the default raise is a real step up
+    assert events_by_year("--from-plan")[year] == [f"{title} (Mar {year})"]
+    # The raise is the --promotion-raise assumption, whatever it is set to.
+    doubled = typical_by_year("--from-plan", "--promotion-raise", "20")
+    assert doubled[year] == pytest.approx(without[year] * 1.2, abs=1.5)
+
+    # A done promotion already happened: it is no raise to come.
+    assert cli(capsys, "plan", "done", added.id[:8])[0] == 0
+    assert typical_by_year("--from-plan") == without
+
+
 def test_renewing_credentials_from_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
     cli(capsys, "plan", "add", "My CPR card", "--renews-every", "24")
     code, out, _ = cli(capsys, "plan", "done", id_of("My CPR card"))
@@ -152,6 +193,8 @@ def test_export_and_import(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
         (("plan", "add", "x", "--link", "certification:rn"), ["--link", "unknown certification"]),
         (("plan", "add", "x", "--link", "cmaa"), ["--link", "kind:value"]),
         (("plan", "add", "x", "--link", "pet:dog"), ["--link", "unknown link kind"]),
+        (("plan", "add", "x", "--link", "promotion:lead"), ["--link", "takes no value"]),
+        (("plan", "add", "x", "--link", "education"), ["--link", "kind:value", "promotion"]),
         (("plan", "add", "x", "--parent", "zzz"), ["no step"]),
         (("plan", "add", "   "), ["title"]),
         (("plan", "add", "x" * 201), ["title", "at most 200"]),

@@ -21,6 +21,7 @@ examples:
   ptplanner plan list
   ptplanner plan add "Study for the CMAA exam" --parent 3f2a --target 2026-09-01
   ptplanner plan add "CMAA" --link certification:cmaa --renews-every 24
+  ptplanner plan add "Lead coordinator" --link promotion --target 2029-01-15
   ptplanner plan done 3f2a
   ptplanner plan export plan.csv
   ptplanner plan --plan-file /media/usb/plan.json list
@@ -82,7 +83,8 @@ def add_plan_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         metavar="KIND:VALUE",
         help="what it changes in the salary estimate: certification:cmaa|cehrs|cpct, "
         "education:hs|associate|bachelor, employer_type:hospital|private_clinic|"
-        "corporate_chain|specialty_clinic, or location:AREA",
+        "corporate_chain|specialty_clinic, location:AREA, or promotion (a pay rise of the "
+        "projection's promotion raise in the target year)",
     )
     add.add_argument(
         "--renews-every",

@@ -364,6 +364,7 @@ LINKS = st.sampled_from(
         {"kind": "education", "value": "associate"},
         {"kind": "employer_type", "value": "hospital"},
         {"kind": "location", "value": "Boston, MA"},
+        {"kind": "promotion", "value": ""},
     ]
 )
 

@@ -42,8 +42,17 @@ CERTIFICATION_IDS = frozenset({"cmaa", "cehrs", "cpct"})
 EDUCATION_IDS = frozenset({"hs", "associate", "bachelor"})
 EMPLOYER_TYPE_IDS = frozenset({"hospital", "private_clinic", "corporate_chain", "specialty_clinic"})
 
-LinkKind = Literal["certification", "education", "location", "employer_type"]
-LINK_KINDS: tuple[LinkKind, ...] = ("certification", "education", "location", "employer_type")
+LinkKind = Literal["certification", "education", "location", "employer_type", "promotion"]
+LINK_KINDS: tuple[LinkKind, ...] = (
+    "certification",
+    "education",
+    "location",
+    "employer_type",
+    "promotion",
+)
+VALUELESS_LINK_KINDS: frozenset[str] = frozenset({"promotion"})
+"""Link kinds that carry no value: a promotion raises pay by the promotion assumption, whatever
+the new job is called, so there is nothing to choose."""
 _LINK_VALUES: dict[str, frozenset[str]] = {
     "certification": CERTIFICATION_IDS,
     "education": EDUCATION_IDS,
@@ -94,13 +103,24 @@ class _Frozen(BaseModel):
 
 
 class SalaryLink(_Frozen):
-    """Ties a milestone to one input of the salary estimate (a certification, a degree, ...)."""
+    """Ties a milestone to one input of the salary estimate (a certification, a degree, ...),
+    or to a promotion, which the projection applies as a pay rise in the step's year."""
 
     kind: LinkKind
-    value: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    value: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] = ""
+    """Empty exactly for the kinds in :data:`VALUELESS_LINK_KINDS`."""
 
     @model_validator(mode="after")
     def _known_value(self) -> SalaryLink:
+        if self.kind in VALUELESS_LINK_KINDS:
+            # Refused rather than ignored: a value here is a typo or a file from elsewhere, and
+            # keeping it would make two equal promotions compare unequal.
+            if self.value:
+                raise ValueError(f"a {self.kind} link takes no value (got {self.value!r})")
+            return self
+        if not self.value:
+            article = "an" if self.kind[0] in "aeiou" else "a"
+            raise ValueError(f"{article} {self.kind} link needs a value")
         allowed = _LINK_VALUES.get(self.kind)
         if allowed is not None and self.value not in allowed:
             choices = ", ".join(sorted(allowed))
@@ -109,18 +129,20 @@ class SalaryLink(_Frozen):
 
     @classmethod
     def parse(cls, text: str) -> SalaryLink:
-        """Build a link from ``kind:value`` text, e.g. ``certification:cmaa``."""
+        """Build a link from ``kind:value`` text, e.g. ``certification:cmaa``, or ``promotion``."""
         kind, sep, value = text.partition(":")
-        if not sep:
-            raise ValueError(f"link {text!r} must look like kind:value, e.g. certification:cmaa")
         kind = kind.strip()
+        if not sep and kind not in VALUELESS_LINK_KINDS:
+            raise ValueError(
+                f"link {text!r} must look like kind:value (e.g. certification:cmaa) or be promotion"
+            )
         if kind not in LINK_KINDS:
             kinds = ", ".join(LINK_KINDS)
             raise ValueError(f"unknown link kind {kind!r} (expected one of: {kinds})")
         return cls.model_validate({"kind": kind, "value": value})
 
     def __str__(self) -> str:
-        return f"{self.kind}:{self.value}"
+        return f"{self.kind}:{self.value}" if self.value else self.kind
 
 
 class Milestone(_Frozen):

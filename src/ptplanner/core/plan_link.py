@@ -1,9 +1,13 @@
 """How the plan feeds the salary projection.
 
-Milestones can carry a salary link (a certification, a degree, an employer type, a move). A
-finished one is something the person has now, so it becomes an input; an open one with a target
-date is something they expect, so it becomes an event in the projection from that year on
-("CMAA in Mar 2027"), and the graph shows what the plan is worth.
+Milestones can carry a salary link (a certification, a degree, an employer type, a move, a
+promotion). A finished one is something the person has now, so it becomes an input; an open one
+with a target date is something they expect, so it becomes an event in the projection from that
+year on ("CMAA in Mar 2027"), and the graph shows what the plan is worth.
+
+A promotion is the exception among finished links: the estimate has no input for promotions
+already had (it estimates pay from experience, credentials, place and employer), and a past
+promotion is not a raise still to come, so a done promotion step adds nothing.
 """
 
 from __future__ import annotations
@@ -90,6 +94,8 @@ def plan_effects(
         link = milestone.salary_link
         assert link is not None
         if milestone.status == Status.DONE:
+            if link.kind == "promotion":
+                continue  # already happened: not a future raise, and no input describes it
             if link.kind == "certification":
                 certifications.add(link.value)
             elif link.kind == "education":

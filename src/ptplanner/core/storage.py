@@ -57,6 +57,7 @@ from ptplanner.core import paths
 from ptplanner.core.plan import (
     MAX_DEPTH,
     SCHEMA_VERSION,
+    VALUELESS_LINK_KINDS,
     Milestone,
     Plan,
     Status,
@@ -1001,8 +1002,12 @@ def _csv_fields(line: int, row: dict[str, str]) -> dict[str, Any]:
         return row.get(name, "").strip()
 
     link_kind, link_value = text("link_kind"), text("link_value")
-    if bool(link_kind) != bool(link_value):
-        raise PlanImportError(f"Line {line}: link_kind and link_value must be given together.")
+    # A promotion link is a kind without a value (a value given with it is refused by SalaryLink).
+    if bool(link_kind) != bool(link_value) and link_kind not in VALUELESS_LINK_KINDS:
+        raise PlanImportError(
+            f"Line {line}: link_kind and link_value must be given together "
+            "(only a promotion has no link_value)."
+        )
     renews = text("renews_every_months")
     if renews and not renews.isdigit():
         raise PlanImportError(f"Line {line}: renews_every_months must be a whole number.")
