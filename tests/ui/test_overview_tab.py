@@ -443,3 +443,32 @@ def test_searching_the_pay_section(qtbot, tab: OverviewTab) -> None:  # type: ig
     visible = tab.visible_item_ids()
     assert "pay_guide" in visible["notes"]
     assert "pay_bls" not in visible["notes"]
+
+
+def test_right_click_copies_a_cards_text_with_its_source(qtbot, tab: OverviewTab) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtGui import QContextMenuEvent, QGuiApplication
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    card = tab.item_widget("notes", "pay_bls")
+    chosen: list[str] = []
+
+    def pick() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        action = menu.actions()[0]
+        chosen.append(action.text())
+        action.trigger()
+        menu.close()
+
+    QTimer.singleShot(50, pick)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, QPoint(10, 10), card.mapToGlobal(QPoint(10, 10))
+    )
+    QApplication.sendEvent(card, event)
+    assert chosen == ["Copy text"]
+    copied = QGuiApplication.clipboard().text()
+    national = industry_wages().history("43-6013")[-1]
+    assert f"median ${national.median:,}" in copied
+    assert "Source: BLS OEWS, May 2025" in copied
+    assert "<" not in copied  # rich text came out as plain text

@@ -12,15 +12,19 @@ from typing import Literal
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
+    QGuiApplication,
     QPainter,
     QPaintEvent,
     QPalette,
     QPen,
+    QTextDocumentFragment,
 )
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -161,12 +165,20 @@ _ROLE_FONT: dict[str, tuple[float, bool]] = {
 }
 
 
-def make_label(text: str, role: LabelRole = "body", *, rich: bool = False) -> QLabel:
-    """A word-wrapped, mouse-selectable label; plain text unless ``rich`` (escape data then)."""
+def make_label(
+    text: str, role: LabelRole = "body", *, rich: bool = False, selectable: bool = False
+) -> QLabel:
+    """A word-wrapped label; plain text unless ``rich`` (escape data then).
+
+    Not mouse-selectable unless asked: a selectable label keeps a text document of its own,
+    which across the Overview's few hundred labels doubled the time the tab takes to show and
+    cost megabytes. Cards offer "Copy text" on right-click instead (see :class:`Card`).
+    """
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     scale, bold = _ROLE_FONT[role]
     if scale != 1.0 or bold:
         font = QFont(label.font())
@@ -189,7 +201,6 @@ class MutedLabel(QLabel):
         super().__init__(text)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if small:
             font = QFont(self.font())
             font.setPointSizeF(font.pointSizeF() * 0.88)
@@ -224,6 +235,7 @@ class Card(QFrame):
 
     Painted here rather than with a style sheet: a sheet on the tab would route every label
     through the (much slower) style-sheet style and double the time the tab takes to show.
+    Right-click offers "Copy text": the card's words, figures and sources as plain text.
     """
 
     def __init__(self, parent: QWidget | None = None, *, dashed: bool = False) -> None:
@@ -237,6 +249,29 @@ class Card(QFrame):
     def add(self, widget: QWidget) -> QWidget:
         self.body.addWidget(widget)
         return widget
+
+    def plain_text(self) -> str:
+        """Every label's text in reading order, rich text reduced to plain lines."""
+        lines = []
+        for label in self.findChildren(QLabel):
+            if not label.isVisibleTo(self) or not label.text():
+                continue
+            if label.textFormat() == Qt.TextFormat.PlainText:
+                lines.append(label.text())
+            else:
+                lines.append(QTextDocumentFragment.fromHtml(label.text()).toPlainText())
+        return "\n".join(lines)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = QMenu(self)
+        copy = menu.addAction("Copy text")
+        copy.triggered.connect(self.copy_text)
+        menu.exec(event.globalPos())
+
+    def copy_text(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setText(self.plain_text())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
