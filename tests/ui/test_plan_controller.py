@@ -17,7 +17,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -216,6 +216,28 @@ def test_a_planned_link_with_a_target_date_is_an_event_in_that_year(  # type: ig
     # No signal when the effects do not change (an unrelated title edit).
     with qtbot.assertNotEmitted(controller.salary_effects_changed):
         controller.update_milestone("a", title="Learn WebPT well")
+
+
+def test_a_planned_promotion_is_a_promotion_event_until_it_is_done(  # type: ignore[no-untyped-def]
+    qtbot, make_controller, plan_path
+) -> None:
+    write_plan(plan_path, small_plan())
+    controller = make_controller()
+    with qtbot.waitSignal(controller.salary_effects_changed, timeout=1000) as blocker:
+        controller.update_milestone(
+            "a", target_date=date(2029, 2, 1), salary_link=SalaryLink.parse("promotion")
+        )
+    promotions = [e for e in blocker.args[0].events if e.kind == "promotion"]
+    assert [(e.year, e.value, e.label) for e in promotions] == [
+        (2029, "", "Learn WebPT (Feb 2029)")
+    ]
+    # Done, the promotion has happened: no raise still to come.
+    with qtbot.waitSignal(controller.salary_effects_changed, timeout=1000) as blocker:
+        controller.set_status("a", Status.DONE)
+    assert not [e for e in blocker.args[0].events if e.kind == "promotion"]
+    assert controller.undo_stack.canUndo()
+    controller.undo_stack.undo()
+    assert [e.kind for e in controller.salary_effects().events].count("promotion") == 1
 
 
 # --- recovery, read-only, failed saves -----------------------------------------------------------
@@ -552,3 +574,56 @@ def test_the_main_window_wires_the_plan_tab_menus_and_quit(qtbot) -> None:  # ty
         assert not other.read_only
     finally:
         other.close()
+
+
+def test_a_promotion_picked_in_the_plan_tab_shows_in_the_salary_tab(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from ptplanner.core.projection import project
+    from ptplanner.core.salary import salary_model
+    from ptplanner.ui.main_window import MainWindow
+    from ptplanner.ui.tabs.plan_tab import PlanTab
+
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window, Qt.Key.Key_4, ctrl)
+    tab = window.page("plan")
+    assert isinstance(tab, PlanTab)
+    qtbot.waitUntil(tab.isVisible, timeout=3000)  # a built tab shows at the next event loop
+    try:
+        if tab.stack.currentWidget() is not tab.editor_page:
+            qtbot.mouseClick(tab.empty_button, Qt.MouseButton.LeftButton)
+        else:
+            qtbot.mouseClick(tab.buttons["add"], Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(tab.title_edit, "Become the lead coordinator")
+        qtbot.keyClick(tab.title_edit, Qt.Key.Key_Return)
+        qtbot.mouseClick(tab.no_date_check, Qt.MouseButton.LeftButton, pos=QPoint(6, 8))
+        tab.link_kind_combo.setFocus()
+        qtbot.keyClicks(tab.link_kind_combo, "Pro")
+        step = tab.controller.milestone(tab.current_id())
+        assert step is not None and step.target_date is not None
+        assert str(step.salary_link) == "promotion"
+        label = f"Become the lead coordinator ({step.target_date:%b %Y})"
+
+        qtbot.keyClick(window, Qt.Key.Key_3, ctrl)  # the Salary tab
+        salary = window.page("salary")
+        qtbot.waitUntil(lambda: label in salary.context_label.text(), timeout=3000)
+        assert "From your plan:" in salary.context_label.text()
+        # The projection rises by the promotion raise from the step's year on.
+        request = window.scenario.request()
+        others = tuple(e for e in request.events if e.kind != "promotion")
+        without = project(request.model_copy(update={"events": others}))
+        with_plan = window.scenario.projection()
+        raise_factor = 1 + salary_model().promotion_pct / 100
+        year = max(step.target_date.year, date.today().year)
+        for row, base in zip(with_plan.rows, without.rows, strict=True):
+            expected = raise_factor if row.year >= year else 1.0
+            assert row.typical / base.typical == pytest.approx(expected), row.year
+            assert (label in row.events) == (row.year == year)
+    finally:
+        window.close()

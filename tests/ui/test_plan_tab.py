@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ptplanner.core.plan import Milestone, Plan, SalaryLink, Status
 from ptplanner.core.plan_link import plan_effects
+from ptplanner.core.projection import Event
 from ptplanner.ui.plan_controller import PlanController
 from ptplanner.ui.plan_model import PlanTreeModel
 from ptplanner.ui.tabs import plan_tab
@@ -500,6 +501,56 @@ def test_the_salary_link_is_chosen_in_two_combos(qtbot, tab) -> None:  # type: i
     tab.link_value_combo.activated.emit(value_row)
     assert tab.controller.plan.get("emr").salary_link == SalaryLink.parse("employer_type:hospital")
     assert tab.controller.undo_stack.count() == 1  # quick successive choices merge
+
+
+def lead_plan() -> Plan:
+    return Plan(
+        milestones=(
+            Milestone(id="lead", title="Become the lead coordinator", target_date=date(2028, 3, 1)),
+            Milestone(id="emr", title="Learn an EMR such as WebPT"),
+        )
+    )
+
+
+def test_picking_promotion_puts_a_promotion_raise_in_the_projection(qtbot, open_tab) -> None:  # type: ignore[no-untyped-def]
+    tab = open_tab(lead_plan())
+    select(qtbot, tab, "lead")
+    assert tab.link_kind_combo.currentText() == "None"
+    assert not tab.link_value_combo.isVisible()  # nothing to choose without a link
+    tab.link_kind_combo.setFocus()
+    with qtbot.waitSignal(tab.controller.salary_effects_changed, timeout=1000) as blocker:
+        qtbot.keyClicks(tab.link_kind_combo, "Pro")  # typing picks an entry, as in any combo
+    expected = Event(
+        year=2028, kind="promotion", value="", label="Become the lead coordinator (Mar 2028)"
+    )
+    assert blocker.args[0].events == (expected,)
+    assert tab.controller.salary_effects().events == (expected,)
+    assert tab.controller.plan.get("lead").salary_link == SalaryLink.parse("promotion")
+    # What the person sees: the choice, no value box, the link in the list and what it does.
+    assert tab.link_kind_combo.currentText() == "Promotion"
+    assert not tab.link_value_combo.isVisible()
+    assert row_of(tab, "lead").siblingAtColumn(PlanTreeModel.LINK).data() == "Promotion"
+    pay = tab.pay_label.text()
+    assert "In your salary projection: a promotion raise from 2028, the target year." in pay
+    assert "10% by default, ptplanner's own round figure" in pay
+
+    # Done, it is a raise already had: the projection leaves it out.
+    tab.tree.setFocus()
+    with qtbot.waitSignal(tab.controller.salary_effects_changed, timeout=1000) as blocker:
+        key(qtbot, tab.tree, Qt.Key.Key_Space)
+    assert blocker.args[0].is_empty
+    assert "not a raise still to come" in tab.pay_label.text()
+    key(qtbot, tab.tree, Qt.Key.Key_Z, CTRL)
+    assert tab.controller.salary_effects().events == (expected,)
+
+    # Another kind brings the value box back with its first choice.
+    tab.link_kind_combo.setFocus()
+    key(qtbot, tab.link_kind_combo, Qt.Key.Key_Home)  # None
+    key(qtbot, tab.link_kind_combo, Qt.Key.Key_Down)  # Certification
+    assert tab.link_kind_combo.currentText() == "Certification"
+    assert tab.link_value_combo.isVisible()
+    assert tab.controller.plan.get("lead").salary_link == SalaryLink.parse("certification:cmaa")
+    assert tab.controller.salary_effects().events[0].kind == "certification"
 
 
 def test_the_timeline_marks_target_dates_and_a_click_selects_the_step(qtbot, tab) -> None:  # type: ignore[no-untyped-def]

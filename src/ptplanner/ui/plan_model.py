@@ -111,6 +111,8 @@ def link_label(link: SalaryLink | None) -> str:
     """A salary link in words for the tree ("CMAA", "Associate degree", "Boston, MA")."""
     if link is None:
         return ""
+    if link.kind == "promotion":
+        return "Promotion"
     from ptplanner.core.salary import salary_model
 
     model = salary_model()

@@ -71,7 +71,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptplanner.core.plan import Milestone, SalaryLink, Status
+from ptplanner.core.plan import VALUELESS_LINK_KINDS, Milestone, SalaryLink, Status
 from ptplanner.core.plan_ops import PlanChange
 from ptplanner.ui.plan_controller import Banner, PlanController
 from ptplanner.ui.plan_model import (
@@ -102,6 +102,7 @@ LINK_KINDS: tuple[tuple[str, str], ...] = (
     ("education", "Education"),
     ("employer_type", "Employer type"),
     ("location", "Location"),
+    ("promotion", "Promotion"),
 )
 
 
@@ -121,6 +122,17 @@ def link_choices(kind: str) -> list[tuple[str, str]]:
 
         return [(a.name, a.name) for a in usable_areas()]
     return []
+
+
+def promotion_raise_text() -> str:
+    """How big a planned promotion's raise is, and whose figure that is."""
+    from ptplanner.core.salary import salary_model
+
+    return (
+        "The raise is the projection's promotion-raise assumption: "
+        f"{salary_model().promotion_pct:g}% by default, ptplanner's own round figure, since no "
+        "source gives one for this role."
+    )
 
 
 def qdate(day: date) -> QDate:
@@ -761,7 +773,8 @@ class PlanTab(QWidget):
         self.link_kind_combo = QComboBox()
         self.link_kind_combo.setAccessibleName("Salary link kind")
         self.link_kind_combo.setToolTip(
-            "What this step changes in the salary estimate once it is done"
+            "What this step changes in your salary projection: from its target year while it "
+            "is planned, for good once it is done (a promotion only while it is still to come)"
         )
         for key, label in LINK_KINDS:
             self.link_kind_combo.addItem(label, key)
@@ -1338,6 +1351,8 @@ class PlanTab(QWidget):
                 line.setAccessibleName("Salary link value")
         combo.setEnabled(bool(kind) and not self.controller.read_only)
         combo.blockSignals(False)
+        # No link and a promotion have nothing to choose; an empty box would only ask "what?".
+        self.form.setRowVisible(combo, bool(kind) and kind not in VALUELESS_LINK_KINDS)
 
     def _pay_text(self, milestone: Milestone) -> str:
         lines = []
@@ -1345,21 +1360,31 @@ class PlanTab(QWidget):
             lines.append(milestone.pay_effect)
         link = milestone.salary_link
         if link is not None:
+            promotion = link.kind == "promotion"
             if milestone.status is Status.DONE:
-                lines.append("In your salary projection: counts as yours now.")
+                # plan_link leaves a done promotion out: it is not a raise still to come.
+                lines.append(
+                    "A promotion already had is not a raise still to come, so your salary "
+                    "projection leaves it out."
+                    if promotion
+                    else "In your salary projection: counts as yours now."
+                )
             elif milestone.status is Status.SKIPPED:
                 lines.append("Skipped, so it is left out of your salary projection.")
             elif milestone.target_date is not None:
+                what = "a promotion raise from" if promotion else "from"
                 this_year = self.model.today().year
                 if milestone.target_date.year < this_year:
                     # plan_link counts a step that is late from this year: it has not happened.
                     lines.append(
-                        f"In your salary projection: from {this_year} (the target date has "
+                        f"In your salary projection: {what} {this_year} (the target date has "
                         "passed, so it counts from this year)."
                     )
                 else:
                     year = milestone.target_date.year
-                    lines.append(f"In your salary projection: from {year}, the target year.")
+                    lines.append(f"In your salary projection: {what} {year}, the target year.")
+                if promotion:
+                    lines[-1] += " " + promotion_raise_text()
             else:
                 lines.append("Give it a target date to see it in your salary projection.")
         return "\n\n".join(lines)
@@ -1460,8 +1485,8 @@ class PlanTab(QWidget):
         if not kind:
             self._update(salary_link=None)
             return
-        value = self.link_value_combo.itemData(0)
-        self._update(salary_link=SalaryLink(kind=kind, value=value))
+        value = "" if kind in VALUELESS_LINK_KINDS else str(self.link_value_combo.itemData(0))
+        self._update(salary_link=SalaryLink.model_validate({"kind": kind, "value": value}))
 
     def _on_link_value_chosen(self, row: int) -> None:
         if self._loading:
@@ -1469,7 +1494,7 @@ class PlanTab(QWidget):
         kind = str(self.link_kind_combo.currentData() or "")
         value = self.link_value_combo.itemData(row)
         if kind and value:
-            self._update(salary_link=SalaryLink(kind=kind, value=value))
+            self._update(salary_link=SalaryLink.model_validate({"kind": kind, "value": value}))
 
     def _on_renews_changed(self, value: int) -> None:
         self._update(renews_every_months=value or None)
