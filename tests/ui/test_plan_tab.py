@@ -14,26 +14,34 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
     QProgressBar,
+    QStyle,
+    QStyleOptionComboBox,
+    QToolTip,
+    QTreeView,
     QWidget,
 )
 
 from ptplanner.core.plan import Milestone, Plan, SalaryLink, Status
 from ptplanner.core.plan_link import plan_effects
+from ptplanner.core.plan_ops import ready_plan, set_status
 from ptplanner.core.projection import Event
 from ptplanner.ui.plan_controller import PlanController
 from ptplanner.ui.plan_model import PlanTreeModel
 from ptplanner.ui.tabs import plan_tab
+from ptplanner.ui.tabs.plan_paint import ElidingLabel, FittedComboBox
 from ptplanner.ui.tabs.plan_tab import PlanTab
 
 TODAY = date(2026, 11, 25)
@@ -672,6 +680,219 @@ def test_the_empty_state_offers_the_ready_plan_or_an_empty_start(qtbot, open_tab
     qtbot.keyClicks(tab.title_edit, "My own first step")
     key(qtbot, tab.title_edit, Qt.Key.Key_Return)
     assert titles(tab) == ["My own first step"]
+
+
+# --- room to read at 1024x700 and 1280x800 ------------------------------------------------------
+
+LONG_AREA = "North Valley-Northern Mountains Region of California nonmetropolitan area"
+"""The longest name of a BLS area: too long for any details panel, so it must say so."""
+
+
+def lived_in_plan(today: date) -> Plan:
+    """The ready plan some months on, with every kind of salary link and a very long title."""
+    started = today - timedelta(days=190)
+    plan = ready_plan(started)
+    by_title = {m.title: m.id for m in plan.flatten()}
+    for title in ("Finish high school or a GED", "Study for the CMAA exam"):
+        plan = set_status(plan, by_title[title], Status.DONE, started + timedelta(days=60)).plan
+    extra = (
+        Milestone(
+            title="Become the lead coordinator",
+            target_date=today + timedelta(days=800),
+            salary_link=SalaryLink.parse("promotion"),
+        ),
+        Milestone(
+            title="Move north for a clinic job",
+            target_date=today + timedelta(days=1200),
+            salary_link=SalaryLink.parse(f"location:{LONG_AREA}"),
+        ),
+        Milestone(
+            title="Join a sports clinic " + "and learn how its front desk runs " * 5,
+            target_date=today + timedelta(days=400),
+            salary_link=SalaryLink.parse("employer_type:specialty_clinic"),
+        ),
+    )
+    return plan.model_copy(update={"milestones": plan.milestones + extra})
+
+
+def without_mnemonic(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def combo_text_room(combo: QComboBox) -> int:
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    style = combo.style()
+    field = style.subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return field.width() - 2  # the style draws the text a pixel in from each side
+
+
+def cut_off(root: QWidget) -> list[str]:
+    """Visible labels, buttons, combo and spin boxes under ``root`` whose text does not fit,
+    or that reach past the edge of what holds them.
+
+    Text that is shortened on purpose (an eliding label, a combo box showing the short form of
+    a long choice) counts as fitting only when its tooltip gives the whole text. Tree cells are
+    not checked here: a view elides them and their tooltip names the step in full.
+    """
+    problems: list[str] = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root) or not widget.isVisible():
+            continue
+        name = f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()!r}"
+        metrics = widget.fontMetrics()
+        text = ""
+        if isinstance(widget, ElidingLabel):
+            text = widget.text()
+            if widget.shown_text() != text and widget.toolTip() != text:
+                problems.append(f"{name}: {text[:40]!r} elided without a tooltip")
+        elif isinstance(widget, QLabel):
+            text = without_mnemonic(widget.text()) if widget.buddy() else widget.text()
+            if not text:
+                continue
+            if widget.wordWrap():
+                if widget.heightForWidth(widget.width()) > widget.height():
+                    problems.append(f"{name}: {text[:40]!r} wrapped into too little height")
+            else:
+                room = widget.contentsRect().width() - 2 * widget.margin()
+                room -= max(0, widget.indent())
+                if metrics.horizontalAdvance(text) > room:
+                    problems.append(f"{name}: {text[:40]!r} needs more than {room} px")
+        elif isinstance(widget, FittedComboBox):
+            text = widget.currentText()
+            shown = widget.shown_text()
+            if metrics.horizontalAdvance(shown) > widget.text_room():
+                problems.append(f"{name}: {shown!r} does not fit")
+            if shown != text and text not in widget.tooltip_text():
+                problems.append(f"{name}: shows {shown!r} with no tooltip for {text!r}")
+        elif isinstance(widget, QComboBox):
+            text = widget.currentText()
+            if metrics.horizontalAdvance(text) > combo_text_room(widget):
+                problems.append(f"{name}: {text!r} does not fit")
+        elif isinstance(widget, QAbstractButton):
+            text = without_mnemonic(widget.text())
+            if text and widget.sizeHint().width() > widget.width():
+                problems.append(f"{name}: {text!r} needs {widget.sizeHint().width()} px")
+        elif isinstance(widget, QAbstractSpinBox):
+            line = widget.findChild(QLineEdit)
+            text = line.text() if line is not None else ""
+            if line is not None and metrics.horizontalAdvance(text) > line.width() - 4:
+                problems.append(f"{name}: {text!r} does not fit")
+        else:
+            continue
+        # Whatever holds it must show all of its width (a details panel may scroll up and down,
+        # never sideways; a row too wide for the window would run off its right edge).
+        visible = widget.visibleRegion().boundingRect()
+        if not visible.isEmpty() and visible.width() < widget.width():
+            problems.append(f"{name}: {text[:40]!r} is cut off at the side")
+    for tree in root.findChildren(QTreeView):
+        header = tree.header()
+        model = tree.model()
+        margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+        for column in range(header.count()):
+            if header.isSectionHidden(column):
+                continue
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            needed = header.fontMetrics().horizontalAdvance(title) + 2 * margin
+            if needed > header.sectionSize(column):
+                problems.append(f"column {title!r} needs {needed} px")
+    return problems
+
+
+def hover_tip(widget: QWidget) -> str:
+    """The tooltip a person sees resting the mouse on the middle of ``widget``."""
+    centre = widget.rect().center()
+    under = widget.childAt(centre) or widget
+    at = under.mapFrom(widget, centre)
+    QApplication.sendEvent(under, QHelpEvent(QEvent.Type.ToolTip, at, under.mapToGlobal(at)))
+    text = QToolTip.text()
+    QToolTip.hideText()
+    return text
+
+
+def settle() -> None:
+    # Layout requests are posted events: run them, as they have run before a person looks.
+    QApplication.processEvents()
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 800)], ids=["1024x700", "1280x800"])
+def test_nothing_is_clipped_in_a_window_of(qtbot, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    from ptplanner.core import paths
+    from ptplanner.ui.main_window import MainWindow
+
+    plan = lived_in_plan(date.today())
+    paths.plan_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.plan_file().write_text(plan.model_dump_json(), encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    key(qtbot, window, Qt.Key.Key_4, CTRL)
+    tab = window.page("plan")
+    assert isinstance(tab, PlanTab)
+    qtbot.waitUntil(tab.isVisible, timeout=3000)
+    settle()
+    try:
+        # The tab asks for no more room than the window has.
+        assert (window.width(), window.height()) == size
+        assert tab.minimumSizeHint().width() <= tab.width()
+        assert cut_off(tab) == []
+        # Every step in the details editor: each kind of link and each value the plan uses.
+        for milestone in plan.flatten():
+            select(qtbot, tab, milestone.id)
+            settle()
+            assert cut_off(tab) == [], milestone.title
+        # The longest area name shows its start, as a line edit does, and all of it on hover.
+        move = next(m for m in plan.milestones if m.title == "Move north for a clinic job")
+        select(qtbot, tab, move.id)
+        combo = tab.link_value_combo
+        assert combo.currentText() == LONG_AREA and combo.shown_text() != LONG_AREA
+        assert LONG_AREA in hover_tip(combo)
+        cmaa = next(m for m in plan.flatten() if m.title == "CMAA certification")
+        select(qtbot, tab, cmaa.id)
+        if combo.shown_text() != combo.currentText():
+            assert combo.shown_text() == "CMAA"
+            assert hover_tip(combo) == "CMAA (Certified Medical Administrative Assistant)"
+        # Every status filter, chosen with the keyboard, and the line saying what it shows.
+        tab.status_filter.setFocus()
+        for _ in range(tab.status_filter.count()):
+            settle()
+            assert cut_off(tab) == [], tab.status_filter.currentText()
+            key(qtbot, tab.status_filter, Qt.Key.Key_Down)
+        qtbot.keyClicks(tab.search_edit, "exam")
+        qtbot.waitUntil(tab.filter_bar.isVisible, timeout=1000)
+        settle()
+        assert cut_off(tab) == []
+    finally:
+        window.close()
+
+
+def test_a_long_plan_title_gives_way_and_keeps_its_tooltip(qtbot, open_tab) -> None:  # type: ignore[no-untyped-def]
+    title = "My plan to become a PT care coordinator " * 5
+    tab = open_tab(sample_plan().model_copy(update={"title": title.strip()}), size=(1024, 700))
+    settle()
+    window = tab.window()
+    assert window.width() == 1024
+    assert tab.title_label.shown_text().endswith("…")
+    assert tab.title_label.toolTip() == title.strip()
+    assert cut_off(tab) == []
+    window.resize(1800, 800)  # with room to spare, the whole title shows
+    settle()
+    tab.title_label.setText("My plan")
+    assert tab.title_label.shown_text() == "My plan" and tab.title_label.toolTip() == ""
+
+
+def test_the_empty_page_fits_at_1024x700(qtbot, open_tab) -> None:  # type: ignore[no-untyped-def]
+    tab = open_tab(Plan(), size=(1024, 700))
+    settle()
+    assert tab.stack.currentWidget() is tab.empty_page
+    assert cut_off(tab) == []
 
 
 # --- accessibility -------------------------------------------------------------------------------

@@ -82,7 +82,13 @@ from ptplanner.ui.plan_model import (
     is_dark,
     kind_colours,
 )
-from ptplanner.ui.tabs.plan_paint import checklist_picture, glyph_icon, muted
+from ptplanner.ui.tabs.plan_paint import (
+    ElidingLabel,
+    FittedComboBox,
+    checklist_picture,
+    glyph_icon,
+    muted,
+)
 from ptplanner.ui.tabs.plan_timeline import PlanTimeline
 
 Index = QModelIndex | QPersistentModelIndex
@@ -357,7 +363,7 @@ class PlanTab(QWidget):
         self._shown_notes = ""
         self._banner_widgets: list[BannerWidget] = []
         self._shown_once = False
-        self._sized = False
+        self._details_width_chosen = False
         self._expanded_before_filter: set[str] | None = None
         self._empty_page: EmptyPlanPage | None = None
 
@@ -541,7 +547,8 @@ class PlanTab(QWidget):
         # Header: the plan's title, how far along it is, and whether it is saved.
         header = QHBoxLayout()
         header.setSpacing(12)
-        self.title_label = QLabel()
+        # A plan title may be 200 characters long: it gives way rather than widen the window.
+        self.title_label = ElidingLabel()
         title_font = QFont(self.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
         title_font.setWeight(QFont.Weight.DemiBold)
@@ -581,10 +588,9 @@ class PlanTab(QWidget):
         self.status_filter.setToolTip("Show only steps with this status")
         for key, label in STATUS_FILTERS:
             self.status_filter.addItem(label, key)
-        self.status_filter.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.status_filter.setMinimumContentsLength(14)
+        # As wide as its longest choice ("Open (not done or skipped)"): the row has the room
+        # at 1024 px, and a choice cut short would hide what the list is showing.
+        self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         tools.addWidget(self.status_filter)
         tools.addSpacing(8)
         self.buttons: dict[str, QToolButton] = {}
@@ -630,6 +636,7 @@ class PlanTab(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setSizes([900, 340])
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
         self.tree.installEventFilter(self)
         page.addWidget(self.splitter, 1)
 
@@ -781,13 +788,16 @@ class PlanTab(QWidget):
         link_label = QLabel("Salary &link")
         link_label.setBuddy(self.link_kind_combo)
         form.addRow(link_label, self.link_kind_combo)
-        self.link_value_combo = QComboBox()
+        # The value takes a row of its own across the whole panel, under its kind: names such
+        # as "High school diploma or GED" need more room than the field column has at 1024 px.
+        # The longest ("CEHRS (Certified Electronic ...)") show their short form there.
+        self.link_value_combo = FittedComboBox()
         self.link_value_combo.setAccessibleName("Salary link value")
         self.link_value_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.link_value_combo.setMinimumContentsLength(8)
-        form.addRow("", shrinkable(self.link_value_combo))
+        form.addRow(shrinkable(self.link_value_combo))
 
         self.renews_spin = QSpinBox()
         self.renews_spin.setAccessibleName("Renews every N months")
@@ -979,13 +989,16 @@ class PlanTab(QWidget):
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        if not self._sized:
-            # A first width for the details that suits the window: 300 px at 1024, 360 at 1280+.
-            self._sized = True
+        if not self._details_width_chosen:
+            # A width for the details that suits the window, 300 px at 1024 and 360 at 1280+,
+            # kept as the window changes size until the person drags the divider.
             total = sum(self.splitter.sizes())
             details = max(300, min(360, round(self.width() * 0.28)))
             if total > details:
                 self.splitter.setSizes([total - details, details])
+
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._details_width_chosen = True
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -1329,6 +1342,9 @@ class PlanTab(QWidget):
                 self.link_value_combo.addItem(link.value, link.value)
                 row = self.link_value_combo.count() - 1
             self.link_value_combo.setCurrentIndex(row)
+            line = self.link_value_combo.lineEdit()
+            if line is not None:
+                line.setCursorPosition(0)  # a long area name shows its start, not its end
 
     def _fill_link_values(self, kind: str) -> None:
         combo = self.link_value_combo
