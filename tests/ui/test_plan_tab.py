@@ -859,6 +859,17 @@ def test_nothing_is_clipped_in_a_window_of(qtbot, size: tuple[int, int]) -> None
         if combo.shown_text() != combo.currentText():
             assert combo.shown_text() == "CMAA"
             assert hover_tip(combo) == "CMAA (Certified Medical Administrative Assistant)"
+        # Its list opens wide enough to read every choice in full.
+        combo.setFocus()
+        key(qtbot, combo, Qt.Key.Key_F4)
+        view = combo.view()
+        qtbot.waitUntil(view.isVisible, timeout=1000)
+        widest = max(
+            view.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())
+        )
+        assert widest + 8 <= view.viewport().width()  # the item's own padding, 4 px a side
+        key(qtbot, view, Qt.Key.Key_Escape)
+        assert not view.isVisible()
         # Every status filter, chosen with the keyboard, and the line saying what it shows.
         tab.status_filter.setFocus()
         for _ in range(tab.status_filter.count()):

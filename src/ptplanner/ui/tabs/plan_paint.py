@@ -34,9 +34,6 @@ from PySide6.QtWidgets import (
 
 from ptplanner.ui.plan_model import is_dark
 
-SHORT_TEXT_ROLE = Qt.ItemDataRole.UserRole + 40
-"""A combo item's short form ("CEHRS"), shown when its whole text does not fit."""
-
 
 def mix(a: QColor, b: QColor, weight: float) -> QColor:
     """``weight`` of ``a`` over ``b``."""
@@ -155,11 +152,11 @@ class FittedComboBox(QComboBox):
     """A combo box that shows its whole choice when it fits, else the short form.
 
     Qt clips a long choice at the box's edge ("High school diploma or C"); this box shows the
-    item's :data:`SHORT_TEXT_ROLE` text, or the label without its bracketed explanation, and
-    elides only as a last resort. The tooltip then has the whole text, and the list opens wide
-    enough to show every choice in full. An editable box shows what its line edit shows (the
-    start of a long text, which can be scrolled) and has the whole text in its tooltip too.
-    The box's own tooltip (:meth:`setToolTip`) follows the whole text.
+    choice without its bracketed explanation ("CEHRS"), and elides only as a last resort. The
+    tooltip then has the whole text, and the list (which Qt opens as wide as its longest entry)
+    shows every choice in full. An editable box shows what its line edit shows (the start of a
+    long text, which can be scrolled) and has the whole text in its tooltip too. The box's own
+    tooltip (:meth:`setToolTip`) follows the whole text.
     """
 
     def text_room(self) -> int:
@@ -188,8 +185,7 @@ class FittedComboBox(QComboBox):
             return full
         if self.isEditable():
             return metrics.elidedText(full, Qt.TextElideMode.ElideRight, room)
-        short = self.currentData(SHORT_TEXT_ROLE) or short_form(full)
-        return metrics.elidedText(str(short), Qt.TextElideMode.ElideRight, room)
+        return metrics.elidedText(short_form(full), Qt.TextElideMode.ElideRight, room)
 
     def tooltip_text(self) -> str:
         """The tooltip as it would show now: the whole choice when it is shortened, then the
@@ -220,14 +216,6 @@ class FittedComboBox(QComboBox):
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
         option.currentText = self.shown_text()
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
-
-    def showPopup(self) -> None:
-        view = self.view()
-        scroll = view.verticalScrollBar()
-        bar = scroll.sizeHint().width() if self.count() > self.maxVisibleItems() else 0
-        needed = view.sizeHintForColumn(0) + 2 * view.frameWidth() + bar
-        view.setMinimumWidth(max(self.width(), needed))
-        super().showPopup()
 
 
 class ElidingLabel(QLabel):
