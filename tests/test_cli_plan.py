@@ -142,7 +142,7 @@ def test_a_planned_promotion_raises_the_projection_in_its_year(
         expected = without[row_year] * (raise_factor if row_year >= year else 1)
         assert typical == pytest.approx(expected, abs=1.5), row_year  # whole dollars
     assert with_plan[year] > without[year] * 1.05  # the default raise is a real step up
-    assert events_by_year("--from-plan")[year] == [f"{title} (Mar {year})"]
+    assert events_by_year("--from-plan")[year] == [f"{title} (promotion, Mar {year})"]
     # The raise is the --promotion-raise assumption, whatever it is set to.
     doubled = typical_by_year("--from-plan", "--promotion-raise", "20")
     assert doubled[year] == pytest.approx(without[year] * 1.2, abs=1.5)

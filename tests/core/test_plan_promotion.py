@@ -92,11 +92,17 @@ def test_a_planned_promotion_is_an_event_in_its_target_year() -> None:
     effects = plan_effects(plan, TODAY)
     assert effects.events == (
         Event(
-            year=2028, kind="promotion", value="", label="Become the lead coordinator (Mar 2028)"
+            year=2028,
+            kind="promotion",
+            value="",
+            label="Become the lead coordinator (promotion, Mar 2028)",
         ),
     )
-    assert effects.describe() == ["Become the lead coordinator (Mar 2028)"]
+    assert effects.describe() == ["Become the lead coordinator (promotion, Mar 2028)"]
     assert not effects.is_empty
+    # A title that already says so is not told twice.
+    said = Plan(milestones=(promotion_step("Ask for a promotion"),))
+    assert [e.label for e in plan_effects(said, TODAY).events] == ["Ask for a promotion (Mar 2028)"]
 
 
 def test_an_overdue_promotion_counts_from_this_year() -> None:
@@ -149,4 +155,4 @@ def test_the_projection_rises_by_the_promotion_raise_in_that_year() -> None:
     raise_factor = 1 + salary_model().promotion_pct / 100
     ratios = [a.typical / b.typical for a, b in zip(with_plan.rows, without.rows, strict=True)]
     assert ratios == pytest.approx([1.0, 1.0, raise_factor, raise_factor, raise_factor])
-    assert with_plan.rows[2].events == ("Become the lead coordinator (Mar 2028)",)
+    assert with_plan.rows[2].events == ("Become the lead coordinator (promotion, Mar 2028)",)

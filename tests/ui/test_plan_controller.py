@@ -229,7 +229,7 @@ def test_a_planned_promotion_is_a_promotion_event_until_it_is_done(  # type: ign
         )
     promotions = [e for e in blocker.args[0].events if e.kind == "promotion"]
     assert [(e.year, e.value, e.label) for e in promotions] == [
-        (2029, "", "Learn WebPT (Feb 2029)")
+        (2029, "", "Learn WebPT (promotion, Feb 2029)")
     ]
     # Done, the promotion has happened: no raise still to come.
     with qtbot.waitSignal(controller.salary_effects_changed, timeout=1000) as blocker:
@@ -608,7 +608,7 @@ def test_a_promotion_picked_in_the_plan_tab_shows_in_the_salary_tab(qtbot) -> No
         step = tab.controller.milestone(tab.current_id())
         assert step is not None and step.target_date is not None
         assert str(step.salary_link) == "promotion"
-        label = f"Become the lead coordinator ({step.target_date:%b %Y})"
+        label = f"Become the lead coordinator (promotion, {step.target_date:%b %Y})"
 
         qtbot.keyClick(window, Qt.Key.Key_3, ctrl)  # the Salary tab
         salary = window.page("salary")

@@ -529,7 +529,10 @@ def test_picking_promotion_puts_a_promotion_raise_in_the_projection(qtbot, open_
     with qtbot.waitSignal(tab.controller.salary_effects_changed, timeout=1000) as blocker:
         qtbot.keyClicks(tab.link_kind_combo, "Pro")  # typing picks an entry, as in any combo
     expected = Event(
-        year=2028, kind="promotion", value="", label="Become the lead coordinator (Mar 2028)"
+        year=2028,
+        kind="promotion",
+        value="",
+        label="Become the lead coordinator (promotion, Mar 2028)",
     )
     assert blocker.args[0].events == (expected,)
     assert tab.controller.salary_effects().events == (expected,)
