@@ -291,3 +291,14 @@ def test_a_dark_choice_is_drawn_dark_from_the_first_paint(qtbot) -> None:  # typ
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "DARK True" in result.stdout.splitlines()
+
+
+def test_source_text_read_by_pyside_is_not_kept(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import linecache
+
+    # PySide6 reads the source of every module imported after it; building a tab imports
+    # pyqtgraph, pydantic and the core. None of that text may stay behind in linecache.
+    with qtbot.waitSignal(window.tab_built, timeout=10000):
+        window.tabs.setCurrentIndex(2)
+    kept = [name for name in linecache.cache if "pyqtgraph" in name or "ptplanner" in name]
+    assert kept == []

@@ -13,6 +13,7 @@ menus, geometry, and the last tab and colour scheme from ``window.ini``. Everyth
 
 from __future__ import annotations
 
+import linecache
 import logging
 from collections.abc import Callable
 from datetime import date
@@ -71,7 +72,19 @@ class _LazyTab(QWidget):
         if self.content is None:
             self.content = self._build()
             self._layout.addWidget(self.content)
+            release_source_cache()
         return self.content
+
+
+def release_source_cache() -> None:
+    """Drop the source text PySide6 has just read, after a burst of imports.
+
+    PySide6 wraps ``import`` and, for every module imported after it, reads the module's whole
+    source (``inspect.getsource``) to look for the word "PySide6"; the text stays in
+    ``linecache`` for good: about 20 MB once pydantic, the core and pyqtgraph are loaded.
+    linecache is only a cache (tracebacks read the lines again when they need them).
+    """
+    linecache.clearcache()
 
 
 class MainWindow(QMainWindow):
@@ -188,6 +201,7 @@ class MainWindow(QMainWindow):
             self._pages[current].ensure_built()
             self.tab_built.emit(TAB_NAMES[current])
         self._plan()
+        release_source_cache()
         self.loaded.emit()
 
     # --- tabs -------------------------------------------------------------------------------
