@@ -109,14 +109,14 @@ def plan_effects(
         elif milestone.status != Status.SKIPPED and milestone.target_date is not None:
             # An overdue step still counts, from this year: it has not happened yet.
             year = max(milestone.target_date.year, today.year)
-            when = f"{milestone.target_date:%b %Y}"
+            due = f"{milestone.target_date:%b %Y}"
             if link.kind == "promotion" and "promot" not in milestone.title.lower():
                 # A credential's step names it ("CMAA certification"); a promotion's is often
                 # just the new job, and the jump in pay needs its reason next to it.
-                when = f"promotion, {when}"
+                due = f"promotion, {due}"
             events.append(
                 Event(
-                    year=year, kind=link.kind, value=link.value, label=f"{milestone.title} ({when})"
+                    year=year, kind=link.kind, value=link.value, label=f"{milestone.title} ({due})"
                 )
             )
     return PlanEffects(
