@@ -402,7 +402,14 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
 
     def apply_palette(self) -> None:
         palette = self.palette()
-        self.setBackground(palette.color(QPalette.ColorRole.Base))
+        background = palette.color(QPalette.ColorRole.Base)
+        self.setBackground(background)
+        # With an opaque background the view paints every pixel it is asked to, so Qt need not
+        # fill the viewport, nor paint the widgets behind it, before each frame.
+        opaque = background.alpha() == 255
+        viewport = self.viewport()
+        viewport.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, opaque)
+        viewport.setAutoFillBackground(not opaque)
         text = palette.color(QPalette.ColorRole.Text)
         for name in ("left", "bottom"):
             axis = self.getPlotItem().getAxis(name)
