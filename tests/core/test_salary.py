@@ -229,3 +229,39 @@ def test_estimate_invariants(profile: SalaryInputs) -> None:
 def test_a_certification_never_lowers_pay(profile: SalaryInputs, cert: str) -> None:
     more = profile.model_copy(update={"certifications": profile.certifications | {cert}})
     assert estimate(more).typical >= estimate(profile).typical
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    years=st.floats(min_value=0, max_value=50, allow_nan=False),
+    education=st.sampled_from(["hs", "associate", "bachelor"]),
+    certs=st.frozensets(st.sampled_from(["cmaa", "cehrs", "cpct"])),
+    location=st.sampled_from(["National", "boston", "texas", "Capital/Northern New York"]),
+    employer=st.sampled_from(["hospital", "private_clinic", "corporate_chain", "specialty_clinic"]),
+    skills=st.frozensets(st.sampled_from(["emr", "billing_coding", "insurance", "excel"])),
+)
+def test_the_numbers_only_path_equals_the_full_estimate(
+    years: float,
+    education: str,
+    certs: frozenset[str],
+    location: str,
+    employer: str,
+    skills: frozenset[str],
+) -> None:
+    from ptplanner.core.salary import pay_figures
+
+    inputs = SalaryInputs(
+        years_experience=years,
+        education=education,
+        certifications=certs,
+        location=location,
+        employer_type=employer,
+        skills=skills,
+    )
+    full = estimate(inputs)
+    numbers = pay_figures(inputs)
+    assert (numbers.stage_id, numbers.stage_label) == (full.stage_id, full.stage_label)
+    assert (numbers.low, numbers.typical, numbers.high) == (full.low, full.typical, full.high)
+    assert numbers.percentile == full.percentile
+    assert numbers.bls_percentiles == full.bls_percentiles
+    assert sum(item.amount for item in full.breakdown) == numbers.typical

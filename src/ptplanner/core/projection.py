@@ -24,6 +24,7 @@ from ptplanner.core.salary import (
     compensation,
     default_assumptions,
     estimate,
+    pay_figures,
     salary_model,
 )
 from ptplanner.core.sources import Strict
@@ -164,7 +165,15 @@ def _pay_of(current: Estimate) -> _Pay:
 
 @lru_cache(maxsize=2048)
 def _pay(profile: SalaryInputs) -> _Pay:
-    return _pay_of(estimate(profile))
+    figures = pay_figures(profile)  # the engine's numbers without its words
+    return _Pay(
+        stage=figures.stage_label,
+        low=figures.low,
+        typical=figures.typical,
+        high=figures.high,
+        bls_p10=float(figures.bls_percentiles[0]),
+        bls_p90=float(figures.bls_percentiles[4]),
+    )
 
 
 @lru_cache(maxsize=64)

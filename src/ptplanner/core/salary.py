@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import cache
-from typing import Literal
+from functools import cache, lru_cache
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator
 
@@ -372,14 +372,45 @@ def _money(amount: float) -> str:
     return f"{sign}${abs(amount):,.0f}"
 
 
-def estimate(inputs: SalaryInputs) -> Estimate:
-    """Today's base pay (at BLS May 2025 pay levels), its range, its reasons and total pay."""
+class PayFigures(NamedTuple):
+    """The engine's numbers for a profile, without the words: what a projected year needs."""
+
+    stage_id: str
+    stage_label: str
+    percentile: float
+    low: float
+    typical: float
+    high: float
+    bls_percentiles: tuple[int, int, int, int, int]
+
+
+class _Steps(NamedTuple):
+    """Every intermediate figure of one estimate; ``estimate`` adds the words to these."""
+
+    area: AreaWage
+    area_pcts: tuple[int, int, int, int, int]
+    national_median: float
+    scale: float
+    stage: Stage
+    experience_position: float
+    employer_points: float
+    skill_points: float
+    raw: tuple[float, ...]
+    """Dollar effect of each factor, in the order of FACTORS."""
+    amounts: tuple[float, ...]
+    """The same effects as shown: running totals rounded, so they add up to ``typical``."""
+    figures: PayFigures
+
+
+FACTORS = ("start", "location", "experience", "employer", "skills", "education", "certifications")
+
+
+def _steps(inputs: SalaryInputs) -> _Steps:
     model = salary_model()
     table = area_wages(model.occupation)
     area = find_area(inputs.location)
-    national = table.national()
     area_pcts = _area_percentiles(area)
-    national_median = float(_area_percentiles(national)[2])
+    national_median = float(_area_percentiles(table.national())[2])
     scale = area_pcts[2] / national_median
     employer = model.employer(inputs.employer_type)
     stage = model.stage_for(inputs.years_experience)
@@ -396,118 +427,24 @@ def estimate(inputs: SalaryInputs) -> Estimate:
     education = model.education_level(inputs.education)
     cert_count = len(inputs.certifications)
     cert = model.certification_effect
-    figures = guide_figures()
-    source, date = "bls_oews_2025", table.date
-
-    items: list[BreakdownItem] = [
-        BreakdownItem(
-            factor="start",
-            label="National median for the occupation",
-            amount=round(national_median),
-            source=source,
-            date=date,
-            detail=f"BLS median for {model.occupation} {model.occupation_title}, all industries.",
-            guide_says=f"The guide's aggregated national median is "
-            f"{figures.get('national_median').text()}.",
-        ),
-    ]
-    guide_area = figures.for_area(area.name)
-    location_amount = round(area_pcts[2] - national_median)
-    items.append(
-        BreakdownItem(
-            factor="location",
-            label=f"Location: {area.name}",
-            amount=location_amount,
-            source=source,
-            date=date,
-            detail=f"BLS median in this area is {area_pcts[2] / national_median - 1:+.1%} "
-            "against the nation."
-            if area.kind != "national"
-            else "National figures: no local adjustment.",
-            guide_says=(
-                f"The guide puts this area {guide_area.text()} above the national average; "
-                "ptplanner follows BLS."
-                if guide_area is not None
-                else None
-            ),
-        )
+    raw = (
+        national_median,
+        area_pcts[2] - national_median,
+        at(experience_position) - at(50.0),
+        at(employer_position) - at(experience_position),
+        at(final_position) - at(employer_position),
+        education.typical * scale,
+        cert.typical(cert_count) * scale,
     )
-    steps = [
-        (
-            "experience",
-            f"Experience: {inputs.years_experience:g} years ({stage.label.lower()})",
-            at(experience_position) - at(50.0),
-            model.experience_curve.source,
-            model.experience_curve.date,
-            f"Places you at the {experience_position:.0f}th percentile of the area's pay.",
-            f"The guide's {stage.label.lower()} range is {figures.get(stage.guide_figure).text()}.",
-        ),
-        (
-            "employer",
-            f"Employer: {employer.label}",
-            at(employer_position) - at(experience_position),
-            source,
-            date,
-            f"BLS pay for the occupation in this industry (NAICS {employer.naics}) moves the "
-            f"estimate {employer_points:+.1f} percentile points.",
-            employer.guide_note,
-        ),
-        (
-            "skills",
-            "Skills: "
-            + (
-                ", ".join(s.label for s in model.skills if s.id in inputs.skills) or "none selected"
-            ),
-            at(final_position) - at(employer_position),
-            model.skills_source.source,
-            model.skills_source.date,
-            f"{skill_points:g} percentile points for in-demand skills.",
-            None,
-        ),
-        (
-            "education",
-            f"Education: {education.label}",
-            education.typical * scale,
-            "guide",
-            figures.get(education.guide_figure).date,
-            "Difference over a high school diploma from the guide's starting ranges, "
-            f"scaled by the area's wage level ({scale:.2f}).",
-            f"The guide's starting range is {figures.get(education.guide_figure).text()}.",
-        ),
-        (
-            "certifications",
-            "Certifications: "
-            + (
-                ", ".join(
-                    c.id.upper() for c in model.certifications if c.id in inputs.certifications
-                )
-                or "none"
-            ),
-            cert.typical(cert_count) * scale,
-            "guide",
-            figures.get(cert.guide_figure).date,
-            f"Guide's effect for {cert_count} certification(s), scaled by {scale:.2f}.",
-            f"The guide puts certification at {figures.get(cert.guide_figure).text()} a year.",
-        ),
-    ]
     # Round running totals, not each step: the lines then add up exactly to the estimate and
-    # the estimate moves with its inputs the way the unrounded figures do.
-    running = float(items[-1].amount + items[0].amount)
-    for factor, label, amount, src, when, detail, guide in steps:
-        step = round(running + amount) - round(running)
+    # the estimate moves with its inputs the way the unrounded figures do. The first two are
+    # BLS figures, whole dollars already.
+    amounts = [float(round(raw[0])), float(round(raw[1]))]
+    running = amounts[0] + amounts[1]
+    for amount in raw[2:]:
+        amounts.append(float(round(running + amount) - round(running)))
         running += amount
-        items.append(
-            BreakdownItem(
-                factor=factor,
-                label=label,
-                amount=step,
-                source=src,
-                date=when,
-                detail=detail,
-                guide_says=guide,
-            )
-        )
-    typical = float(sum(item.amount for item in items))
+    typical = float(sum(amounts))
 
     band = model.band_points
     cert_low = cert.low if cert_count else 0.0
@@ -516,20 +453,142 @@ def estimate(inputs: SalaryInputs) -> Estimate:
     high = max(
         float(round(at(final_position + band) + (education.high + cert_high) * scale)), typical
     )
+    figures = PayFigures(stage.id, stage.label, final_position, low, typical, high, area_pcts)
+    return _Steps(
+        area,
+        area_pcts,
+        national_median,
+        scale,
+        stage,
+        experience_position,
+        employer_points,
+        skill_points,
+        raw,
+        tuple(amounts),
+        figures,
+    )
 
+
+@lru_cache(maxsize=4096)
+def pay_figures(inputs: SalaryInputs) -> PayFigures:
+    """``estimate(inputs)``'s numbers alone, remembered per profile.
+
+    A projection asks for one profile per year and the Salary tab re-projects on every change;
+    skipping the breakdown's words and models makes an unseen profile about four times cheaper.
+    The figures are those ``estimate`` shows, computed by the same ``_steps``.
+    """
+    return _steps(inputs).figures
+
+
+def estimate(inputs: SalaryInputs) -> Estimate:
+    """Today's base pay (at BLS May 2025 pay levels), its range, its reasons and total pay."""
+    model = salary_model()
+    table = area_wages(model.occupation)
+    steps = _steps(inputs)
+    area, scale, stage = steps.area, steps.scale, steps.stage
+    employer = model.employer(inputs.employer_type)
+    education = model.education_level(inputs.education)
+    cert_count = len(inputs.certifications)
+    cert = model.certification_effect
+    figures = guide_figures()
+    source, date = "bls_oews_2025", table.date
+    guide_area = figures.for_area(area.name)
+    texts = [
+        (
+            "National median for the occupation",
+            source,
+            date,
+            f"BLS median for {model.occupation} {model.occupation_title}, all industries.",
+            f"The guide's aggregated national median is {figures.get('national_median').text()}.",
+        ),
+        (
+            f"Location: {area.name}",
+            source,
+            date,
+            f"BLS median in this area is {steps.area_pcts[2] / steps.national_median - 1:+.1%} "
+            "against the nation."
+            if area.kind != "national"
+            else "National figures: no local adjustment.",
+            f"The guide puts this area {guide_area.text()} above the national average; "
+            "ptplanner follows BLS."
+            if guide_area is not None
+            else None,
+        ),
+        (
+            f"Experience: {inputs.years_experience:g} years ({stage.label.lower()})",
+            model.experience_curve.source,
+            model.experience_curve.date,
+            f"Places you at the {steps.experience_position:.0f}th percentile of the area's pay.",
+            f"The guide's {stage.label.lower()} range is {figures.get(stage.guide_figure).text()}.",
+        ),
+        (
+            f"Employer: {employer.label}",
+            source,
+            date,
+            f"BLS pay for the occupation in this industry (NAICS {employer.naics}) moves the "
+            f"estimate {steps.employer_points:+.1f} percentile points.",
+            employer.guide_note,
+        ),
+        (
+            "Skills: "
+            + (
+                ", ".join(s.label for s in model.skills if s.id in inputs.skills) or "none selected"
+            ),
+            model.skills_source.source,
+            model.skills_source.date,
+            f"{steps.skill_points:g} percentile points for in-demand skills.",
+            None,
+        ),
+        (
+            f"Education: {education.label}",
+            "guide",
+            figures.get(education.guide_figure).date,
+            "Difference over a high school diploma from the guide's starting ranges, "
+            f"scaled by the area's wage level ({scale:.2f}).",
+            f"The guide's starting range is {figures.get(education.guide_figure).text()}.",
+        ),
+        (
+            "Certifications: "
+            + (
+                ", ".join(
+                    c.id.upper() for c in model.certifications if c.id in inputs.certifications
+                )
+                or "none"
+            ),
+            "guide",
+            figures.get(cert.guide_figure).date,
+            f"Guide's effect for {cert_count} certification(s), scaled by {scale:.2f}.",
+            f"The guide puts certification at {figures.get(cert.guide_figure).text()} a year.",
+        ),
+    ]
+    items = tuple(
+        BreakdownItem(
+            factor=factor,
+            label=label,
+            amount=amount,
+            source=src,
+            date=when,
+            detail=detail,
+            guide_says=guide,
+        )
+        for factor, amount, (label, src, when, detail, guide) in zip(
+            FACTORS, steps.amounts, texts, strict=True
+        )
+    )
+    pay = steps.figures
     level: PriceLevel | None = price_level(area)
     return Estimate(
         area_name=area.name,
         area_kind=area.kind,
-        stage_id=stage.id,
-        stage_label=stage.label,
-        percentile=final_position,
-        low=low,
-        typical=typical,
-        high=high,
-        breakdown=tuple(items),
-        compensation=compensation(typical, inputs.assumptions),
-        bls_percentiles=area_pcts,
+        stage_id=pay.stage_id,
+        stage_label=pay.stage_label,
+        percentile=pay.percentile,
+        low=pay.low,
+        typical=pay.typical,
+        high=pay.high,
+        breakdown=items,
+        compensation=compensation(pay.typical, inputs.assumptions),
+        bls_percentiles=steps.area_pcts,
         price_level=level.rpp if level else None,
         price_level_from=level.from_name if level else None,
         price_level_is_fallback=level.is_fallback if level else False,
