@@ -57,6 +57,12 @@ def test_promotion_scales_pay_by_the_models_percentage() -> None:
     )
     factor = 1 + salary_model().promotion_pct / 100
     assert promoted.rows[1].typical == pytest.approx(plain.rows[1].typical * factor)
+    # The note under every printout and table says what a promotion is worth, and whose figure.
+    pct = f"{salary_model().promotion_pct:g}%"
+    assert f"Each promotion raises pay {pct} (ptplanner's own assumption)." in (
+        promoted.growth_factor_note
+    )
+    assert "promotion" not in plain.growth_factor_note
 
 
 def test_the_promotion_raise_is_an_editable_assumption() -> None:

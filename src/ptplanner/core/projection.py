@@ -245,4 +245,9 @@ def project(request: ProjectionRequest) -> Projection:
         f"raised {assumptions.raise_pct:g}% a year; inflation-adjusted figures use "
         f"{assumptions.inflation_pct:g}% a year, in {request.start_year} dollars."
     )
+    if any(event.kind == "promotion" for event in events):
+        note += (
+            f" Each promotion raises pay {assumptions.promotion_pct:g}% "
+            "(ptplanner's own assumption)."
+        )
     return Projection(request=request, today=today, rows=tuple(rows), growth_factor_note=note)
