@@ -451,3 +451,76 @@ def test_plan_links_the_engine_rejects_are_reported(tab) -> None:  # type: ignor
     assert tab.error_label.isVisible()
     assert "Your plan's salary links were ignored" in tab.error_label.text()
     assert tab.typical_label.text() == money(estimate(SalaryInputs()).typical)
+
+
+# --- the promotion raise ------------------------------------------------------------------------
+
+
+def type_into(qtbot, spin, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Replace a spin box's value by typing, as a person does, and press Return."""
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, text)
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+
+
+def test_the_promotion_raise_is_an_assumption_the_person_sets(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ptplanner.core.plan_link import PlanEffects
+
+    promotion = Event(year=2028, kind="promotion", label="Lead coordinator (promotion, Mar 2028)")
+    tab.scenario.set_plan_effects(PlanEffects(events=(promotion,)))
+    qtbot.mouseClick(tab.inputs.assumptions_toggle, Qt.MouseButton.LeftButton)
+    spin = tab.inputs.assumption_spins["promotion_pct"]
+    assert spin.isVisible()
+    assert spin.value() == 10.0 and spin.suffix() == " %"
+    assert "Plan tab" in spin.toolTip() and "ptplanner's own assumption" in spin.toolTip()
+
+    type_into(qtbot, spin, "15")
+    assert tab.scenario.inputs.assumptions.promotion_pct == 15.0
+    rows = tab.scenario.projection().rows
+    plain = project(expected()).rows
+    for row, without in zip(rows, plain, strict=True):
+        rise = 1.15 if row.year >= promotion.year else 1.0
+        assert row.typical == pytest.approx(without.typical * rise)
+        assert row.low == pytest.approx(without.low * rise)
+    # What the person sees follows: the graph, and the year table with the promotion's row.
+    assert list(tab.plot.typical_curve.getData()[1]) == pytest.approx([r.typical for r in rows])
+    show_page(qtbot, tab, "Year by year")
+    model = tab.year_model
+    at = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "2028")
+    assert model.index(at, 4).data() == money(rows[at].typical)
+    assert model.index(at, 8).data() == promotion.label
+
+    # The spin box steps by half a percent, and the reset brings back ptplanner's 10%.
+    qtbot.keyClick(spin, Qt.Key.Key_Up)
+    assert tab.scenario.inputs.assumptions.promotion_pct == 15.5
+    qtbot.mouseClick(tab.inputs.reset_button, Qt.MouseButton.LeftButton)
+    assert spin.value() == 10.0
+    assert tab.scenario.inputs.assumptions.promotion_pct == 10.0
+    want = project(
+        ProjectionRequest(inputs=SalaryInputs(), years=10, start_year=2026, events=(promotion,))
+    )
+    assert model.index(at, 4).data() == money(want.rows[at].typical)
+
+
+def test_the_promotion_raise_is_remembered(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ptplanner.ui.main_window import MainWindow
+
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.tabs.setCurrentIndex(2)
+    tab = first.page("salary")
+    qtbot.waitUntil(tab.isVisible, timeout=3000)
+    qtbot.mouseClick(tab.inputs.assumptions_toggle, Qt.MouseButton.LeftButton)
+    type_into(qtbot, tab.inputs.assumption_spins["promotion_pct"], "12.5")
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    second.tabs.setCurrentIndex(2)
+    spin = second.page("salary").inputs.assumption_spins["promotion_pct"]
+    assert spin.value() == 12.5
+    assert second.scenario.inputs.assumptions.promotion_pct == 12.5
+    second.close()

@@ -69,6 +69,7 @@ def money(value: float) -> str:
 # label, field, minimum, maximum, step, suffix, decimals
 ASSUMPTION_FIELDS: tuple[tuple[str, str, float, float, float, str, int], ...] = (
     ("Annual raise", "raise_pct", -10, 25, 0.1, " %", 1),
+    ("Promotion raise", "promotion_pct", 0, 100, 0.5, " %", 1),
     ("Inflation", "inflation_pct", -5, 25, 0.1, " %", 1),
     ("Bonus and extra pay", "bonus_pct", 0, 100, 0.5, " % of base", 2),
     ("Your 401(k) contribution", "retirement_contribution_pct", 0, 100, 0.5, " % of base", 1),
@@ -79,6 +80,15 @@ ASSUMPTION_FIELDS: tuple[tuple[str, str, float, float, float, str, int], ...] = 
     ("Continuing-education stipend", "ce_stipend_usd", 0, 100_000, 50, " $/yr", 0),
     ("Profit sharing", "profit_sharing_usd", 0, 1_000_000, 100, " $/yr", 0),
 )
+# Tooltips that say more than the field's own description (in lines: Qt does not wrap plain text).
+ASSUMPTION_TIPS: dict[str, str] = {
+    "promotion_pct": (
+        "The pay rise on each promotion you plan.\n"
+        'A step in the Plan tab with a "Promotion" salary link and a target date\n'
+        "is a promotion: pay rises by this much from its year on.\n"
+        "This is ptplanner's own assumption: none of the sources gives a figure."
+    ),
+}
 
 
 class ProjectionTableModel(QAbstractTableModel):
@@ -452,9 +462,9 @@ class InputsPanel(QScrollArea):
             spin.setSuffix(suffix)
             spin.setAccessibleName(label)
             spin.setKeyboardTracking(False)
-            description = Assumptions.model_fields[field].description
-            if description:
-                spin.setToolTip(description)
+            tip = ASSUMPTION_TIPS.get(field) or Assumptions.model_fields[field].description
+            if tip:
+                spin.setToolTip(tip)
             self.assumption_spins[field] = spin
             assumptions_form.addRow(label, spin)
         self.reset_button = QPushButton("&Reset to the data's defaults")
@@ -463,7 +473,8 @@ class InputsPanel(QScrollArea):
         sources = QLabel(
             "Defaults: raise from reported 2026 health-care pay budgets; inflation from CPI-U "
             "2025; benefits as a share of wages from BLS ECEC (office and administrative "
-            "support, March 2026); match from the career guide."
+            "support, March 2026); match from the career guide. The promotion raise is "
+            "ptplanner's own assumption."
         )
         sources.setWordWrap(True)
         sources.setProperty("role", "footnote")
