@@ -19,12 +19,22 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QSignalBlocker,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QGuiApplication,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,16 +43,20 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QSlider,
     QSpinBox,
     QSplitter,
+    QStyle,
+    QStyleOptionFrame,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -57,6 +71,7 @@ from ptplanner.core.projection import Projection, YearRow
 from ptplanner.core.salary import Assumptions, Estimate, salary_model
 from ptplanner.core.sources import source_catalog
 from ptplanner.ui.scenario import ScenarioModel
+from ptplanner.ui.tabs.plan_paint import FittedComboBox
 from ptplanner.ui.tabs.salary_plot import ProjectionPlot
 
 Index = QModelIndex | QPersistentModelIndex
@@ -322,6 +337,75 @@ class SteadyLabel(QWidget):
         return found
 
 
+# QLineEdit keeps this many pixels free left and right of its text, and one above and below.
+_LINE_EDIT_MARGIN = 2
+
+
+class ElidingLineEdit(QLineEdit):
+    """The location box's text: a name too long for the box ends in "…" while it is not edited.
+
+    A line edit shows the start of a long text cut off mid-letter ("Boston-Cambridge-Newton,
+    MA-N"), which reads as a different name. Without focus this one draws the name elided
+    where QLineEdit would draw it; clicking in shows the real text to edit and scroll.
+    """
+
+    def text_room(self) -> int:
+        """Pixels the box has for its text."""
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        rect = self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self)
+        margins = self.textMargins()
+        return rect.width() - margins.left() - margins.right() - 2 * _LINE_EDIT_MARGIN
+
+    def is_shortened(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.text_room()
+
+    def shown_text(self) -> str:
+        """What the box shows: the whole text, or while not edited, the text elided."""
+        if self.hasFocus() or not self.is_shortened():
+            return self.text()
+        elide = Qt.TextElideMode.ElideRight
+        return self.fontMetrics().elidedText(self.text(), elide, self.text_room())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        shown = self.shown_text()
+        if shown == self.text():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        style = self.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelLineEdit, option, painter, self)
+        rect = style.subElementRect(QStyle.SubElement.SE_LineEditContents, option, self)
+        rect = rect.marginsRemoved(self.textMargins())
+        rect.adjust(_LINE_EDIT_MARGIN, 1, -_LINE_EDIT_MARGIN, -1)
+        metrics = self.fontMetrics()
+        # Where QLineEdit puts a vertically centred line, so the text does not jump on focus.
+        top = rect.y() + (rect.height() - metrics.height() + 1) // 2
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        painter.drawText(QPoint(rect.x(), top + metrics.ascent()), shown)
+
+
+class LocationComboBox(FittedComboBox):
+    """The editable location box: a long area name elided, and whole in the tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.eliding_line = ElidingLineEdit(self)
+        self.setLineEdit(self.eliding_line)
+
+    def shown_text(self) -> str:
+        return self.eliding_line.shown_text()
+
+    def tooltip_text(self) -> str:
+        # Also while the name is being edited: the box then shows only a part of it.
+        full = self.currentText()
+        shortened = bool(full) and self.eliding_line.is_shortened()
+        return "\n".join(t for t in (full if shortened else "", self.toolTip()) if t)
+
+
 class InputsPanel(QScrollArea):
     """The person's profile and the assumptions, bound to the scenario model."""
 
@@ -357,14 +441,13 @@ class InputsPanel(QScrollArea):
         experience_label.setBuddy(self.experience_spin)
         form.addRow(experience_label, experience)
 
-        self.education_combo = QComboBox()
+        self.education_combo = FittedComboBox()
         self.education_combo.setAccessibleName("Education")
         for level in model.education:
             self.education_combo.addItem(level.label, level.id)
         form.addRow("&Education", self.education_combo)
 
-        self.location_combo = QComboBox()
-        self.location_combo.setEditable(True)
+        self.location_combo = LocationComboBox()
         self.location_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.location_combo.setAccessibleName("Location")
         self.location_combo.setToolTip(
@@ -384,7 +467,7 @@ class InputsPanel(QScrollArea):
         self.location_combo.setMinimumContentsLength(16)
         form.addRow("&Location", self.location_combo)
 
-        self.employer_combo = QComboBox()
+        self.employer_combo = FittedComboBox()
         self.employer_combo.setAccessibleName("Employer type")
         for employer in model.employer_types:
             self.employer_combo.addItem(employer.label, employer.id)
@@ -452,9 +535,12 @@ class InputsPanel(QScrollArea):
         )
         layout.addWidget(self.assumptions_toggle)
         self.assumptions_box = QFrame()
-        assumptions_form = QFormLayout(self.assumptions_box)
+        # A grid, not a form: the boxes keep the room their widest value and unit need ("100.00
+        # % of base") and a long label wraps in a narrow panel, where a form cut the units off.
+        grid = QGridLayout(self.assumptions_box)
+        grid.setColumnStretch(0, 1)
         self.assumption_spins: dict[str, QDoubleSpinBox] = {}
-        for label, field, low, high, step, suffix, decimals in ASSUMPTION_FIELDS:
+        for at, (label, field, low, high, step, suffix, decimals) in enumerate(ASSUMPTION_FIELDS):
             spin = QDoubleSpinBox()
             spin.setRange(low, high)
             spin.setSingleStep(step)
@@ -466,10 +552,16 @@ class InputsPanel(QScrollArea):
             if tip:
                 spin.setToolTip(tip)
             self.assumption_spins[field] = spin
-            assumptions_form.addRow(label, spin)
+            caption = QLabel(label)
+            caption.setWordWrap(True)
+            caption.setBuddy(spin)
+            grid.addWidget(caption, at, 0)
+            grid.addWidget(spin, at, 1)
+        widest = max(spin.sizeHint().width() for spin in self.assumption_spins.values())
+        grid.setColumnMinimumWidth(1, widest)
         self.reset_button = QPushButton("&Reset to the data's defaults")
         self.reset_button.setAccessibleName("Reset assumptions")
-        assumptions_form.addRow(self.reset_button)
+        grid.addWidget(self.reset_button, len(ASSUMPTION_FIELDS), 0, 1, 2)
         sources = QLabel(
             "Defaults: raise from reported 2026 health-care pay budgets; inflation from CPI-U "
             "2025; benefits as a share of wages from BLS ECEC (office and administrative "
@@ -478,7 +570,7 @@ class InputsPanel(QScrollArea):
         )
         sources.setWordWrap(True)
         sources.setProperty("role", "footnote")
-        assumptions_form.addRow(sources)
+        grid.addWidget(sources, len(ASSUMPTION_FIELDS) + 1, 0, 1, 2)
         self.assumptions_box.setVisible(False)
         layout.addWidget(self.assumptions_box)
         layout.addStretch(1)
