@@ -18,7 +18,7 @@ import pyqtgraph as pg
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen, QPolygonF, QResizeEvent
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QToolTip, QWidget
 
 from ptplanner.core.projection import Projection
@@ -27,6 +27,7 @@ TYPICAL = QColor("#0f7c8c")
 TOTAL = QColor("#d55e00")
 COMPARE = QColor("#7570b3")
 DOT_SIZE = 5  # diameter in pixels of the typical-pay points
+TALL_ENOUGH_FOR_ONE_COLUMN = 420  # graph height in pixels from which the legend is one column
 
 
 class DollarAxis(pg.AxisItem):  # type: ignore[misc]
@@ -372,9 +373,6 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         self.total_curve = chart.line(pg.mkPen(TOTAL, width=2))
         self.compare_curve = chart.line(pg.mkPen(COMPARE, width=2, style=Qt.PenStyle.DashLine))
         plot.addItem(chart)
-        self.legend.addItem(DotSample(self.typical_curve), "Typical base pay")
-        self.legend.addItem(self.total_curve, "Total compensation")
-        self.legend.addItem(self.compare_curve, "Pinned")
         # Legend entries for the two bands.
         self.band_swatch = pg.BarGraphItem(
             x=[0], height=[0], width=0, brush=_transparent(TYPICAL, 50), pen=None
@@ -382,8 +380,12 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         self.bls_swatch = pg.BarGraphItem(
             x=[0], height=[0], width=0, brush=pg.mkBrush(128, 128, 128, 50), pen=None
         )
+        # Each line beside its band when the legend takes two columns (see resizeEvent).
+        self.legend.addItem(DotSample(self.typical_curve), "Typical base pay")
         self.legend.addItem(self.band_swatch, "Likely range (low–high)")
+        self.legend.addItem(self.total_curve, "Total compensation")
         self.legend.addItem(self.bls_swatch, "BLS 10th–90th percentile, this area")
+        self.legend.addItem(self.compare_curve, "Pinned")
 
         self.cursor = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen(128, 128, 128, 120, width=1)
@@ -415,6 +417,11 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
             axis = self.getPlotItem().getAxis(name)
             axis.setPen(pg.mkPen(text))
             axis.setTextPen(pg.mkPen(text))
+        # A short graph has lines under the legend: a veil of the background keeps its text
+        # readable over them while they still show through.
+        veil = QColor(background)
+        veil.setAlpha(210)
+        self.legend.setBrush(pg.mkBrush(veil))
         self.legend.setLabelTextColor(text)
         for _sample, label in self.legend.items:
             label.setText(label.text)  # LabelItem applies a new colour only when text is set
@@ -423,6 +430,13 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         label = self.legend.getLabel(item)
         if label is not None and label.text != text:
             label.setText(text, color=self.palette().color(QPalette.ColorRole.Text))
+
+    def resizeEvent(self, event: QResizeEvent | None) -> None:
+        super().resizeEvent(event)
+        legend = getattr(self, "legend", None)  # pyqtgraph resizes the view while it is built
+        if legend is not None:
+            # Five entries in one column cover half of a short graph; two columns, three rows.
+            legend.setColumnCount(1 if self.height() >= TALL_ENOUGH_FOR_ONE_COLUMN else 2)
 
     def changeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().changeEvent(event)
