@@ -6,14 +6,28 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QHelpEvent, QImage, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QTableView,
+    QToolTip,
+    QWidget,
+)
+from shiboken6 import isValid
 
+from ptplanner.core.plan_link import PlanEffects
 from ptplanner.core.projection import Event, ProjectionRequest, project
 from ptplanner.core.salary import SalaryInputs, estimate
 from ptplanner.ui.scenario import ScenarioModel
-from ptplanner.ui.tabs.salary_tab import SalaryTab, money
+from ptplanner.ui.tabs.plan_paint import FittedComboBox
+from ptplanner.ui.tabs.salary_tab import GRAPH_SHARE, FittedHeader, SalaryTab, money
 
 
 @pytest.fixture
@@ -179,8 +193,6 @@ def test_year_table_matches_projection_and_copies(tab, qtbot) -> None:  # type: 
 
 
 def test_plan_events_reach_the_projection(tab) -> None:  # type: ignore[no-untyped-def]
-    from ptplanner.core.plan_link import PlanEffects
-
     event = Event(year=2028, kind="certification", value="cehrs", label="CEHRS (Mar 2028)")
     tab.scenario.set_plan_effects(PlanEffects(events=(event,)))
     want = project(
@@ -320,8 +332,6 @@ def test_hovering_a_year_shows_its_figures(tab, qtbot) -> None:  # type: ignore[
 
 
 def test_the_context_line_grows_and_shrinks_with_its_text(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from ptplanner.core.plan_link import PlanEffects
-
     context = tab.context_label
     before = context.height()
     event = Event(year=2028, kind="certification", value="cehrs", label="CEHRS (Mar 2028)")
@@ -444,8 +454,6 @@ def test_a_hidden_tab_catches_up_when_shown(tab, qtbot) -> None:  # type: ignore
 
 
 def test_plan_links_the_engine_rejects_are_reported(tab) -> None:  # type: ignore[no-untyped-def]
-    from ptplanner.core.plan_link import PlanEffects
-
     event = Event(year=2028, kind="certification", value="nope")
     tab.scenario.set_plan_effects(PlanEffects(events=(event,)))
     assert tab.error_label.isVisible()
@@ -465,8 +473,6 @@ def type_into(qtbot, spin, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_the_promotion_raise_is_an_assumption_the_person_sets(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from ptplanner.core.plan_link import PlanEffects
-
     promotion = Event(year=2028, kind="promotion", label="Lead coordinator (promotion, Mar 2028)")
     tab.scenario.set_plan_effects(PlanEffects(events=(promotion,)))
     qtbot.mouseClick(tab.inputs.assumptions_toggle, Qt.MouseButton.LeftButton)
@@ -524,3 +530,305 @@ def test_the_promotion_raise_is_remembered(qtbot) -> None:  # type: ignore[no-un
     assert spin.value() == 12.5
     assert second.scenario.inputs.assumptions.promotion_pct == 12.5
     second.close()
+
+
+# --- nothing clipped in a small window -----------------------------------------------------------
+
+LONGEST_AREA = "North Valley-Northern Mountains Region of California nonmetropolitan area"
+
+
+def without_mnemonic(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def hover_tip(widget) -> str:  # type: ignore[no-untyped-def]
+    """The tooltip a person sees resting the mouse at the middle of ``widget``."""
+    return tip_at(widget, widget.rect().center())
+
+
+def tip_at(widget, point: QPoint) -> str:  # type: ignore[no-untyped-def]
+    under = widget.childAt(point) or widget
+    at = under.mapFrom(widget, point)
+    QToolTip.hideText()
+    QApplication.sendEvent(under, QHelpEvent(QEvent.Type.ToolTip, at, under.mapToGlobal(at)))
+    text = QToolTip.text() if QToolTip.isVisible() else ""
+    QToolTip.hideText()
+    return text
+
+
+def cell_fits(view, index) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a table cell shows all of its text at its column's width (wrapped if it wraps)."""
+    text = str(index.data() or "")
+    if not text:
+        return True
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    room = view.columnWidth(index.column()) - 2 * margin
+    metrics = view.fontMetrics()
+    if not view.wordWrap():
+        return metrics.horizontalAdvance(text) <= room
+    flags = int(Qt.TextFlag.TextWordWrap)
+    needed = metrics.boundingRect(QRect(0, 0, room, 10_000), flags, text)
+    return needed.width() <= room and needed.height() <= view.rowHeight(index.row())
+
+
+def cut_off(root) -> list[str]:  # type: ignore[no-untyped-def]
+    """Visible text under ``root`` that does not fit its room, or widgets that reach past the
+    edge of what holds them. Text shortened on purpose counts as fitting only when the tooltip a
+    person gets on hovering has it whole."""
+    problems: list[str] = []
+    for widget in root.findChildren(QWidget):
+        # A tooltip shown while checking is a child of its widget, and goes when hidden.
+        if not isValid(widget) or widget.isWindow() or not widget.isVisible():
+            continue
+        name = f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()!r}"
+        metrics = widget.fontMetrics()
+        text = ""
+        if isinstance(widget, QLabel):
+            text = without_mnemonic(widget.text()) if widget.buddy() else widget.text()
+            if not text:
+                continue
+            if widget.wordWrap():
+                if widget.heightForWidth(widget.width()) > widget.height():
+                    problems.append(f"{name}: {text[:40]!r} wrapped into too little height")
+            else:
+                room = widget.contentsRect().width() - 2 * widget.margin() - max(0, widget.indent())
+                if metrics.horizontalAdvance(text) > room:
+                    problems.append(f"{name}: {text[:40]!r} needs more than {room} px")
+        elif isinstance(widget, FittedComboBox):
+            text = widget.currentText()
+            shown = widget.shown_text()
+            if metrics.horizontalAdvance(shown) > widget.text_room():
+                problems.append(f"{name}: {shown!r} does not fit")
+            if shown != text and text not in hover_tip(widget):
+                problems.append(f"{name}: shows {shown!r} with no tooltip for {text!r}")
+        elif isinstance(widget, QComboBox):
+            problems.append(f"{name}: a plain combo box cuts a long choice off")
+        elif isinstance(widget, QAbstractButton):
+            text = without_mnemonic(widget.text())
+            if text and widget.sizeHint().width() > widget.width():
+                problems.append(f"{name}: {text!r} needs {widget.sizeHint().width()} px")
+        elif isinstance(widget, QAbstractSpinBox):
+            line = widget.findChild(QLineEdit)
+            text = line.text() if line is not None else ""
+            if line is not None and metrics.horizontalAdvance(text) > line.width() - 4:
+                problems.append(f"{name}: {text!r} does not fit")
+        else:
+            continue
+        # Whatever holds it shows all of its width: the inputs scroll up and down, never
+        # sideways, and nothing runs off the window's right edge.
+        visible = widget.visibleRegion().boundingRect()
+        if not visible.isEmpty() and visible.width() < widget.width():
+            problems.append(f"{name}: {text[:40]!r} is cut off at the side")
+    for view in root.findChildren(QTableView):
+        if not view.isVisible():
+            continue
+        header = view.horizontalHeader()
+        assert isinstance(header, FittedHeader)
+        model = view.model()
+        for column in range(header.count()):
+            title = header.title(column)
+            if header.is_elided(column):
+                middle = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+                point = header.viewport().mapTo(header, QPoint(middle, header.height() // 2))
+                if tip_at(header, point) != title:
+                    problems.append(f"column {title!r} is cut short without a tooltip")
+            for row in range(model.rowCount()):
+                index = model.index(row, column)
+                if not cell_fits(view, index) and index.data(Qt.ItemDataRole.ToolTipRole) != (
+                    index.data()
+                ):
+                    problems.append(f"{title} cell {index.data()!r} does not fit")
+    return problems
+
+
+def settle() -> None:
+    # Layout requests are posted events: run them, as they have run before a person looks.
+    QApplication.processEvents()
+    QApplication.processEvents()
+
+
+def choose_location(qtbot, combo, typed: str) -> None:  # type: ignore[no-untyped-def]
+    line = combo.lineEdit()
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, typed)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+
+
+def whole_rows_shown(view) -> int:  # type: ignore[no-untyped-def]
+    height = view.viewport().height()
+    return sum(
+        1
+        for row in range(view.model().rowCount())
+        if view.rowViewportPosition(row) >= 0
+        and view.rowViewportPosition(row) + view.rowHeight(row) <= height
+    )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 800)], ids=["1024x700", "1280x800"])
+def test_nothing_is_clipped_in_a_window_of(qtbot, size: tuple[int, int], scheme: str) -> None:  # type: ignore[no-untyped-def]
+    from ptplanner.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_D if scheme == "dark" else Qt.Key.Key_L, ctrl_shift)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    tab = window.page("salary")
+    qtbot.waitUntil(tab.isVisible, timeout=3000)
+    panel = tab.inputs
+    try:
+        assert (window.width(), window.height()) == size
+        assert tab.minimumSizeHint().width() <= tab.width()
+        choose_location(qtbot, panel.location_combo, "boston")
+        tab.plot.setFocus()  # done typing: the box shows the name as it is read
+        settle()
+        assert cut_off(tab) == []
+
+        # The graph and the breakdown share the height: a usable amount of each.
+        shared = tab.plot.height() + tab.details.height()
+        assert tab.plot.height() >= 0.45 * shared
+        table = tab.breakdown_table
+        rows = table.model().rowCount()
+        assert whole_rows_shown(table) >= (rows if size == (1280, 800) else 4)
+        title_widths = [table.horizontalHeader().title_width(c) for c in range(4)]
+        assert [table.columnWidth(c) for c in range(4)] >= title_widths
+
+        # The area name shows whole at 1280; at 1024 it ends in "…" and the tooltip has it.
+        location = panel.location_combo
+        boston = "Boston-Cambridge-Newton, MA-NH"
+        assert location.currentText() == boston
+        if size == (1280, 800):
+            assert location.shown_text() == boston
+        else:
+            assert location.shown_text().endswith("…")
+            assert hover_tip(location).startswith(boston + "\n")
+        # Drawn as the line edit draws text, in the scheme's text colour.
+        image = location.lineEdit().grab().toImage()
+        text_colour = location.palette().color(QPalette.ColorRole.Text)
+        inked = {
+            QColor(image.pixel(x, y)).rgb()
+            for x in range(image.width())
+            for y in range(image.height())
+        }
+        assert text_colour.rgb() in inked
+
+        choose_location(qtbot, location, "north valley")
+        tab.plot.setFocus()
+        settle()
+        assert location.currentText() == LONGEST_AREA
+        assert location.shown_text() != LONGEST_AREA
+        assert cut_off(tab) == []
+        # While it is edited, the box shows the text itself.
+        location.lineEdit().setFocus()
+        assert location.shown_text() == LONGEST_AREA
+        assert LONGEST_AREA in hover_tip(location)
+
+        # Every employer and education, chosen with the keyboard.
+        for combo in (panel.employer_combo, panel.education_combo):
+            combo.setFocus()
+            qtbot.keyClick(combo, Qt.Key.Key_Home)
+            for _ in range(combo.count()):
+                tab.plot.setFocus()
+                settle()
+                assert cut_off(tab) == [], combo.currentText()
+                combo.setFocus()
+                qtbot.keyClick(combo, Qt.Key.Key_Down)
+        # The employer with the longest name shows its short form and all of it on hover.
+        specialty = panel.employer_combo.findData("specialty_clinic")
+        panel.employer_combo.setCurrentIndex(specialty)
+        settle()
+        full = panel.employer_combo.currentText()
+        assert panel.employer_combo.shown_text() == "Specialty clinic"
+        assert hover_tip(panel.employer_combo) == full
+
+        # The assumptions, scrolled to, with a value of the widest kind.
+        qtbot.mouseClick(panel.assumptions_toggle, Qt.MouseButton.LeftButton)
+        health = panel.assumption_spins["health_value_pct"]
+        health.setValue(88.88)
+        settle()
+        panel.ensureWidgetVisible(panel.reset_button)
+        settle()
+        assert cut_off(tab) == []
+
+        # A comparison pinned, an input problem shown, and each page of details.
+        qtbot.mouseClick(tab.pin_button, Qt.MouseButton.LeftButton)
+        choose_location(qtbot, location, "bostn")
+        assert tab.error_label.isVisible()
+        for title in ("Year by year", "Total compensation", "Why this estimate"):
+            show_page(qtbot, tab, title)
+            settle()
+            assert cut_off(tab) == [], title
+    finally:
+        qtbot.keyClick(window, Qt.Key.Key_F, ctrl_shift)  # back to following the system
+        window.close()
+
+
+def drag(qtbot, widget, start: QPoint, by: QPoint) -> None:  # type: ignore[no-untyped-def]
+    """Press, move and let go, as a person drags with the mouse."""
+    left = Qt.MouseButton.LeftButton
+    qtbot.mousePress(widget, left, pos=start)
+    for step in range(1, 5):
+        qtbot.mouseMove(widget, start + by * (step / 4))
+    qtbot.mouseRelease(widget, left, pos=start + by)
+
+
+def test_a_dragged_divider_or_column_keeps_its_place(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    split = tab.details.parentWidget()
+    graph, details = split.sizes()
+    assert abs(graph - (graph + details) * GRAPH_SHARE) <= 1
+    handle = split.handle(1)
+    drag(qtbot, handle, handle.rect().center(), QPoint(0, 120))
+    assert split.sizes()[0] >= graph + 110
+    dragged = split.sizes()[0]
+    tab.resize(1200, 760)
+    qtbot.waitUntil(lambda: tab.height() == 760)
+    assert split.sizes()[0] >= dragged - 40  # not put back to its share of the new height
+
+    table = tab.breakdown_table
+    header = table.horizontalHeader()
+    factor = table.columnWidth(0)
+    edge = QPoint(header.sectionViewportPosition(1) - 1, header.height() // 2)
+    drag(qtbot, header.viewport(), edge, QPoint(-60, 0))
+    assert table.columnWidth(0) == factor - 60
+    tab.resize(1280, 800)
+    qtbot.waitUntil(lambda: tab.width() == 1280)
+    assert table.columnWidth(0) == factor - 60
+
+
+def test_an_elided_area_name_is_drawn_where_the_line_edit_draws_text(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    combo = tab.inputs.location_combo
+    choose_location(qtbot, combo, "north valley")
+    tab.plot.setFocus()
+    shown = combo.shown_text()
+    assert shown.endswith("…") and shown != combo.currentText()
+    # A plain editable box of the same size holding just the shortened name looks the same:
+    # nothing moves when the person clicks in and the real text appears.
+    plain = QComboBox()
+    qtbot.addWidget(plain)
+    plain.setEditable(True)
+    plain.addItem(shown)
+    plain.resize(combo.size())
+    plain.show()
+    qtbot.waitExposed(plain)
+    plain.lineEdit().setCursorPosition(0)
+    rgb = QImage.Format.Format_RGB32
+    assert combo.grab().toImage().convertToFormat(rgb) == plain.grab().toImage().convertToFormat(
+        rgb
+    )
+
+
+def test_a_short_graph_has_a_compact_legend(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    plot, legend = tab.plot, tab.plot.legend
+    assert plot.height() < 420
+    assert legend.columnCount == 2
+    assert legend.boundingRect().height() <= plot.height() / 3
+    tab.resize(1280, 1100)  # a taller window: the legend goes back to one entry a line
+    qtbot.waitUntil(lambda: plot.height() >= 420)
+    assert legend.columnCount == 1

@@ -10,7 +10,7 @@ loads only when the tab is first shown).
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from html import escape
 from typing import Any
 
@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QGuiApplication,
+    QHelpEvent,
     QKeySequence,
     QPainter,
     QPaintEvent,
@@ -62,6 +63,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTabWidget,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -104,6 +106,14 @@ ASSUMPTION_TIPS: dict[str, str] = {
         "This is ptplanner's own assumption: none of the sources gives a figure."
     ),
 }
+
+
+GRAPH_SHARE = 0.55  # of the height the graph and the detail tables share
+
+
+def inputs_width(room: int) -> int:
+    """The inputs panel's width in a tab ``room`` pixels wide: 340 at 1024, up to 400."""
+    return min(400, max(340, round(room * 0.3)))
 
 
 class ProjectionTableModel(QAbstractTableModel):
@@ -161,6 +171,9 @@ class ProjectionTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(self.rows[index.row()], index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == len(self.HEADERS) - 1:
+            # The events may be longer than their column: hovering shows them whole.
+            return self.cell(self.rows[index.row()], index.column()) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in {0, 1, 3, 4, 5, 6, 7}:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -335,6 +348,111 @@ class SteadyLabel(QWidget):
                 self._sizes.clear()
             self._sizes[key] = found
         return found
+
+
+class ShareSplitter(QSplitter):
+    """A splitter whose first pane gets ``share(length)`` of its room until a person drags it.
+
+    QSplitter starts from its panes' size hints and shares out a resize by stretch factors: the
+    graph asked for nearly all the height and left the breakdown two rows at 1024x700. This one
+    gives each window size a share that suits it; a divider the person has moved stays theirs
+    (later resizes then go by the stretch factors).
+    """
+
+    def __init__(
+        self,
+        orientation: Qt.Orientation,
+        share: Callable[[int], int],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(orientation, parent)
+        self._share = share
+        self.dragged = False
+        self.splitterMoved.connect(self._moved)
+
+    def _moved(self, _position: int, _index: int) -> None:
+        self.dragged = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self.dragged and self.count() == 2:
+            room = sum(self.sizes())
+            first = self._share(room)
+            self.setSizes([first, room - first])
+
+
+class FittedHeader(QHeaderView):
+    """Column titles that end in "…" in a column too narrow for them and show whole on hover."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+    def title(self, section: int) -> str:
+        return str(self.model().headerData(section, self.orientation()) or "")
+
+    def title_width(self, section: int) -> int:
+        """The width ``section`` needs to show its whole title."""
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+        return self.fontMetrics().horizontalAdvance(self.title(section)) + 2 * margin
+
+    def is_elided(self, section: int) -> bool:
+        return self.title_width(section) > self.sectionSize(section)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            section = self.logicalIndexAt(event.pos())
+            if section >= 0 and self.is_elided(section):
+                QToolTip.showText(event.globalPos(), self.title(section), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+
+class BreakdownTable(QTableWidget):
+    """The "Why this estimate" table: factor, effect, source and what the career guide says.
+
+    The effect column is as wide as its amounts; the factor, source and guide columns share the
+    rest so that each wraps into a line or two (the guide's comments get the most), instead of
+    a fixed factor column that left the guide a sliver at 1024 pixels. A column the person has
+    dragged keeps its width.
+    """
+
+    # Column, share of the width after the effect column; the guide's column gets the rest.
+    SHARES: tuple[tuple[int, float], ...] = ((0, 0.34), (2, 0.28))
+    TITLES = ("Factor", "Effect", "Source", "The career guide says")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(self.TITLES), parent)
+        self.setHorizontalHeader(FittedHeader(self))
+        self.setHorizontalHeaderLabels(list(self.TITLES))
+        self.columns_dragged = False
+        self._fitted_width = -1
+        self._fitting = False
+        self.horizontalHeader().sectionResized.connect(self._section_resized)
+
+    def _section_resized(self, section: int, _old: int, _new: int) -> None:
+        if not self._fitting and section in dict(self.SHARES):
+            self.columns_dragged = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        width = self.viewport().width()
+        if not self.columns_dragged and width != self._fitted_width:
+            self._fitted_width = width
+            self.fit_columns(width)
+
+    def fit_columns(self, width: int) -> None:
+        header = self.horizontalHeader()
+        assert isinstance(header, FittedHeader)
+        rest = width - header.sectionSize(1)
+        self._fitting = True
+        try:
+            for section, share in self.SHARES:
+                header.resizeSection(section, max(header.title_width(section), round(rest * share)))
+        finally:
+            self._fitting = False
 
 
 # QLineEdit keeps this many pixels free left and right of its text, and one above and below.
@@ -723,18 +841,13 @@ class SalaryTab(QWidget):
 
         self.details = QTabWidget()
         self.details.setDocumentMode(True)
-        self.breakdown_table = QTableWidget(0, 4)
-        self.breakdown_table.setHorizontalHeaderLabels(
-            ["Factor", "Effect", "Source", "The career guide says"]
-        )
+        self.breakdown_table = BreakdownTable()
         self.breakdown_table.setAccessibleName("Why this estimate")
         self._setup_table(self.breakdown_table)
-        # The guide's comments are the longest text: let that column take the spare width and
-        # wrap, and the rows grow to fit, instead of a sideways scroll bar.
+        # The columns wrap and the rows grow to fit, instead of a sideways scroll bar.
         header = self.breakdown_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 250)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.breakdown_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.breakdown_table.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
@@ -766,20 +879,22 @@ class SalaryTab(QWidget):
         self._setup_table(self.comp_table)
         self.details.addTab(self.comp_table, "Total &compensation")
 
-        split = QSplitter(Qt.Orientation.Vertical)
+        # The graph gets a little more than half the height: the breakdown beneath it then shows
+        # four or five of its rows at 1024x700 (the rest a scroll away) and all at 1280x800.
+        split = ShareSplitter(Qt.Orientation.Vertical, lambda room: round(room * GRAPH_SHARE))
         split.addWidget(self.plot)
         split.addWidget(self.details)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 11)
+        split.setStretchFactor(1, 9)
         split.setChildrenCollapsible(False)
         right_layout.addWidget(split, 1)
 
-        outer = QSplitter(Qt.Orientation.Horizontal, self)
+        # The inputs get more room in a wider window, where long area names can then show whole.
+        outer = ShareSplitter(Qt.Orientation.Horizontal, inputs_width, self)
         outer.addWidget(self.inputs)
         outer.addWidget(right)
         outer.setStretchFactor(0, 0)
         outer.setStretchFactor(1, 1)
-        outer.setSizes([340, 900])
         outer.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -830,6 +945,8 @@ class SalaryTab(QWidget):
         table.setAlternatingRowColors(True)
         table.verticalHeader().setVisible(False)
         table.setWordWrap(True)
+        if not isinstance(table.horizontalHeader(), FittedHeader):
+            table.setHorizontalHeader(FittedHeader(table))
         header = table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
