@@ -38,10 +38,10 @@ from ptplanner.core.plan import Milestone, Plan, SalaryLink, Status
 from ptplanner.core.plan_link import plan_effects
 from ptplanner.core.plan_ops import ready_plan, set_status
 from ptplanner.core.projection import Event
+from ptplanner.ui.fitting import ElidingLabel, FittedComboBox
 from ptplanner.ui.plan_controller import PlanController
 from ptplanner.ui.plan_model import PlanTreeModel
 from ptplanner.ui.tabs import plan_tab
-from ptplanner.ui.tabs.plan_paint import ElidingLabel, FittedComboBox
 from ptplanner.ui.tabs.plan_tab import PlanTab
 
 TODAY = date(2026, 11, 25)

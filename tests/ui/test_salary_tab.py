@@ -25,8 +25,8 @@ from shiboken6 import isValid
 from ptplanner.core.plan_link import PlanEffects
 from ptplanner.core.projection import Event, ProjectionRequest, project
 from ptplanner.core.salary import SalaryInputs, estimate
+from ptplanner.ui.fitting import FittedComboBox
 from ptplanner.ui.scenario import ScenarioModel
-from ptplanner.ui.tabs.plan_paint import FittedComboBox
 from ptplanner.ui.tabs.salary_tab import GRAPH_SHARE, FittedHeader, SalaryTab, money
 
 

@@ -73,6 +73,7 @@ from PySide6.QtWidgets import (
 
 from ptplanner.core.plan import VALUELESS_LINK_KINDS, Milestone, SalaryLink, Status
 from ptplanner.core.plan_ops import PlanChange
+from ptplanner.ui.fitting import ElidingLabel, FittedComboBox
 from ptplanner.ui.plan_controller import Banner, PlanController
 from ptplanner.ui.plan_model import (
     PROGRESS_ROLE,
@@ -82,14 +83,9 @@ from ptplanner.ui.plan_model import (
     is_dark,
     kind_colours,
 )
-from ptplanner.ui.tabs.plan_paint import (
-    ElidingLabel,
-    FittedComboBox,
-    checklist_picture,
-    glyph_icon,
-    muted,
-)
+from ptplanner.ui.tabs.plan_paint import checklist_picture, glyph_icon
 from ptplanner.ui.tabs.plan_timeline import PlanTimeline
+from ptplanner.ui.widgets import muted_colour
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -288,7 +284,7 @@ class EmptyPlanPage(QWidget):
 
     def restyle(self) -> None:
         self.icon.setPixmap(checklist_picture(self.palette(), self.devicePixelRatioF()))
-        colour = muted(self.palette())
+        colour = muted_colour(self.palette())
         for label in (self.text, self.choice):
             _set_text_colour(label, colour)
             # Layouts inside a stacked widget do not ask wrapped labels for their height at a
@@ -939,7 +935,7 @@ class PlanTab(QWidget):
         colour = (
             kind_colours(self.palette())["overdue"]
             if self.controller.save_error
-            else muted(self.palette())
+            else muted_colour(self.palette())
         )
         _set_text_colour(self.save_label, colour)
 

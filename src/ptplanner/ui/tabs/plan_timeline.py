@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ptplanner.ui.plan_model import PlanIndex, format_date, is_dark, kind_colours
-from ptplanner.ui.tabs.plan_paint import mix, muted
+from ptplanner.ui.widgets import mix, muted_colour
 
 
 class _Bucket(NamedTuple):
@@ -243,7 +243,7 @@ class PlanTimeline(QWidget):
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        quiet = muted(palette)
+        quiet = muted_colour(palette)
         colours = kind_colours(palette)
         accent = palette.color(QPalette.ColorRole.Highlight)
         done_colour = QColor("#3f9a5a" if not is_dark(palette) else "#57b36f")

@@ -72,8 +72,8 @@ from ptplanner.core.locations import usable_areas
 from ptplanner.core.projection import Projection, YearRow
 from ptplanner.core.salary import Assumptions, Estimate, salary_model
 from ptplanner.core.sources import source_catalog
+from ptplanner.ui.fitting import FittedComboBox
 from ptplanner.ui.scenario import ScenarioModel
-from ptplanner.ui.tabs.plan_paint import FittedComboBox
 from ptplanner.ui.tabs.salary_plot import ProjectionPlot
 
 Index = QModelIndex | QPersistentModelIndex
