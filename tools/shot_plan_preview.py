@@ -23,12 +23,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
 from ptplanner.core.plan import Milestone, Plan, SalaryLink, Status
 from ptplanner.core.plan_ops import ready_plan, set_status
 from ptplanner.core.storage import SaveError
+from ptplanner.ui.app import dark_palette
 from ptplanner.ui.plan_controller import BackupDialog, PlanController
 from ptplanner.ui.tabs.plan_tab import PlanTab
 
@@ -39,39 +40,6 @@ STARTED = date(2026, 5, 20)
 PROMOTION_TITLE = "Become the lead coordinator"
 MOVE_TITLE = "Move north for a clinic job"
 """The ready plan was made six months before TODAY, so some steps are done and some overdue."""
-
-
-def dark_palette() -> QPalette:
-    """A conventional dark Fusion palette, close to what desktops ship as "dark"."""
-    palette = QPalette()
-    role = QPalette.ColorRole
-    colours = {
-        role.Window: "#2b2b2b",
-        role.WindowText: "#e6e6e6",
-        role.Base: "#1f1f1f",
-        role.AlternateBase: "#2f2f2f",
-        role.ToolTipBase: "#3a3a3a",
-        role.ToolTipText: "#e6e6e6",
-        role.PlaceholderText: "#9a9a9a",
-        role.Text: "#e6e6e6",
-        role.Button: "#353535",
-        role.ButtonText: "#e6e6e6",
-        role.BrightText: "#ff6b6b",
-        role.Light: "#4a4a4a",
-        role.Midlight: "#3e3e3e",
-        role.Mid: "#4f4f4f",
-        role.Dark: "#1a1a1a",
-        role.Shadow: "#000000",
-        role.Highlight: "#3d8ee0",
-        role.HighlightedText: "#ffffff",
-        role.Link: "#6cb4ff",
-        role.LinkVisited: "#b48cff",
-    }
-    for colour_role, value in colours.items():
-        palette.setColor(colour_role, QColor(value))
-    for colour_role in (role.WindowText, role.Text, role.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, colour_role, QColor("#7a7a7a"))
-    return palette
 
 
 def lived_in_plan() -> Plan:

@@ -17,48 +17,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ptplanner.core.content import day_timeline, onet, overview
+from ptplanner.ui.app import dark_palette
 from ptplanner.ui.tabs.day_tab import DayTab
 from ptplanner.ui.tabs.overview_tab import OverviewTab
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = ((1280, 800), (1024, 700))
-
-
-def dark_palette() -> QPalette:
-    """A conventional dark Fusion palette, close to what desktops ship as "dark"."""
-    palette = QPalette()
-    role = QPalette.ColorRole
-    colours = {
-        role.Window: "#2b2b2b",
-        role.WindowText: "#e6e6e6",
-        role.Base: "#1f1f1f",
-        role.AlternateBase: "#2f2f2f",
-        role.ToolTipBase: "#3a3a3a",
-        role.ToolTipText: "#e6e6e6",
-        role.PlaceholderText: "#9a9a9a",
-        role.Text: "#e6e6e6",
-        role.Button: "#353535",
-        role.ButtonText: "#e6e6e6",
-        role.BrightText: "#ff6b6b",
-        role.Light: "#4a4a4a",
-        role.Midlight: "#3e3e3e",
-        role.Mid: "#4f4f4f",
-        role.Dark: "#1a1a1a",
-        role.Shadow: "#000000",
-        role.Highlight: "#3d8ee0",
-        role.HighlightedText: "#ffffff",
-        role.Link: "#6cb4ff",
-        role.LinkVisited: "#b48cff",
-    }
-    for colour_role, value in colours.items():
-        palette.setColor(colour_role, QColor(value))
-    for colour_role in (role.WindowText, role.Text, role.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, colour_role, QColor("#7a7a7a"))
-    return palette
 
 
 def save(widget: QWidget, path: Path) -> None:
