@@ -24,9 +24,10 @@ from shiboken6 import isValid
 
 from ptplanner.core.plan_link import PlanEffects
 from ptplanner.core.projection import Event, ProjectionRequest, project
-from ptplanner.core.salary import SalaryInputs, estimate
+from ptplanner.core.salary import SalaryInputs, default_assumptions, estimate
 from ptplanner.ui.fitting import FittedComboBox
 from ptplanner.ui.scenario import ScenarioModel
+from ptplanner.ui.tabs.salary_plot import snapped_range
 from ptplanner.ui.tabs.salary_tab import GRAPH_SHARE, FittedHeader, SalaryTab, money
 
 
@@ -248,12 +249,41 @@ def test_view_and_bands_follow_each_change(tab, qtbot) -> None:  # type: ignore[
         assert x0 < want.rows[0].year and x1 > want.rows[-1].year
         lowest = min(r.bls_p10 for r in want.rows)
         highest = max(max(r.total_compensation, r.bls_p90) for r in want.rows)
-        assert y0 == pytest.approx(lowest * 0.9)
-        assert y1 == pytest.approx(highest * 1.05)
+        assert (y0, y1) == pytest.approx(snapped_range(lowest, highest))
+        assert y0 <= lowest * 0.9 and y1 >= highest * 1.05  # every line inside, with a margin
         # The shaded likely range spans the low and high curves of this projection.
         band = tab.plot.band.polygon().boundingRect()
         assert band.top() == pytest.approx(min(r.low for r in want.rows))
         assert band.bottom() == pytest.approx(max(r.high for r in want.rows))
+
+
+def test_the_pay_axis_holds_still_for_small_changes(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # Round steps: $80,000 of span snaps to whole $5,000s, with the margin kept.
+    assert snapped_range(50_000, 120_000) == (45_000, 130_000)
+
+    def extent(raise_pct: float) -> tuple[float, float]:
+        want = project(
+            expected(assumptions=default_assumptions().model_copy(update={"raise_pct": raise_pct}))
+        )
+        lowest = min(r.bls_p10 for r in want.rows)
+        highest = max(max(r.total_compensation, r.bls_p90) for r in want.rows)
+        return lowest, highest
+
+    # A step of the spin box that moves every line but not past a round step of the axis.
+    start = next(
+        pct / 10
+        for pct in range(20, 60)
+        if snapped_range(*extent(pct / 10)) == snapped_range(*extent(pct / 10 + 0.1))
+        and extent(pct / 10) != extent(pct / 10 + 0.1)
+    )
+    view = tab.plot.getPlotItem().vb
+    raise_spin = tab.inputs.assumption_spins["raise_pct"]
+    raise_spin.setValue(start)
+    before = view.viewRange()[1]
+    raise_spin.setFocus()
+    qtbot.keyClick(raise_spin, Qt.Key.Key_Up)
+    assert raise_spin.value() == pytest.approx(start + 0.1)
+    assert view.viewRange()[1] == pytest.approx(before)
 
 
 def test_detail_pages_shown_later_show_the_latest_figures(tab, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ frame; one item that draws every series costs about as much as one curve.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Sequence
 
@@ -28,6 +29,19 @@ TOTAL = QColor("#d55e00")
 COMPARE = QColor("#7570b3")
 DOT_SIZE = 5  # diameter in pixels of the typical-pay points
 TALL_ENOUGH_FOR_ONE_COLUMN = 420  # graph height in pixels from which the legend is one column
+
+
+def snapped_range(low: float, high: float) -> tuple[float, float]:
+    """The pay axis's range: the data with a margin, widened to whole steps of a round size.
+
+    Snapping keeps the axis still while a slider or spin box moves the lines a little: the
+    reader's eye keeps its bearings, and pyqtgraph does not re-lay and redraw the axis on every
+    change (a good part of one frame's time).
+    """
+    low, high = low * 0.9, high * 1.05
+    span = max(high - low, 1.0)
+    step = 10.0 ** math.floor(math.log10(span)) / 2  # $80k of span -> $5k steps
+    return (math.floor(low / step) * step, math.ceil(high / step) * step)
 
 
 class DollarAxis(pg.AxisItem):  # type: ignore[misc]
@@ -497,10 +511,7 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
             self._y_label = label
             self.getPlotItem().setLabel("left", label)
         values = bls_low + (totals if show_total else high) + bls_high + compared
-        view = (
-            (years[0] - 0.3, years[-1] + 0.3),
-            (min(values) * 0.9, max(values) * 1.05),
-        )
+        view = ((years[0] - 0.3, years[-1] + 0.3), snapped_range(min(values), max(values)))
         # One range change (not one per axis) and none when nothing moved: each change makes
         # pyqtgraph re-lay the items and redraw the axes.
         if view != self._view:
