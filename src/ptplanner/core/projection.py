@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -132,17 +132,6 @@ def apply_event(inputs: SalaryInputs, event: Event) -> SalaryInputs:
     return SalaryInputs.model_validate({**inputs.model_dump(), **data})
 
 
-class _Pay(NamedTuple):
-    """What a projected year takes from the engine's estimate for that year's profile."""
-
-    stage: str
-    low: float
-    typical: float
-    high: float
-    bls_p10: float
-    bls_p90: float
-
-
 def _profile(inputs: SalaryInputs, **changes: object) -> SalaryInputs:
     """A memo key: the profile with the default assumptions in place of the person's own.
 
@@ -150,30 +139,6 @@ def _profile(inputs: SalaryInputs, **changes: object) -> SalaryInputs:
     a new raise or inflation rate can re-use every year's pay (tests/core pins this down).
     """
     return inputs.model_copy(update={**changes, "assumptions": default_assumptions()})
-
-
-def _pay_of(current: Estimate) -> _Pay:
-    return _Pay(
-        stage=current.stage_label,
-        low=current.low,
-        typical=current.typical,
-        high=current.high,
-        bls_p10=float(current.bls_percentiles[0]),
-        bls_p90=float(current.bls_percentiles[4]),
-    )
-
-
-@lru_cache(maxsize=2048)
-def _pay(profile: SalaryInputs) -> _Pay:
-    figures = pay_figures(profile)  # the engine's numbers without its words
-    return _Pay(
-        stage=figures.stage_label,
-        low=figures.low,
-        typical=figures.typical,
-        high=figures.high,
-        bls_p10=float(figures.bls_percentiles[0]),
-        bls_p90=float(figures.bls_percentiles[4]),
-    )
 
 
 @lru_cache(maxsize=64)
@@ -203,7 +168,6 @@ def project(request: ProjectionRequest) -> Projection:
 
     events = sorted(request.events, key=lambda e: e.year)
     today = _today(request.inputs)
-    today_profile = _profile(request.inputs)
     rows: list[YearRow] = []
     inputs = request.inputs
     promotions = 0
@@ -216,9 +180,8 @@ def project(request: ProjectionRequest) -> Projection:
             inputs = apply_event(inputs, event)
             promotions += event.kind == "promotion"
         experience = request.inputs.years_experience + offset
-        profile = _profile(inputs, years_experience=experience)
-        # The first year is usually today's profile: no need to ask the engine twice.
-        current = _pay_of(today) if profile == today_profile else _pay(profile)
+        # The engine's numbers alone, remembered per profile (pay_figures is cached).
+        current = pay_figures(_profile(inputs, years_experience=experience))
         growth = (1.0 + raise_rate) ** (offset + lag) * promotion**promotions
         deflator = (1.0 + inflation) ** offset
         typical = current.typical * growth
@@ -228,15 +191,15 @@ def project(request: ProjectionRequest) -> Projection:
                 year=year,
                 offset=offset,
                 experience=experience,
-                stage=current.stage,
+                stage=current.stage_label,
                 low=current.low * growth,
                 typical=typical,
                 high=current.high * growth,
                 total_compensation=total,
                 typical_real=typical / deflator,
                 total_real=total / deflator,
-                bls_p10=current.bls_p10 * (1.0 + raise_rate) ** (offset + lag),
-                bls_p90=current.bls_p90 * (1.0 + raise_rate) ** (offset + lag),
+                bls_p10=current.bls_percentiles[0] * (1.0 + raise_rate) ** (offset + lag),
+                bls_p90=current.bls_percentiles[4] * (1.0 + raise_rate) ** (offset + lag),
                 events=tuple(e.describe() for e in happened),
             )
         )
