@@ -265,3 +265,12 @@ def test_the_numbers_only_path_equals_the_full_estimate(
     assert numbers.percentile == full.percentile
     assert numbers.bls_percentiles == full.bls_percentiles
     assert sum(item.amount for item in full.breakdown) == numbers.typical
+
+
+@settings(max_examples=50, deadline=None)
+@given(base=st.floats(min_value=0, max_value=500_000, allow_nan=False))
+def test_total_compensation_is_the_models_total(base: float) -> None:
+    from ptplanner.core.salary import compensation, default_assumptions, total_compensation
+
+    assumptions = default_assumptions()
+    assert total_compensation(base, assumptions) == compensation(base, assumptions).total

@@ -26,6 +26,7 @@ from ptplanner.core.salary import (
     estimate,
     pay_figures,
     salary_model,
+    total_compensation,
 )
 from ptplanner.core.sources import Strict
 
@@ -185,7 +186,7 @@ def project(request: ProjectionRequest) -> Projection:
         growth = (1.0 + raise_rate) ** (offset + lag) * promotion**promotions
         deflator = (1.0 + inflation) ** offset
         typical = current.typical * growth
-        total = compensation(typical, assumptions).total
+        total = total_compensation(typical, assumptions)
         rows.append(
             YearRow(
                 year=year,

@@ -602,13 +602,32 @@ def retirement_match(base: float, assumptions: Assumptions) -> float:
     return base * matched_pct / 100.0 * assumptions.match_rate_pct / 100.0
 
 
+def _compensation_parts(base: float, assumptions: Assumptions) -> dict[str, float]:
+    return {
+        "base": base,
+        "bonus": base * assumptions.bonus_pct / 100.0,
+        "retirement_match": retirement_match(base, assumptions),
+        "health": base * assumptions.health_value_pct / 100.0,
+        "paid_time_off": base * assumptions.pto_value_pct / 100.0,
+        "ce_stipend": assumptions.ce_stipend_usd,
+        "profit_sharing": assumptions.profit_sharing_usd,
+    }
+
+
 def compensation(base: float, assumptions: Assumptions) -> Compensation:
-    return Compensation(
-        base=base,
-        bonus=base * assumptions.bonus_pct / 100.0,
-        retirement_match=retirement_match(base, assumptions),
-        health=base * assumptions.health_value_pct / 100.0,
-        paid_time_off=base * assumptions.pto_value_pct / 100.0,
-        ce_stipend=assumptions.ce_stipend_usd,
-        profit_sharing=assumptions.profit_sharing_usd,
+    return Compensation(**_compensation_parts(base, assumptions))
+
+
+def total_compensation(base: float, assumptions: Assumptions) -> float:
+    """``compensation(base, assumptions).total`` without building the model (once a year of a
+    projection, on every change in the Salary tab)."""
+    parts = _compensation_parts(base, assumptions)
+    return (
+        parts["base"]
+        + parts["bonus"]
+        + parts["retirement_match"]
+        + parts["health"]
+        + parts["paid_time_off"]
+        + parts["ce_stipend"]
+        + parts["profit_sharing"]
     )
