@@ -14,22 +14,19 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QHelpEvent
+from fit_checks import hover_tip, settle, widgets_cut_off
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
     QProgressBar,
     QStyle,
-    QStyleOptionComboBox,
-    QToolTip,
     QTreeView,
     QWidget,
 )
@@ -38,7 +35,6 @@ from ptplanner.core.plan import Milestone, Plan, SalaryLink, Status
 from ptplanner.core.plan_link import plan_effects
 from ptplanner.core.plan_ops import ready_plan, set_status
 from ptplanner.core.projection import Event
-from ptplanner.ui.fitting import ElidingLabel, FittedComboBox
 from ptplanner.ui.plan_controller import PlanController
 from ptplanner.ui.plan_model import PlanTreeModel
 from ptplanner.ui.tabs import plan_tab
@@ -718,78 +714,13 @@ def lived_in_plan(today: date) -> Plan:
     return plan.model_copy(update={"milestones": plan.milestones + extra})
 
 
-def without_mnemonic(text: str) -> str:
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
-
-
-def combo_text_room(combo: QComboBox) -> int:
-    option = QStyleOptionComboBox()
-    combo.initStyleOption(option)
-    style = combo.style()
-    field = style.subControlRect(
-        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
-    )
-    return field.width() - 2  # the style draws the text a pixel in from each side
-
-
 def cut_off(root: QWidget) -> list[str]:
-    """Visible labels, buttons, combo and spin boxes under ``root`` whose text does not fit,
-    or that reach past the edge of what holds them.
+    """What does not fit under ``root`` (see fit_checks), and tree column titles cut short.
 
-    Text that is shortened on purpose (an eliding label, a combo box showing the short form of
-    a long choice) counts as fitting only when its tooltip gives the whole text. Tree cells are
-    not checked here: a view elides them and their tooltip names the step in full.
+    Tree cells are not checked here: a view elides them and their tooltip names the step in
+    full.
     """
-    problems: list[str] = []
-    for widget in root.findChildren(QWidget):
-        if not widget.isVisibleTo(root) or not widget.isVisible():
-            continue
-        name = f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()!r}"
-        metrics = widget.fontMetrics()
-        text = ""
-        if isinstance(widget, ElidingLabel):
-            text = widget.text()
-            if widget.shown_text() != text and widget.toolTip() != text:
-                problems.append(f"{name}: {text[:40]!r} elided without a tooltip")
-        elif isinstance(widget, QLabel):
-            text = without_mnemonic(widget.text()) if widget.buddy() else widget.text()
-            if not text:
-                continue
-            if widget.wordWrap():
-                if widget.heightForWidth(widget.width()) > widget.height():
-                    problems.append(f"{name}: {text[:40]!r} wrapped into too little height")
-            else:
-                room = widget.contentsRect().width() - 2 * widget.margin()
-                room -= max(0, widget.indent())
-                if metrics.horizontalAdvance(text) > room:
-                    problems.append(f"{name}: {text[:40]!r} needs more than {room} px")
-        elif isinstance(widget, FittedComboBox):
-            text = widget.currentText()
-            shown = widget.shown_text()
-            if metrics.horizontalAdvance(shown) > widget.text_room():
-                problems.append(f"{name}: {shown!r} does not fit")
-            if shown != text and text not in widget.tooltip_text():
-                problems.append(f"{name}: shows {shown!r} with no tooltip for {text!r}")
-        elif isinstance(widget, QComboBox):
-            text = widget.currentText()
-            if metrics.horizontalAdvance(text) > combo_text_room(widget):
-                problems.append(f"{name}: {text!r} does not fit")
-        elif isinstance(widget, QAbstractButton):
-            text = without_mnemonic(widget.text())
-            if text and widget.sizeHint().width() > widget.width():
-                problems.append(f"{name}: {text!r} needs {widget.sizeHint().width()} px")
-        elif isinstance(widget, QAbstractSpinBox):
-            line = widget.findChild(QLineEdit)
-            text = line.text() if line is not None else ""
-            if line is not None and metrics.horizontalAdvance(text) > line.width() - 4:
-                problems.append(f"{name}: {text!r} does not fit")
-        else:
-            continue
-        # Whatever holds it must show all of its width (a details panel may scroll up and down,
-        # never sideways; a row too wide for the window would run off its right edge).
-        visible = widget.visibleRegion().boundingRect()
-        if not visible.isEmpty() and visible.width() < widget.width():
-            problems.append(f"{name}: {text[:40]!r} is cut off at the side")
+    problems = widgets_cut_off(root, plain_combos=True)
     for tree in root.findChildren(QTreeView):
         header = tree.header()
         model = tree.model()
@@ -802,23 +733,6 @@ def cut_off(root: QWidget) -> list[str]:
             if needed > header.sectionSize(column):
                 problems.append(f"column {title!r} needs {needed} px")
     return problems
-
-
-def hover_tip(widget: QWidget) -> str:
-    """The tooltip a person sees resting the mouse on the middle of ``widget``."""
-    centre = widget.rect().center()
-    under = widget.childAt(centre) or widget
-    at = under.mapFrom(widget, centre)
-    QApplication.sendEvent(under, QHelpEvent(QEvent.Type.ToolTip, at, under.mapToGlobal(at)))
-    text = QToolTip.text()
-    QToolTip.hideText()
-    return text
-
-
-def settle() -> None:
-    # Layout requests are posted events: run them, as they have run before a person looks.
-    QApplication.processEvents()
-    QApplication.processEvents()
 
 
 @pytest.mark.parametrize("size", [(1024, 700), (1280, 800)], ids=["1024x700", "1280x800"])

@@ -6,26 +6,21 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QHelpEvent, QImage, QPalette
+from fit_checks import hover_tip, settle, tip_at, widgets_cut_off
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
-    QApplication,
     QComboBox,
-    QLabel,
-    QLineEdit,
     QStyle,
     QTableView,
     QToolTip,
-    QWidget,
 )
-from shiboken6 import isValid
 
 from ptplanner.core.plan_link import PlanEffects
 from ptplanner.core.projection import Event, ProjectionRequest, project
 from ptplanner.core.salary import SalaryInputs, default_assumptions, estimate
-from ptplanner.ui.fitting import FittedComboBox
 from ptplanner.ui.scenario import ScenarioModel
 from ptplanner.ui.tabs.salary_plot import snapped_range
 from ptplanner.ui.tabs.salary_tab import GRAPH_SHARE, FittedHeader, SalaryTab, money
@@ -210,7 +205,7 @@ def test_plan_events_reach_the_projection(tab) -> None:  # type: ignore[no-untyp
 
 
 def test_every_control_has_an_accessible_name(tab) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QSlider
+    from PySide6.QtWidgets import QComboBox, QSlider
 
     for kind in (QAbstractButton, QAbstractSpinBox, QComboBox, QSlider):
         for widget in tab.findChildren(kind):
@@ -567,25 +562,6 @@ def test_the_promotion_raise_is_remembered(qtbot) -> None:  # type: ignore[no-un
 LONGEST_AREA = "North Valley-Northern Mountains Region of California nonmetropolitan area"
 
 
-def without_mnemonic(text: str) -> str:
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
-
-
-def hover_tip(widget) -> str:  # type: ignore[no-untyped-def]
-    """The tooltip a person sees resting the mouse at the middle of ``widget``."""
-    return tip_at(widget, widget.rect().center())
-
-
-def tip_at(widget, point: QPoint) -> str:  # type: ignore[no-untyped-def]
-    under = widget.childAt(point) or widget
-    at = under.mapFrom(widget, point)
-    QToolTip.hideText()
-    QApplication.sendEvent(under, QHelpEvent(QEvent.Type.ToolTip, at, under.mapToGlobal(at)))
-    text = QToolTip.text() if QToolTip.isVisible() else ""
-    QToolTip.hideText()
-    return text
-
-
 def cell_fits(view, index) -> bool:  # type: ignore[no-untyped-def]
     """Whether a table cell shows all of its text at its column's width (wrapped if it wraps)."""
     text = str(index.data() or "")
@@ -602,53 +578,9 @@ def cell_fits(view, index) -> bool:  # type: ignore[no-untyped-def]
 
 
 def cut_off(root) -> list[str]:  # type: ignore[no-untyped-def]
-    """Visible text under ``root`` that does not fit its room, or widgets that reach past the
-    edge of what holds them. Text shortened on purpose counts as fitting only when the tooltip a
-    person gets on hovering has it whole."""
-    problems: list[str] = []
-    for widget in root.findChildren(QWidget):
-        # A tooltip shown while checking is a child of its widget, and goes when hidden.
-        if not isValid(widget) or widget.isWindow() or not widget.isVisible():
-            continue
-        name = f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()!r}"
-        metrics = widget.fontMetrics()
-        text = ""
-        if isinstance(widget, QLabel):
-            text = without_mnemonic(widget.text()) if widget.buddy() else widget.text()
-            if not text:
-                continue
-            if widget.wordWrap():
-                if widget.heightForWidth(widget.width()) > widget.height():
-                    problems.append(f"{name}: {text[:40]!r} wrapped into too little height")
-            else:
-                room = widget.contentsRect().width() - 2 * widget.margin() - max(0, widget.indent())
-                if metrics.horizontalAdvance(text) > room:
-                    problems.append(f"{name}: {text[:40]!r} needs more than {room} px")
-        elif isinstance(widget, FittedComboBox):
-            text = widget.currentText()
-            shown = widget.shown_text()
-            if metrics.horizontalAdvance(shown) > widget.text_room():
-                problems.append(f"{name}: {shown!r} does not fit")
-            if shown != text and text not in hover_tip(widget):
-                problems.append(f"{name}: shows {shown!r} with no tooltip for {text!r}")
-        elif isinstance(widget, QComboBox):
-            problems.append(f"{name}: a plain combo box cuts a long choice off")
-        elif isinstance(widget, QAbstractButton):
-            text = without_mnemonic(widget.text())
-            if text and widget.sizeHint().width() > widget.width():
-                problems.append(f"{name}: {text!r} needs {widget.sizeHint().width()} px")
-        elif isinstance(widget, QAbstractSpinBox):
-            line = widget.findChild(QLineEdit)
-            text = line.text() if line is not None else ""
-            if line is not None and metrics.horizontalAdvance(text) > line.width() - 4:
-                problems.append(f"{name}: {text!r} does not fit")
-        else:
-            continue
-        # Whatever holds it shows all of its width: the inputs scroll up and down, never
-        # sideways, and nothing runs off the window's right edge.
-        visible = widget.visibleRegion().boundingRect()
-        if not visible.isEmpty() and visible.width() < widget.width():
-            problems.append(f"{name}: {text[:40]!r} is cut off at the side")
+    """What does not fit under ``root`` (see fit_checks: no plain combo boxes here, their
+    choices can be long), and table column titles and cells cut short without a tooltip."""
+    problems = widgets_cut_off(root, plain_combos=False)
     for view in root.findChildren(QTableView):
         if not view.isVisible():
             continue
@@ -669,12 +601,6 @@ def cut_off(root) -> list[str]:  # type: ignore[no-untyped-def]
                 ):
                     problems.append(f"{title} cell {index.data()!r} does not fit")
     return problems
-
-
-def settle() -> None:
-    # Layout requests are posted events: run them, as they have run before a person looks.
-    QApplication.processEvents()
-    QApplication.processEvents()
 
 
 def choose_location(qtbot, combo, typed: str) -> None:  # type: ignore[no-untyped-def]
