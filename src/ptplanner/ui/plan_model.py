@@ -189,24 +189,33 @@ def kind_colours(palette: QPalette) -> dict[str, QColor]:
     }
 
 
-def _status_icon(kind: str, colour: QColor, accent: QColor) -> QIcon:
-    """A small painted status mark (no icon theme needed, sharp at any scale)."""
-    size = 32
-    pixmap = QPixmap(size, size)
+def icon_canvas() -> tuple[QPixmap, QPainter]:
+    """A transparent 32 px square and an antialiased painter on it, for a small painted icon
+    (no icon theme needed, sharp at any scale). The caller ends the painter."""
+    pixmap = QPixmap(32, 32)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(colour, 3.2)
+    return pixmap, painter
+
+
+def round_pen(colour: QColor, width: float) -> QPen:
+    """A pen with round ends and joins, as every line of the painted icons has."""
+    pen = QPen(colour, width)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+def _status_icon(kind: str, colour: QColor, accent: QColor) -> QIcon:
+    """A small painted status mark."""
+    pixmap, painter = icon_canvas()
+    pen = round_pen(colour, 3.2)
     if kind == "done":
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(accent)
         painter.drawEllipse(3, 3, 26, 26)
-        check = QPen(QColor("#ffffff"), 3.6)
-        check.setCapStyle(Qt.PenCapStyle.RoundCap)
-        check.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(check)
+        painter.setPen(round_pen(QColor("#ffffff"), 3.6))
         painter.drawPolyline([_pt(9.5, 16.5), _pt(14, 21), _pt(22.5, 11.5)])
     elif kind == "skipped":
         painter.setPen(pen)
@@ -216,9 +225,7 @@ def _status_icon(kind: str, colour: QColor, accent: QColor) -> QIcon:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawEllipse(3, 3, 26, 26)
-        mark = QPen(QColor("#ffffff"), 3.6)
-        mark.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(mark)
+        painter.setPen(round_pen(QColor("#ffffff"), 3.6))
         if kind == "overdue":  # an exclamation mark
             painter.drawLine(16, 9, 16, 18)
             painter.drawPoint(16, 23)

@@ -16,21 +16,14 @@ from PySide6.QtGui import (
     QPixmap,
 )
 
-from ptplanner.ui.plan_model import is_dark
+from ptplanner.ui.plan_model import icon_canvas, is_dark, round_pen
 from ptplanner.ui.widgets import mix
 
 
 def glyph_icon(name: str, colour: QColor) -> QIcon:
     """Small line icons for the toolbar, drawn in the button text colour (light and dark)."""
-    size = 32
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(colour, 3.0)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    painter.setPen(pen)
+    pixmap, painter = icon_canvas()
+    painter.setPen(round_pen(colour, 3.0))
 
     def line(x1: float, y1: float, x2: float, y2: float) -> None:
         painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
