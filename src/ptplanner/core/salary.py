@@ -621,13 +621,4 @@ def compensation(base: float, assumptions: Assumptions) -> Compensation:
 def total_compensation(base: float, assumptions: Assumptions) -> float:
     """``compensation(base, assumptions).total`` without building the model (once a year of a
     projection, on every change in the Salary tab)."""
-    parts = _compensation_parts(base, assumptions)
-    return (
-        parts["base"]
-        + parts["bonus"]
-        + parts["retirement_match"]
-        + parts["health"]
-        + parts["paid_time_off"]
-        + parts["ce_stipend"]
-        + parts["profit_sharing"]
-    )
+    return sum(_compensation_parts(base, assumptions).values())
