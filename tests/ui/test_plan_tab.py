@@ -667,9 +667,12 @@ def test_a_failed_save_shows_a_warning_and_keeps_the_edit(qtbot, tab, monkeypatc
 def test_the_empty_state_offers_the_ready_plan_or_an_empty_start(qtbot, open_tab) -> None:  # type: ignore[no-untyped-def]
     tab = open_tab(Plan())
     assert tab.stack.currentWidget() is tab.empty_page
+    # The page counts the ready plan's steps as the plan's header will once it is chosen.
+    offered = tab.empty_page.choice.text().split("ready plan (", 1)[1].split(" steps", 1)[0]
     qtbot.mouseClick(tab.ready_button, Qt.MouseButton.LeftButton)
     assert tab.stack.currentWidget() is tab.editor_page
     assert "CMAA certification" in titles(tab)
+    assert int(offered) == tab.controller.plan.leaf_counts()[1]
     assert tab.controller.undo_stack.undoText() == "Start from the ready plan"
     tab.controller.undo()
     assert tab.stack.currentWidget() is tab.empty_page

@@ -72,7 +72,7 @@ from PySide6.QtWidgets import (
 )
 
 from ptplanner.core.plan import VALUELESS_LINK_KINDS, Milestone, SalaryLink, Status
-from ptplanner.core.plan_ops import PlanChange
+from ptplanner.core.plan_ops import PlanChange, ready_plan
 from ptplanner.ui.fitting import ElidingLabel, FittedComboBox
 from ptplanner.ui.plan_controller import Banner, PlanController
 from ptplanner.ui.plan_model import (
@@ -252,9 +252,11 @@ class EmptyPlanPage(QWidget):
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text = text
+        # Counted from the template, as `ptplanner plan init` and the header count them.
+        steps = ready_plan(date.today()).leaf_counts()[1]
         choice = QLabel(
-            "Start from the ready plan (28 steps with target dates you can change) or write "
-            "your own. You can change any step later, and undo any change."
+            f"Start from the ready plan ({steps} steps, most with target dates you can change) "
+            "or write your own. You can change any step later, and undo any change."
         )
         choice.setWordWrap(True)
         choice.setAlignment(Qt.AlignmentFlag.AlignCenter)
