@@ -297,9 +297,14 @@ def alternate(runs: int, sides: Sequence[Callable[[], float]]) -> list[list[floa
     return rounds
 
 
+def wall_ms(ws: Workspace, argv: list[str], *, stdout: bool = True) -> Callable[[], float]:
+    """A side for alternate(): one fresh-profile run of ``argv``, its wall time in ms."""
+    return lambda: spawn(argv, ws.env(), stdout=stdout).seconds * 1000.0
+
+
 def bench_startup(ws: Workspace, args: argparse.Namespace) -> list[Row]:
     def wall(argv: list[str]) -> Callable[[], float]:
-        return lambda: spawn(argv, ws.env()).seconds * 1000.0
+        return wall_ms(ws, argv)
 
     rounds = alternate(
         args.runs,
@@ -343,7 +348,7 @@ def imported_heavy_modules(env: dict[str, str]) -> list[str]:
 
 def bench_projection(ws: Workspace, args: argparse.Namespace) -> list[Row]:
     def wall(argv: list[str]) -> Callable[[], float]:
-        return lambda: spawn(argv, ws.env(), stdout=False).seconds * 1000.0
+        return wall_ms(ws, argv, stdout=False)
 
     rounds = alternate(
         args.runs,
@@ -493,8 +498,7 @@ def bench_pdf(ws: Workspace, args: argparse.Namespace) -> list[Row]:
     pdf_file = ws.path("projection.pdf")
 
     def cli(*extra: str) -> Callable[[], float]:
-        argv = ptplanner_command("projection", "--years", "30", *extra)
-        return lambda: spawn(argv, ws.env(), stdout=False).seconds * 1000.0
+        return wall_ms(ws, ptplanner_command("projection", "--years", "30", *extra), stdout=False)
 
     rounds = alternate(args.runs, [cli("--pdf", str(pdf_file)), cli()])
     for with_pdf, without in rounds:
