@@ -47,7 +47,8 @@ def snapped_range(low: float, high: float) -> tuple[float, float]:
 class DollarAxis(pg.AxisItem):  # type: ignore[misc]
     """The pay axis, labelled in thousands of dollars.
 
-    Every input change moves the y range and so re-lays this axis's ticks. pyqtgraph's general
+    A change that moves the range past a round step (a new area, say: see :func:`snapped_range`)
+    re-lays this axis's ticks within the frame. pyqtgraph's general
     ``generateDrawSpecs`` took about 2 ms for it; :meth:`generateDrawSpecs` here is the same
     algorithm (from pyqtgraph 0.14) for this axis's case only, a left axis without a grid, with
     each label measured once: the same drawing in a fraction of the time (a test compares them).
