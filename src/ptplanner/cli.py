@@ -355,9 +355,12 @@ def request_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         "assumptions": assumptions,
     }
     cli_events = [parse_event(text) for text in args.event]
-    payload: dict[str, object] = {"years": args.years, "events": cli_events}
-    if args.start_year is not None:
-        payload["start_year"] = args.start_year
+    first_year = args.start_year if args.start_year is not None else date.today().year
+    payload: dict[str, object] = {
+        "years": args.years,
+        "events": cli_events,
+        "start_year": first_year,
+    }
     if args.from_plan:
         from ptplanner.core.plan_link import apply_plan_to_request
 
@@ -366,7 +369,6 @@ def request_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         except ValueError as error:
             raise UsageError(f"--from-plan: {error}") from None
         # A planned step whose date falls before the projection starts has happened by then.
-        first_year = args.start_year if args.start_year is not None else date.today().year
         for event in extra_events:
             event["year"] = max(int(event["year"]), first_year)
         payload["events"] = [*payload["events"], *extra_events]  # type: ignore[misc]
@@ -379,7 +381,6 @@ def request_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         raise UsageError(f"--location: {error}") from None
     # Each event on its own, so a bad one is named as the user wrote it, not as the profile
     # option its value would have set ("--event 2027:certification:foo", not "--cert").
-    first_year = args.start_year if args.start_year is not None else date.today().year
     for text, event in zip(args.event, cli_events, strict=True):
         if int(event["year"]) < first_year:  # type: ignore[call-overload]
             raise UsageError(
