@@ -20,10 +20,9 @@ from ptplanner.core.knowledge import (
     guide_figures,
     industry_wages,
 )
+from ptplanner.core.salary import salary_model
 from ptplanner.core.sources import source_catalog
 
-OCCUPATION = "43-6013"
-PT_OFFICES = "621340"
 # The guide's own aggregate and the aggregators it quotes, in the order a reader compares them.
 GUIDE_REPORTED = (
     "national_median",
@@ -98,14 +97,19 @@ def _guide_pay(figure: GuideFigure) -> SourcedPay:
     return SourcedPay(figure.label, text, figure.source, figure.date)
 
 
+def occupation() -> str:
+    """The BLS occupation (SOC code) coordinators are counted in, as the salary model names it."""
+    return salary_model().occupation
+
+
 def occupation_title() -> str:
-    """BLS's title for the occupation coordinators are counted in."""
-    return industry_wages().history(OCCUPATION)[-1].title
+    """BLS's title for that occupation."""
+    return salary_model().occupation_title
 
 
 def bls_national() -> SourcedPay:
     """BLS May 2025 percentiles for the occupation, nationally."""
-    table = area_wages(OCCUPATION)
+    table = area_wages(occupation())
     national = table.national()
     percentiles = national.percentiles()
     assert percentiles is not None
@@ -121,7 +125,7 @@ def bls_pt_offices() -> SourcedPay | None:
     """BLS May 2025 pay for the occupation in PT offices (NAICS 621340)."""
     tables = industry_wages()
     try:
-        row = tables.in_pt_offices(OCCUPATION)
+        row = tables.in_pt_offices(occupation())
     except KeyError:
         return None
     if row.median is None:
@@ -142,12 +146,12 @@ def guide_reported() -> tuple[SourcedPay, ...]:
 
 def _area_starting(prefix: str) -> AreaWage | None:
     return next(
-        (area for area in area_wages(OCCUPATION).areas if area.name.startswith(prefix)), None
+        (area for area in area_wages(occupation()).areas if area.name.startswith(prefix)), None
     )
 
 
 def _median_premium(area: AreaWage) -> float | None:
-    national = area_wages(OCCUPATION).national()
+    national = area_wages(occupation()).national()
     if area.median is None or national.median is None:
         return None
     return (area.median / national.median - 1.0) * 100.0
@@ -170,28 +174,29 @@ def comparisons() -> tuple[Comparison, ...]:
     found: list[Comparison] = []
 
     quoted = figures.get("bls_median_2022_as_quoted")
-    may_2022 = next(
-        (r for r in industry_wages().history(OCCUPATION) if r.reference_period == "May 2022"),
+    period = quoted.date.split(" (")[0]  # "May 2022 (quoted late 2023)" -> "May 2022"
+    same_year = next(
+        (r for r in industry_wages().history(occupation()) if r.reference_period == period),
         None,
     )
-    if may_2022 is not None and may_2022.median is not None:
+    if same_year is not None and same_year.median is not None:
         history = industry_wages().national
         found.append(
             Comparison(
-                "BLS median pay, May 2022",
+                f"BLS median pay, {period}",
                 _guide_pay(quoted),
                 SourcedPay(
-                    "BLS's own May 2022 table",
-                    _money(may_2022.median),
+                    f"BLS's own {period} table",
+                    _money(same_year.median),
                     history.source,
-                    "May 2022",
+                    period,
                 ),
-                _verdict(_bounds(quoted), (may_2022.median, may_2022.median)),
+                _verdict(_bounds(quoted), (same_year.median, same_year.median)),
                 "ptplanner uses BLS's tables, and the newer May 2025 release.",
             )
         )
 
-    table = area_wages(OCCUPATION)
+    table = area_wages(occupation())
     for figure in figures.figures:
         if figure.unit != "percent" or not figure.area_match:
             continue

@@ -65,13 +65,13 @@ from ptplanner.core.content import (
 )
 from ptplanner.core.knowledge import OccupationWage, industry_wages
 from ptplanner.core.pay_sources import (
-    OCCUPATION,
     Comparison,
     SourcedPay,
     bls_national,
     bls_pt_offices,
     comparisons,
     guide_reported,
+    occupation,
     occupation_title,
 )
 from ptplanner.core.salary import salary_model
@@ -886,7 +886,7 @@ class OverviewTab(QWidget):
         card = Card()
         card.setAccessibleName("BLS pay for the occupation")
         card.add(
-            make_label(f"BLS, {national.date}: {occupation_title()} (SOC {OCCUPATION})", "title")
+            make_label(f"BLS, {national.date}: {occupation_title()} (SOC {occupation()})", "title")
         )
         card.add(make_label(_pay_table(bls_rows), rich=True))
         card.add(footnote([Cited(source=r.source, date=r.date) for r in bls_rows]))
