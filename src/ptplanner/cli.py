@@ -576,7 +576,10 @@ def format_table(projection) -> str:  # type: ignore[no-untyped-def]
     for row in rows:
         out.write(line(row))
     out.write(f"\n* inflation-adjusted. {projection.growth_factor_note}\n")
-    out.write(f"Sources: {sources_line(projection)}. Occupation: BLS 43-6013. {BLS_NOTE}\n")
+    from ptplanner.core.salary import salary_model
+
+    occupation = salary_model().occupation
+    out.write(f"Sources: {sources_line(projection)}. Occupation: BLS {occupation}. {BLS_NOTE}\n")
     return out.getvalue()
 
 

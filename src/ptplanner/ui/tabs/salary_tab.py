@@ -1035,8 +1035,8 @@ class SalaryTab(QWidget):
         self.context_label.setText(
             f"<b>{escape(today.area_name)}</b> · {escape(today.stage_label)} · "
             f"{today.percentile:.0f}th percentile of the area's pay · BLS {escape(today.data_date)}"
-            f" pay for 43-6013 here: 10th {money(p10)}, 25th {money(p25)}, median "
-            f"{money(median)}, 75th {money(p75)}, 90th {money(p90)}.{plan}"
+            f" pay for {salary_model().occupation} here: 10th {money(p10)}, 25th {money(p25)}, "
+            f"median {money(median)}, 75th {money(p75)}, 90th {money(p90)}.{plan}"
         )
 
     def _show_details(self, page: QWidget | None = None) -> None:
