@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Literal, NamedTuple
@@ -96,6 +96,9 @@ class Status(StrEnum):
 
 
 CLOSED_STATUSES = frozenset({Status.DONE, Status.SKIPPED})
+DUE_SOON_DAYS = 14
+"""An open milestone due within this many days is "due soon" (and named in the launch notice)."""
+MilestoneKind = Literal["done", "skipped", "overdue", "due_soon", "open"]
 
 
 class _Frozen(BaseModel):
@@ -323,26 +326,61 @@ class Plan(_Frozen):
 
     def overdue(self, today: date) -> list[Milestone]:
         """Open milestones whose target date has passed, soonest first."""
-        return self.attention(today, -1)[0]
+        return self.attention(today)[0]
 
-    def due_soon(self, today: date, days: int = 14) -> list[Milestone]:
+    def due_soon(self, today: date, days: int = DUE_SOON_DAYS) -> list[Milestone]:
         """Open milestones due from today to ``days`` days ahead (inclusive), soonest first."""
         return self.attention(today, days)[1]
 
-    def attention(self, today: date, days: int = 14) -> tuple[list[Milestone], list[Milestone]]:
+    def attention(
+        self, today: date, days: int = DUE_SOON_DAYS
+    ) -> tuple[list[Milestone], list[Milestone]]:
         """(overdue, due within ``days`` days) open milestones, each soonest first, in one pass."""
-        horizon = today + timedelta(days=days)
-        overdue: list[Milestone] = []
-        soon: list[Milestone] = []
-        for m in self.flatten():
-            target = m.target_date
-            if target is None or target > horizon or m.status in CLOSED_STATUSES:
-                continue
-            (overdue if target < today else soon).append(m)
-        # Stable sorts: steps due the same day keep their order in the plan.
-        overdue.sort(key=_target_of)
-        soon.sort(key=_target_of)
-        return overdue, soon
+        return attention(self.flatten(), today, days)
+
+
+def milestone_kinds(
+    milestones: Sequence[Milestone], today: date, days: int = DUE_SOON_DAYS
+) -> list[MilestoneKind]:
+    """Each milestone's kind: done, skipped, overdue, due_soon (within ``days`` days) or open.
+
+    The one place these rules live: the plan's notice, the Plan tab's rows, header and timeline
+    and ``plan list`` all read them. Written as one loop: a 10,000-step plan is read in a few ms.
+    """
+    done, skipped = Status.DONE, Status.SKIPPED
+    horizon = today + timedelta(days=days)
+    kinds: list[MilestoneKind] = []
+    add = kinds.append
+    for milestone in milestones:
+        status = milestone.status
+        if status is done:
+            add("done")
+        elif status is skipped:
+            add("skipped")
+        else:
+            target = milestone.target_date
+            if target is None or target > horizon:
+                add("open")
+            elif target < today:
+                add("overdue")
+            else:
+                add("due_soon")
+    return kinds
+
+
+def attention(
+    milestones: Sequence[Milestone], today: date, days: int = DUE_SOON_DAYS
+) -> tuple[list[Milestone], list[Milestone]]:
+    """(overdue, due soon) among ``milestones``, each soonest first.
+
+    Stable sorts: steps due the same day keep their order in the plan.
+    """
+    kinds = milestone_kinds(milestones, today, days)
+    overdue = [m for m, kind in zip(milestones, kinds, strict=True) if kind == "overdue"]
+    soon = [m for m, kind in zip(milestones, kinds, strict=True) if kind == "due_soon"]
+    overdue.sort(key=_target_of)
+    soon.sort(key=_target_of)
+    return overdue, soon
 
 
 def _target_of(milestone: Milestone) -> date:

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from ptplanner.core import plan_ops
-from ptplanner.core.plan import Milestone, Plan, Status
+from ptplanner.core.plan import DUE_SOON_DAYS, Milestone, Plan, Status, attention
 from ptplanner.core.plan_link import PlanEffects, plan_effects
 from ptplanner.core.plan_ops import OpResult, PlanChange, PlanOp, PlanOpError
 from ptplanner.core.storage import (
@@ -65,11 +65,10 @@ from ptplanner.core.storage import (
     import_plan_csv,
     import_plan_json,
 )
-from ptplanner.ui.plan_model import DUE_SOON_DAYS, STATUS_LABELS, PlanIndex, format_date
+from ptplanner.ui.plan_model import STATUS_LABELS, PlanIndex, format_date
 
 AUTOSAVE_DELAY_MS = 800
 RETRY_INTERVAL_MS = 30_000
-NOTICE_DAYS = DUE_SOON_DAYS
 MERGE_WINDOW_S = 3.0
 """Repeated edits of one date or number field within this many seconds are one undo step."""
 
@@ -333,15 +332,10 @@ class PlanController(QObject):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _due_notice(self) -> str | None:
-        # The index's kinds are worked out once and shared with the tree, header and timeline.
-        index = self.plan_index()
-        kinds = index.kinds(self.today())
-        overdue = [m for m, kind in zip(index.milestones, kinds, strict=True) if kind == "overdue"]
-        soon = [m for m, kind in zip(index.milestones, kinds, strict=True) if kind == "due_soon"]
+        # The index already holds every milestone in plan order: no second walk of the plan.
+        overdue, soon = attention(self.plan_index().milestones, self.today())
         if not overdue and not soon:
             return None
-        overdue.sort(key=_target)
-        soon.sort(key=_target)
 
         def listing(items: list[Milestone]) -> str:
             shown = [f"“{_clip(m.title, 44)}” ({format_date(m.target_date)})" for m in items[:3]]
@@ -353,13 +347,13 @@ class PlanController(QObject):
         if overdue:
             parts.append(f"Overdue: {listing(overdue)}.")
         if soon:
-            parts.append(f"Due within {NOTICE_DAYS} days: {listing(soon)}.")
+            parts.append(f"Due within {DUE_SOON_DAYS} days: {listing(soon)}.")
         self.set_banner(Banner("due", "notice", " ".join(parts)))
         counts = []
         if overdue:
             counts.append(f"{len(overdue)} plan step{'s' if len(overdue) != 1 else ''} overdue")
         if soon:
-            counts.append(f"{len(soon)} due within {NOTICE_DAYS} days")
+            counts.append(f"{len(soon)} due within {DUE_SOON_DAYS} days")
         return ", ".join(counts) + " – see the Plan tab."
 
     # --- edits ----------------------------------------------------------------------------------
@@ -987,10 +981,6 @@ class BackupDialog(QDialog):
                 parent.addChild(item)
             items[m.id] = item
         self.preview.expandToDepth(0)
-
-
-def _target(milestone: Milestone) -> date:
-    return milestone.target_date or date.max
 
 
 def _clip(text: str, limit: int) -> str:
