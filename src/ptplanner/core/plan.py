@@ -344,8 +344,8 @@ def milestone_kinds(
 ) -> list[MilestoneKind]:
     """Each milestone's kind: done, skipped, overdue, due_soon (within ``days`` days) or open.
 
-    The one place these rules live: the plan's notice, the Plan tab's rows, header and timeline
-    and ``plan list`` all read them. Written as one loop: a 10,000-step plan is read in a few ms.
+    The one place these rules live: the launch notice and the Plan tab's rows, header, filter and
+    timeline all read them. Written as one loop: a 10,000-step plan is read in a few ms.
     """
     done, skipped = Status.DONE, Status.SKIPPED
     horizon = today + timedelta(days=days)
