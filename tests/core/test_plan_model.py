@@ -16,6 +16,8 @@ from ptplanner.core.plan import (
     SalaryLink,
     Status,
     add_months,
+    attention,
+    milestone_kinds,
 )
 from ptplanner.core.plan_ops import empty_plan, plan_template, ready_plan
 
@@ -150,12 +152,18 @@ def test_a_done_parent_counts_its_sub_steps_as_done() -> None:
 
 
 def test_overdue_and_due_soon() -> None:
-    plan = sample_plan()
-    overdue = [m.title for m in plan.overdue(TODAY)]
-    assert overdue == ["book"]  # cpct is skipped, study is done
-    soon = [m.title for m in plan.due_soon(TODAY)]
-    assert soon == ["pass", "emr"]
-    assert [m.title for m in plan.due_soon(TODAY, days=5)] == ["pass"]
+    steps = sample_plan().flatten()
+    overdue, soon = attention(steps, TODAY)
+    assert [m.title for m in overdue] == ["book"]  # cpct is skipped, study is done
+    assert [m.title for m in soon] == ["pass", "emr"]
+    assert [m.title for m in attention(steps, TODAY, days=5)[1]] == ["pass"]
+    kinds = dict(zip((m.title for m in steps), milestone_kinds(steps, TODAY), strict=True))
+    assert (kinds["book"], kinds["pass"], kinds["study"], kinds["cpct"]) == (
+        "overdue",
+        "due_soon",
+        "done",
+        "skipped",
+    )
 
 
 def test_match_prefix() -> None:

@@ -324,20 +324,6 @@ class Plan(_Frozen):
         done, counted = self.leaf_counts()
         return 100.0 * done / counted if counted else 0.0
 
-    def overdue(self, today: date) -> list[Milestone]:
-        """Open milestones whose target date has passed, soonest first."""
-        return self.attention(today)[0]
-
-    def due_soon(self, today: date, days: int = DUE_SOON_DAYS) -> list[Milestone]:
-        """Open milestones due from today to ``days`` days ahead (inclusive), soonest first."""
-        return self.attention(today, days)[1]
-
-    def attention(
-        self, today: date, days: int = DUE_SOON_DAYS
-    ) -> tuple[list[Milestone], list[Milestone]]:
-        """(overdue, due within ``days`` days) open milestones, each soonest first, in one pass."""
-        return attention(self.flatten(), today, days)
-
 
 def milestone_kinds(
     milestones: Sequence[Milestone], today: date, days: int = DUE_SOON_DAYS
