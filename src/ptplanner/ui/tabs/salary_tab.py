@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QGuiApplication,
     QHelpEvent,
     QKeySequence,
@@ -35,6 +36,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShortcut,
     QShowEvent,
+    QTextDocumentFragment,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +52,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -276,6 +279,10 @@ class SteadyLabel(QWidget):
     A QLabel asks its parent's layout to recompute on every ``setText``, which here re-laid the
     whole tab (and painted it twice) on each input change. Inside this box, which has no layout,
     that request stops; the box changes its own size only when the text no longer fits.
+
+    The text is not selectable with the mouse: a selectable label lays its text out again while
+    it paints, which makes Qt paint it a second time after every change. Right-click offers
+    "Copy" instead.
     """
 
     def __init__(self, label: QLabel, parent: QWidget | None = None) -> None:
@@ -299,6 +306,19 @@ class SteadyLabel(QWidget):
 
     def toolTip(self) -> str:
         return self.label.toolTip()
+
+    def plain_text(self) -> str:
+        return QTextDocumentFragment.fromHtml(self.label.text()).toPlainText()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = QMenu(self)
+        menu.addAction("Copy", self.copy_text)
+        menu.exec(event.globalPos())
+
+    def copy_text(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setText(self.plain_text())
 
     def sizeHint(self) -> QSize:
         return QSize(self.minimumWidth(), self.minimumHeight())
@@ -758,8 +778,15 @@ class InputsPanel(QScrollArea):
         """Show the model's values without sending them back as edits."""
         inputs = self.scenario.inputs
         self._syncing = True
+
+        def show(spin: QSpinBox | QDoubleSpinBox, value: float) -> None:
+            # A spin box repaints on every setValue, even to the value it shows: after each
+            # change that would repaint the whole inputs column behind them.
+            if spin.value() != value:
+                spin.setValue(value)  # type: ignore[arg-type]
+
         try:
-            self.experience_spin.setValue(round(inputs.years_experience))
+            show(self.experience_spin, round(inputs.years_experience))
             self.education_combo.setCurrentIndex(self.education_combo.findData(inputs.education))
             self.employer_combo.setCurrentIndex(self.employer_combo.findData(inputs.employer_type))
             if self.location_combo.currentText() != inputs.location:
@@ -773,11 +800,11 @@ class InputsPanel(QScrollArea):
                 check.setChecked(key in inputs.certifications)
             for key, check in self.skill_checks.items():
                 check.setChecked(key in inputs.skills)
-            self.years_spin.setValue(self.scenario.years)
+            show(self.years_spin, self.scenario.years)
             self.plan_check.setChecked(self.scenario.use_plan)
             values = inputs.assumptions.model_dump()
             for field, spin in self.assumption_spins.items():
-                spin.setValue(values[field])
+                show(spin, values[field])
         finally:
             self._syncing = False
 
@@ -932,7 +959,6 @@ class SalaryTab(QWidget):
         font.setBold(True)
         label.setFont(font)
         label.setAccessibleName(caption)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         value = SteadyLabel(label)
         box.addWidget(title)
         box.addWidget(value)
