@@ -5,12 +5,15 @@ lists those whose text does not fit its room, or that reach past the edge of wha
 Text shortened on purpose (an eliding label, a fitted combo box) counts as fitting only when the
 tooltip a person gets by resting the mouse on it has the whole text. Each tab's test adds the
 checks of its own views (tree or table headers and cells).
+
+Also here, what a person does that several tabs' tests need: resting the mouse for a tooltip,
+right-clicking and choosing from the menu that opens.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtCore import QEvent, QPoint, QTimer
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QMenu,
     QStyle,
     QStyleOptionComboBox,
     QToolTip,
@@ -46,6 +50,28 @@ def tip_at(widget: QWidget, point: QPoint) -> str:
 def hover_tip(widget: QWidget) -> str:
     """The tooltip a person sees resting the mouse on the middle of ``widget``."""
     return tip_at(widget, widget.rect().center())
+
+
+def right_click_first_item(widget: QWidget, point: QPoint) -> str:
+    """Right-click ``widget`` at ``point`` and choose the first item of the menu; its text.
+
+    The event goes where a click lands, and Qt passes it on to the parents from there. An empty
+    string if no menu opened.
+    """
+    chosen: list[str] = []
+
+    def pick() -> None:
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu):
+            action = menu.actions()[0]
+            chosen.append(action.text())
+            action.trigger()
+            menu.close()
+
+    QTimer.singleShot(50, pick)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, widget.mapToGlobal(point))
+    QApplication.sendEvent(widget, event)
+    return chosen[0] if chosen else ""
 
 
 def settle() -> None:

@@ -10,6 +10,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+from fit_checks import right_click_first_item
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
@@ -446,27 +447,10 @@ def test_searching_the_pay_section(qtbot, tab: OverviewTab) -> None:  # type: ig
 
 
 def test_right_click_copies_a_cards_text_with_its_source(qtbot, tab: OverviewTab) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QPoint, QTimer
-    from PySide6.QtGui import QContextMenuEvent, QGuiApplication
-    from PySide6.QtWidgets import QApplication, QMenu
+    from PySide6.QtGui import QGuiApplication
 
     card = tab.item_widget("notes", "pay_bls")
-    chosen: list[str] = []
-
-    def pick() -> None:
-        menu = QApplication.activePopupWidget()
-        assert isinstance(menu, QMenu)
-        action = menu.actions()[0]
-        chosen.append(action.text())
-        action.trigger()
-        menu.close()
-
-    QTimer.singleShot(50, pick)
-    event = QContextMenuEvent(
-        QContextMenuEvent.Reason.Mouse, QPoint(10, 10), card.mapToGlobal(QPoint(10, 10))
-    )
-    QApplication.sendEvent(card, event)
-    assert chosen == ["Copy text"]
+    assert right_click_first_item(card, QPoint(10, 10)) == "Copy text"
     copied = QGuiApplication.clipboard().text()
     national = industry_wages().history("43-6013")[-1]
     assert f"median ${national.median:,}" in copied

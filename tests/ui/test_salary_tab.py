@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from fit_checks import hover_tip, settle, tip_at, widgets_cut_off
+from fit_checks import hover_tip, right_click_first_item, settle, tip_at, widgets_cut_off
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import (
@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from ptplanner.core.plan_link import PlanEffects
-from ptplanner.core.projection import Event, ProjectionRequest, project
+from ptplanner.core.projection import Event, Projection, ProjectionRequest, project
 from ptplanner.core.salary import SalaryInputs, default_assumptions, estimate
 from ptplanner.ui.scenario import ScenarioModel
-from ptplanner.ui.tabs.salary_plot import snapped_range
+from ptplanner.ui.tabs.salary_plot import ROOMIER_LIMIT, snapped_range, steady_range
 from ptplanner.ui.tabs.salary_tab import GRAPH_SHARE, FittedHeader, SalaryTab, money
 
 
@@ -242,14 +242,21 @@ def test_view_and_bands_follow_each_change(tab, qtbot) -> None:  # type: ignore[
         want = project(expected(location=place, years_experience=float(years)))
         (x0, x1), (y0, y1) = tab.plot.getPlotItem().vb.viewRange()
         assert x0 < want.rows[0].year and x1 > want.rows[-1].year
-        lowest = min(r.bls_p10 for r in want.rows)
-        highest = max(max(r.total_compensation, r.bls_p90) for r in want.rows)
-        assert (y0, y1) == pytest.approx(snapped_range(lowest, highest))
+        lowest, highest = extent_of(want)
         assert y0 <= lowest * 0.9 and y1 >= highest * 1.05  # every line inside, with a margin
+        fresh = snapped_range(lowest, highest)  # and the graph not much emptier than a fresh axis
+        assert y1 - y0 <= ROOMIER_LIMIT * (fresh[1] - fresh[0]) + 1e-6
         # The shaded likely range spans the low and high curves of this projection.
         band = tab.plot.band.polygon().boundingRect()
         assert band.top() == pytest.approx(min(r.low for r in want.rows))
         assert band.bottom() == pytest.approx(max(r.high for r in want.rows))
+
+
+def extent_of(projection: Projection) -> tuple[float, float]:
+    """The lowest and highest values the graph shows (total compensation on)."""
+    lowest = min(r.bls_p10 for r in projection.rows)
+    highest = max(max(r.total_compensation, r.bls_p90) for r in projection.rows)
+    return lowest, highest
 
 
 def test_the_pay_axis_holds_still_for_small_changes(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -257,12 +264,8 @@ def test_the_pay_axis_holds_still_for_small_changes(tab, qtbot) -> None:  # type
     assert snapped_range(50_000, 120_000) == (45_000, 130_000)
 
     def extent(raise_pct: float) -> tuple[float, float]:
-        want = project(
-            expected(assumptions=default_assumptions().model_copy(update={"raise_pct": raise_pct}))
-        )
-        lowest = min(r.bls_p10 for r in want.rows)
-        highest = max(max(r.total_compensation, r.bls_p90) for r in want.rows)
-        return lowest, highest
+        changed = default_assumptions().model_copy(update={"raise_pct": raise_pct})
+        return extent_of(project(expected(assumptions=changed)))
 
     # A step of the spin box that moves every line but not past a round step of the axis.
     start = next(
@@ -279,6 +282,33 @@ def test_the_pay_axis_holds_still_for_small_changes(tab, qtbot) -> None:  # type
     qtbot.keyClick(raise_spin, Qt.Key.Key_Up)
     assert raise_spin.value() == pytest.approx(start + 0.1)
     assert view.viewRange()[1] == pytest.approx(before)
+
+
+def test_the_pay_axis_is_kept_while_it_suits_the_data() -> None:
+    # Nothing shown yet: a fresh axis.
+    fresh = snapped_range(50_000, 120_000)
+    assert steady_range(None, 50_000, 120_000) == fresh == (45_000, 130_000)
+    # Lines that moved a little, down or up, inside the margin: the same axis.
+    assert steady_range((45_000, 130_000), 52_000, 115_000) == (45_000, 130_000)
+    assert steady_range((45_000, 130_000), 50_000, 123_000) == (45_000, 130_000)
+    # A top line that reaches the margin: a new axis, with the margin again.
+    assert steady_range((45_000, 130_000), 50_000, 125_000) == snapped_range(50_000, 125_000)
+    # Data in a corner of the kept axis (a far cheaper area): a new axis, so it fills the graph.
+    assert steady_range((45_000, 130_000), 50_000, 90_000) == snapped_range(50_000, 90_000)
+
+
+def test_ticking_and_unticking_keeps_the_pay_axis(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = tab.plot.getPlotItem().vb
+    cmaa = tab.inputs.cert_checks["cmaa"]
+    click(qtbot, cmaa)  # the lines rise: the axis grows if they no longer fit
+    with_cmaa = view.viewRange()[1]
+    click(qtbot, cmaa)  # and fall back: the axis stays, so the drop shows against it
+    without = project(expected())
+    assert tab.plot.typical_curve.getData()[1] == pytest.approx([r.typical for r in without.rows])
+    assert view.viewRange()[1] == pytest.approx(with_cmaa)
+    assert with_cmaa != pytest.approx(snapped_range(*extent_of(without)))  # a fresh axis differs
+    click(qtbot, cmaa)
+    assert view.viewRange()[1] == pytest.approx(with_cmaa)
 
 
 def test_detail_pages_shown_later_show_the_latest_figures(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -409,6 +439,56 @@ def test_the_pay_axis_lays_out_as_pyqtgraph_would(tab, qtbot) -> None:  # type: 
     assert axis._label_sizes, "the axis's own layout ran, not pyqtgraph's in its place"
 
 
+def test_the_pay_axis_reuses_its_drawing_for_a_range_seen_before(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage
+
+    axis = tab.plot.getPlotItem().getAxis("left")
+    drawn = {}
+    for place in ("national", "boston", "texas", "boston"):
+        tab.scenario.update(location=place)
+        qtbot.waitUntil(lambda: axis.picture is not None)
+        settle()  # a first paint may re-lay the graph and draw the axis again
+        drawn.setdefault(place, []).append((tuple(axis.range), axis.picture))
+    (boston_range, first), (again_range, again) = drawn["boston"]
+    assert again_range == boston_range and again is first  # kept, not laid out again
+    assert drawn["texas"][0][0] != boston_range
+
+    def image() -> QImage:
+        return tab.plot.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+    kept = image()
+    axis._pictures.clear()
+    axis.picture = None
+    axis.update()
+    assert image() == kept  # the kept drawing is what a fresh one draws
+    # A change of colours is a new drawing, not the kept one.
+    axis.setTextPen("#ff0000")
+    tab.plot.grab()
+    assert axis.picture is not first
+
+
+def test_the_pay_axis_ticks_are_pyqtgraphs(tab) -> None:  # type: ignore[no-untyped-def]
+    import pyqtgraph as pg
+
+    axis = tab.plot.getPlotItem().getAxis("left")
+    cases = [
+        (45_000, 115_000, 300),
+        (115_000, 45_000, 300),  # either order
+        (30_000.5, 61_234.7, 512),
+        (80_000, 80_500, 200),
+        (0, 2_000_000, 700),
+        (-5_000, 5_000, 90),
+        (41_000, 41_000, 400),
+        (38_123.4, 97_456.2, 1000),
+        (0.1, 0.7, 250),
+    ]
+    for low, high, size in cases:
+        ours = axis.tickValues(low, high, size)
+        theirs = pg.AxisItem.tickValues(axis, low, high, size)
+        assert [(s, list(v)) for s, v in ours] == [(s, list(v)) for s, v in theirs]
+        assert any(values for _spacing, values in ours) or low == high
+
+
 def test_the_screen_shows_what_a_full_repaint_would(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Each change repaints only what changed; nothing on screen may be left stale."""
     from PySide6.QtGui import QColor, QImage, QPalette
@@ -419,7 +499,12 @@ def test_the_screen_shows_what_a_full_repaint_would(tab, qtbot) -> None:  # type
 
     def screen_matches_a_fresh_render() -> bool:
         shown = tab.screen().grabWindow(tab.winId()).toImage()
-        # Rendered afresh, the graph items' cached pixmaps too: those could be stale as well.
+        # Rendered afresh, the graph items' cached pixmaps and the axes' kept drawings too:
+        # those could be stale as well.
+        for name in ("left", "bottom"):
+            axis = tab.plot.getPlotItem().getAxis(name)
+            axis.__dict__.get("_pictures", {}).clear()
+            axis.picture = None
         for item in tab.plot.scene().items():
             item.update()
         fresh = tab.grab().toImage()
@@ -440,6 +525,10 @@ def test_the_screen_shows_what_a_full_repaint_would(tab, qtbot) -> None:  # type
         lambda: tab.total_check.setChecked(False),
         lambda: tab.scenario.unpin(),
         lambda: tab.plot.setPalette(dark),
+        # The axes and legend repaint from cached images: a new size must not leave them stale.
+        lambda: tab.resize(1023, 711),
+        lambda: tab.scenario.update(location="boston"),
+        lambda: tab.resize(1281, 799),
     ]
     for step in steps:
         step()
@@ -788,3 +877,19 @@ def test_a_short_graph_has_a_compact_legend(tab, qtbot) -> None:  # type: ignore
     tab.resize(1280, 1100)  # a taller window: the legend goes back to one entry a line
     qtbot.waitUntil(lambda: plot.height() >= 420)
     assert legend.columnCount == 1
+
+
+def test_right_click_copies_a_figure(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    click(qtbot, tab.inputs.cert_checks["cmaa"])
+    today = estimate(SalaryInputs(certifications=frozenset({"cmaa"})))
+    for figure, want in (
+        (tab.typical_label, money(today.typical)),
+        (tab.range_label, f"{money(today.low)} – {money(today.high)}"),
+        (tab.context_label, f"{today.area_name} · {today.stage_label} · "),
+    ):
+        QGuiApplication.clipboard().clear()
+        # On the text, which passes the click on to its box.
+        assert right_click_first_item(figure.label, QPoint(5, 5)) == "Copy"
+        copied = QGuiApplication.clipboard().text()
+        assert copied.startswith(want)
+        assert "<" not in copied  # the context line's rich text came out as plain text

@@ -19,7 +19,17 @@ import pyqtgraph as pg
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen, QPolygonF, QResizeEvent
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPainter,
+    QPalette,
+    QPen,
+    QPicture,
+    QPolygonF,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QToolTip, QWidget
 
 from ptplanner.core.projection import Projection
@@ -44,6 +54,28 @@ def snapped_range(low: float, high: float) -> tuple[float, float]:
     return (math.floor(low / step) * step, math.ceil(high / step) * step)
 
 
+ROOMIER_LIMIT = 1.25  # a kept pay axis may span at most this many times a fresh one
+
+
+def steady_range(
+    current: tuple[float, float] | None, low: float, high: float
+) -> tuple[float, float]:
+    """The pay axis's range after a change: the current one while it still suits the data.
+
+    A change that moves the lines a little (a certification ticked, a raise stepped) keeps the
+    axis, so the reader sees the lines move against fixed gridlines, and ticking and unticking
+    compares like with like; the axis re-snaps (:func:`snapped_range`) when the data, with its
+    margin, no longer fits or would fill too little of the graph. Re-laying the axis is also
+    the dearest part of a frame, so most changes skip it.
+    """
+    fresh = snapped_range(low, high)
+    if current is None:
+        return fresh
+    fits = current[0] <= low * 0.9 and current[1] >= high * 1.05
+    roomy = current[1] - current[0] > ROOMIER_LIMIT * (fresh[1] - fresh[0])
+    return current if fits and not roomy else fresh
+
+
 class DollarAxis(pg.AxisItem):  # type: ignore[misc]
     """The pay axis, labelled in thousands of dollars.
 
@@ -54,12 +86,82 @@ class DollarAxis(pg.AxisItem):  # type: ignore[misc]
     each label measured once: the same drawing in a fraction of the time (a test compares them).
     """
 
+    PICTURES_KEPT = 8  # drawn axes kept for ranges shown before, most recent last
+    picture: QPicture | None  # pyqtgraph's drawing of the axis; None until drawn again
+
     def __init__(self, orientation: str, **options: object) -> None:
         super().__init__(orientation, **options)
         self._label_sizes: dict[tuple[str, str], QRectF] = {}
+        self._pictures: dict[tuple[object, ...], QPicture] = {}
+
+    def _picture_key(self) -> tuple[object, ...] | None:
+        """Everything the drawn axis depends on; None when it is not on screen yet."""
+        device = self.deviceTransform_()
+        if device is None:
+            return None
+        pens = tuple(
+            (pen.color().rgba(), pen.widthF(), pen.style().value, pen.isCosmetic())
+            for pen in (self.pen(), self.textPen(), self.tickPen())
+        )
+        return (
+            tuple(self.range),
+            self.geometry().getRect(),
+            self.boundingRect().getRect(),
+            (device.m11(), device.m12(), device.m21(), device.m22(), device.dx(), device.dy()),
+            pens,
+            repr(sorted(self.style.items())),
+            QFont().key(),  # the picture's painter starts with the application's font
+            (self.scale, self.autoSIPrefixScale, self.logMode, self.grid, self._tickDensity),
+            repr(self._tickLevels),
+        )
+
+    def paint(self, p: QPainter, *args: object) -> None:
+        """Draw the axis, reusing the drawing made the last time it showed the same range.
+
+        Toggles such as total compensation or inflation-adjusted figures, or going back to an
+        area seen before, move the axis between a few ranges; laying one out again costs about
+        a millisecond of the frame.
+        """
+        if self.picture is not None:
+            super().paint(p, *args)
+            return
+        key = self._picture_key()
+        if key is not None:
+            self.picture = self._pictures.pop(key, None)  # None: draw it afresh below
+        super().paint(p, *args)
+        if key is not None and self.picture is not None:
+            self._pictures[key] = self.picture
+            while len(self._pictures) > self.PICTURES_KEPT:
+                del self._pictures[next(iter(self._pictures))]
 
     def tickStrings(self, values: Sequence[float], scale: float, spacing: float) -> list[str]:
         return [f"${v / 1000:,.0f}k" for v in values]
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:  # type: ignore[type-arg]
+        """pyqtgraph's tick values (0.14's algorithm) in plain Python.
+
+        Its NumPy version compares every tick with every other through arrays, which for the
+        dozen ticks of this axis cost about half a millisecond of each re-laid frame.
+        """
+        if self.logMode:
+            return super().tickValues(minVal, maxVal, size)  # type: ignore[no-any-return]
+        scale = self.scale
+        low, high = sorted((minVal, maxVal))
+        low, high = low * scale, high * scale
+        levels: list[tuple[float, list[float]]] = []
+        taken: list[float] = []
+        for spacing, offset in self.tickSpacing(low, high, size):
+            start = math.ceil((low - offset) / spacing) * spacing + offset
+            count = int((high - start) / spacing) + 1
+            near = spacing / scale * 0.01  # a tick this close to a coarser level's is the same
+            values = [
+                value
+                for value in ((i * spacing + start) / scale for i in range(count))
+                if not any(abs(seen - value) <= near for seen in taken)
+            ]
+            taken.extend(values)
+            levels.append((spacing / scale, values))
+        return levels
 
     def generateDrawSpecs(self, p: QPainter):  # type: ignore[no-untyped-def]
         style = self.style
@@ -358,6 +460,9 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
             parent, axisItems={"left": DollarAxis("left"), "bottom": YearAxis("bottom")}
         )
         self.setMinimumHeight(220)
+        # A few dozen items, and the chart's bounds change with every input: Qt's BSP index
+        # is rebuilt for those changes and saves nothing in lookups among so few items.
+        self.scene().setItemIndexMethod(pg.QtWidgets.QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
@@ -369,6 +474,9 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
             # The axes write their own tick text (and the top and right ones are hidden), so an
             # SI prefix never applies; left on, it re-renders the axis title on every range change.
             plot.getAxis(name).enableAutoSIPrefix(False)
+            # Room for tick labels only grows: a narrower label ($95k after $100k) would
+            # otherwise shift the graph sideways and re-lay every item for a second paint.
+            plot.getAxis(name).setStyle(autoReduceTextSpace=False)
         self.legend = plot.addLegend(offset=(10, 10), labelTextSize="9pt")
 
         # Drawn in this order: the reference band lowest, then the estimate's band, their
@@ -401,6 +509,13 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         self.legend.addItem(self.total_curve, "Total compensation")
         self.legend.addItem(self.bls_swatch, "BLS 10th–90th percentile, this area")
         self.legend.addItem(self.compare_curve, "Pinned")
+        # The legend sits over the chart, so every change of the lines repaints it: its box and
+        # text from cached images, not laid out again each time. (Not the samples: a sample
+        # re-cached in part, under a clip, can come out a pixel different from a whole one.)
+        # The axes too: a change that keeps the range repaints them unchanged.
+        axes = [plot.getAxis(name) for name in ("left", "bottom")]
+        for item in (self.legend, *(label for _sample, label in self.legend.items), *axes):
+            item.setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
         self.cursor = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen(128, 128, 128, 120, width=1)
@@ -512,12 +627,18 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
             self._y_label = label
             self.getPlotItem().setLabel("left", label)
         values = bls_low + (totals if show_total else high) + bls_high + compared
-        view = ((years[0] - 0.3, years[-1] + 0.3), snapped_range(min(values), max(values)))
+        kept = self._view[1] if self._view is not None else None
+        view = ((years[0] - 0.3, years[-1] + 0.3), steady_range(kept, min(values), max(values)))
         # One range change (not one per axis) and none when nothing moved: each change makes
         # pyqtgraph re-lay the items and redraw the axes.
         if view != self._view:
             self._view = view
-            self.getPlotItem().setRange(xRange=view[0], yRange=view[1], padding=0)
+            plot = self.getPlotItem()
+            plot.setRange(xRange=view[0], yRange=view[1], padding=0)
+            # pyqtgraph applies a new range to the items at the start of the next paint, where
+            # the chart's new bounds make the scene queue a second paint of the whole graph
+            # just after the first; applied now, both land in one frame.
+            plot.vb.updateMatrix()
 
     def _set_visible(self, line: Line, visible: bool) -> None:
         """Show or hide a line (the caller repaints the chart) and repaint its legend sample."""
