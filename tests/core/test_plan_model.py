@@ -157,6 +157,8 @@ def test_overdue_and_due_soon() -> None:
     assert [m.title for m in overdue] == ["book"]  # cpct is skipped, study is done
     assert [m.title for m in soon] == ["pass", "emr"]
     assert [m.title for m in attention(steps, TODAY, days=5)[1]] == ["pass"]
+    # Kinds a caller already keeps give the same answer.
+    assert attention(steps, TODAY, kinds=milestone_kinds(steps, TODAY)) == (overdue, soon)
     kinds = dict(zip((m.title for m in steps), milestone_kinds(steps, TODAY), strict=True))
     assert (kinds["book"], kinds["pass"], kinds["study"], kinds["cpct"]) == (
         "overdue",

@@ -355,13 +355,18 @@ def milestone_kinds(
 
 
 def attention(
-    milestones: Sequence[Milestone], today: date, days: int = DUE_SOON_DAYS
+    milestones: Sequence[Milestone],
+    today: date,
+    days: int = DUE_SOON_DAYS,
+    kinds: Sequence[MilestoneKind | str] | None = None,
 ) -> tuple[list[Milestone], list[Milestone]]:
     """(overdue, due soon) among ``milestones``, each soonest first.
 
-    Stable sorts: steps due the same day keep their order in the plan.
+    ``kinds``: their :func:`milestone_kinds` for ``today`` and ``days``, when the caller keeps
+    them already. Stable sorts: steps due the same day keep their order in the plan.
     """
-    kinds = milestone_kinds(milestones, today, days)
+    if kinds is None:
+        kinds = milestone_kinds(milestones, today, days)
     overdue = [m for m, kind in zip(milestones, kinds, strict=True) if kind == "overdue"]
     soon = [m for m, kind in zip(milestones, kinds, strict=True) if kind == "due_soon"]
     overdue.sort(key=_target_of)

@@ -332,8 +332,10 @@ class PlanController(QObject):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _due_notice(self) -> str | None:
-        # The index already holds every milestone in plan order: no second walk of the plan.
-        overdue, soon = attention(self.plan_index().milestones, self.today())
+        # The index already holds every milestone in plan order, and their kinds for today
+        # (the Plan tab reads the same): no second walk of the plan.
+        index, today = self.plan_index(), self.today()
+        overdue, soon = attention(index.milestones, today, kinds=index.kinds(today))
         if not overdue and not soon:
             return None
 
