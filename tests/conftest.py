@@ -10,6 +10,7 @@ not installed" when it is missing, so ``make test`` runs anywhere. CI installs t
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +35,21 @@ def _private_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "xdg-cache"))
     yield home
+
+
+@pytest.fixture(autouse=True)
+def _nothing_stays_frozen() -> Iterator[None]:
+    """Undo the app's gc.freeze() after each test (see storage.gc_paused).
+
+    The app freezes what is alive once its plan is loaded; in one long test run that would
+    also pin whatever garbage earlier tests left waiting for the collector. Unfrozen, that
+    garbage is collected now, while Qt is still there: left to the collector's pass at exit,
+    Qt objects it holds would be destroyed after Qt itself.
+    """
+    yield
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:

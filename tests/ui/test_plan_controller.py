@@ -172,13 +172,19 @@ def test_refused_edits_say_why_and_change_nothing(controller) -> None:  # type: 
 def test_opening_a_plan_leaves_the_garbage_collector_as_it_found_it(  # type: ignore[no-untyped-def]
     make_controller, plan_path
 ) -> None:
-    # The load pauses the collector while it builds the plan; afterwards all is as before.
+    # The load pauses the collector while it builds the plan; afterwards it runs again, and
+    # what the load built is frozen: later collections skip it.
     write_plan(plan_path, small_plan())
     assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    before = len(gc.get_objects())
     controller = make_controller()
     assert controller.plan.count() == 3
     assert gc.isenabled()
+    assert gc.get_freeze_count() >= before  # everything alive, the plan and its index with it
+    assert not any(obj is controller.plan for obj in gc.get_objects())  # none left to walk
     controller.close()
+    gc.unfreeze()
     gc.disable()
     try:
         make_controller()

@@ -211,7 +211,7 @@ class PlanController(QObject):
         self.store = PlanStore(path)
         # Loading, indexing and the first look at a big plan make tens of thousands of objects
         # that all stay: the garbage collector would walk them again and again (see gc_paused).
-        with gc_paused():
+        with gc_paused(then_freeze=True):
             self.load_result: LoadResult = self.store.load(
                 new_plan=lambda: plan_ops.ready_plan(today())
             )
