@@ -63,7 +63,7 @@ def steady_range(
     """The pay axis's range after a change: the current one while it still suits the data.
 
     A change that moves the lines a little (a certification ticked, a raise stepped) keeps the
-    axis, so the reader sees the lines move against fixed gridlines, and ticking and unticking
+    axis, so the reader sees the lines move against a fixed scale, and ticking and unticking
     compares like with like; the axis re-snaps (:func:`snapped_range`) when the data, with its
     margin, no longer fits or would fill too little of the graph. Re-laying the axis is also
     the dearest part of a frame, so most changes skip it.
