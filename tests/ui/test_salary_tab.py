@@ -386,6 +386,33 @@ def test_hovering_a_year_shows_its_figures(tab, qtbot) -> None:  # type: ignore[
     assert QToolTip.text() == plot.hover_text
 
 
+def test_a_long_plan_is_counted_not_listed_above_the_graph(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # Renewals every two years over a long plan: dozens of dated steps that feed the projection.
+    renewals = tuple(
+        Event(
+            year=2027 + i // 2,
+            kind="certification",
+            value="cmaa",
+            label=f"Renew CMAA, round {i + 1}",
+        )
+        for i in range(60)
+    )
+    tab.scenario.set_plan_effects(PlanEffects(events=renewals))
+    context = tab.context_label
+    qtbot.waitUntil(lambda: "56 more" in context.text())
+    text = context.plain_text()
+    assert "Renew CMAA, round 4;" in text and "round 5;" not in text
+    tip = context.toolTip()
+    assert "Renew CMAA, round 25" in tip and "round 26" not in tip
+    assert "35 more in the Plan tab" in tip
+    settle()
+    # The line stays a line or three: the check boxes and the graph keep their room below it.
+    row = tab.real_check.mapTo(tab, QPoint(0, 0)).y()
+    assert context.mapTo(tab, QPoint(0, context.height())).y() <= row
+    assert tab.plot.height() >= tab.plot.minimumHeight()
+    assert hover_tip(context) == tip
+
+
 def test_the_context_line_grows_and_shrinks_with_its_text(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
     context = tab.context_label
     before = context.height()

@@ -112,6 +112,8 @@ ASSUMPTION_TIPS: dict[str, str] = {
 
 
 GRAPH_SHARE = 0.55  # of the height the graph and the detail tables share
+PLAN_ITEMS_SHOWN = 4  # plan contributions named in the line above the graph; the rest counted
+PLAN_ITEMS_IN_TIP = 25  # and named in its tooltip
 
 
 def inputs_width(room: int) -> int:
@@ -1057,7 +1059,21 @@ class SalaryTab(QWidget):
             if self.scenario.use_plan and not self.scenario.plan_effects.is_empty
             else []
         )
-        plan = "<br><b>From your plan:</b> " + escape("; ".join(plan_lines)) if plan_lines else ""
+        plan = ""
+        tip = ""
+        if plan_lines:
+            # A plan with dozens of dated steps (renewals every two years, say) would fill the
+            # tab with this line and push the graph off it: name a few, count the rest.
+            named = plan_lines[:PLAN_ITEMS_SHOWN]
+            rest = len(plan_lines) - len(named)
+            more = f"; and {rest} more (hover to see them, or the Plan tab)" if rest else ""
+            plan = "<br><b>From your plan:</b> " + escape("; ".join(named)) + more
+            if rest:
+                listed = plan_lines[:PLAN_ITEMS_IN_TIP]
+                unlisted = len(plan_lines) - len(listed)
+                tip = "From your plan:\n" + "\n".join(listed)
+                tip += f"\n… and {unlisted} more in the Plan tab" if unlisted else ""
+        self.context_label.setToolTip(tip)
         self.context_label.setText(
             f"<b>{escape(today.area_name)}</b> · {escape(today.stage_label)} · "
             f"{today.percentile:.0f}th percentile of the area's pay · BLS {escape(today.data_date)}"
