@@ -581,11 +581,54 @@ def test_the_timeline_marks_target_dates_and_a_click_selects_the_step(qtbot, tab
     qtbot.waitUntil(lambda: described() == "3 steps with target dates, 0 overdue", timeout=2000)
 
 
+def test_a_timeline_marker_lists_its_steps_in_plan_order(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ptplanner.ui.plan_model import PlanIndex
+    from ptplanner.ui.tabs.plan_timeline import PlanTimeline
+
+    # Twenty years on 1,000 pixels: a pixel is about a week, so steps a day apart share one,
+    # here the later date first in the plan.
+    timeline = PlanTimeline()
+    qtbot.addWidget(timeline)
+    timeline.resize(1000, 112)
+    for offset in range(8):  # two days on one pixel, whatever the pixel boundaries
+        later = TODAY + timedelta(days=401 + offset)
+        plan = Plan(
+            milestones=(
+                Milestone(id="later", title="Later date, first in the plan", target_date=later),
+                Milestone(id="sooner", title="A day sooner", target_date=later - timedelta(1)),
+                Milestone(id="far", title="Far", target_date=TODAY + timedelta(days=7300)),
+            )
+        )
+        timeline.set_plan(PlanIndex(plan), TODAY)
+        if timeline.marker_centre("later") == timeline.marker_centre("sooner"):
+            break
+    else:
+        pytest.fail("no two neighbouring days shared a pixel")
+    assert timeline.marker_count() == 2
+    shared = next(bucket for bucket in timeline._buckets if len(bucket.keys) == 2)
+    assert shared.keys == [0, 1]  # plan order, not date order
+
+
 def test_the_timeline_of_a_big_plan_shares_markers_on_one_pixel(qtbot, open_tab) -> None:  # type: ignore[no-untyped-def]
     tab = open_tab(big_plan())
     timeline = tab.timeline
     assert timeline.mark_count() == 10_000
     assert 0 < timeline.marker_count() < 2_000
+    # Every dated step is in exactly one marker, listed in plan order, and a marker holds only
+    # steps of one kind and level whose dates fall on its pixel.
+    buckets = timeline._buckets
+    keys = [key for bucket in buckets for key in bucket.keys]
+    assert sorted(keys) == timeline.marks().keys
+    assert all(bucket.keys == sorted(bucket.keys) for bucket in buckets)
+    marks = timeline.marks()
+    code_of = dict(zip(marks.keys, marks.codes, strict=True))
+    day_of = dict(zip(marks.keys, marks.ordinals, strict=True))
+    start, end = timeline._range(marks.ordinals)
+    days_per_pixel = (end - start) / (timeline.width() - 32)  # the axis has 16 px each side
+    for bucket in buckets:
+        assert {code_of[key] for key in bucket.keys} == {bucket.code}
+        days = sorted(day_of[key] for key in bucket.keys)
+        assert days[-1] - days[0] <= days_per_pixel + 1
     # Steps due on the same day share a marker; a click picks the first of them in the plan.
     shared = timeline.marker_centre("g7-3")
     assert shared is not None and shared == timeline.marker_centre("g8-3")

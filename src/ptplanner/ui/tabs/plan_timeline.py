@@ -6,9 +6,8 @@ selects its step (``milestone_clicked``) and hovering one names it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from itertools import groupby
 from math import ceil
 from typing import Any, NamedTuple
 
@@ -64,6 +63,10 @@ class _Marks:
     keys: list[int]
     ordinals: list[int]
     codes: list[int]
+    days: list[tuple[int, list[int]]] = field(default_factory=list)
+    """(date ordinal * 16 + kind code, the keys of those steps in plan order), ascending: the
+    steps gathered by day and kind once per plan, so that a redraw (each resize) only merges
+    days that share a pixel instead of sorting every step again."""
 
 
 _KIND_WORDS = {
@@ -126,6 +129,10 @@ class PlanTimeline(QWidget):
                 marks.codes = [
                     _CODE_OF[kinds[k]] + (_NESTED if depth[k] != 1 else 0) for k in marks.keys
                 ]
+                by_day: dict[int, list[int]] = {}
+                for key, ordinal, code in zip(marks.keys, marks.ordinals, marks.codes, strict=True):
+                    by_day.setdefault(ordinal * 16 + code, []).append(key)
+                marks.days = sorted(by_day.items())
             self._marks = marks
             count = len(marks.keys)
             overdue = marks.codes.count(_CODE_OF["overdue"]) + marks.codes.count(
@@ -287,10 +294,10 @@ class PlanTimeline(QWidget):
         lx = min(max(today_x - width / 2, rect.left()), rect.right() - width)
         painter.drawText(QPointF(lx, rect.top() + metrics.ascent()), label)
 
-        # Markers on one pixel, of one level and kind, share a bucket: each step gets one int
-        # for (pixel, level, kind), and a sort and groupby (both in C) gather the buckets.
-        # They are then placed in the order of their earliest step (by date, level and kind),
-        # stacking in lanes where they would overlap.
+        # Markers on one pixel, of one level and kind, share a bucket: the steps, gathered by
+        # day and kind once per plan (_Marks.days), merge by the pixel their day lands on. The
+        # buckets are then placed in the order of their earliest step (by date, level and
+        # kind), stacking in lanes where they would overlap.
         lanes_top = rect.top() + 18
         lane_height = 11.0
         lane_count = max(1, int((axis_y - 8 - lanes_top) // lane_height))
@@ -308,21 +315,17 @@ class PlanTimeline(QWidget):
             )
             for code in set(marks.codes)
         }
-        slots = [
-            round(left + scale * (ordinal - start)) * 16 + code
-            for ordinal, code in zip(marks.ordinals, marks.codes, strict=True)
-        ]
-        firsts = [
-            ordinal * 16 + code for ordinal, code in zip(marks.ordinals, marks.codes, strict=True)
-        ]
-        keys = marks.keys
-        get_key, get_first = keys.__getitem__, firsts.__getitem__
-        groups = []
-        for slot, members in groupby(
-            sorted(range(len(slots)), key=slots.__getitem__), key=slots.__getitem__
-        ):
-            indexes = list(members)
-            groups.append((min(map(get_first, indexes)), slot, list(map(get_key, indexes))))
+        merged: dict[int, tuple[int, list[int]]] = {}
+        for day, day_keys in marks.days:
+            ordinal, code = divmod(day, 16)
+            slot = round(left + scale * (ordinal - start)) * 16 + code
+            found = merged.get(slot)
+            if found is None:
+                merged[slot] = (day, list(day_keys))
+            else:
+                found[1].extend(day_keys)
+        # Keys are positions in the plan: sorted, a bucket lists its steps in plan order.
+        groups = [(first, slot, sorted(keys)) for slot, (first, keys) in merged.items()]
         groups.sort()
         # Sprites are already antialiased; copied whole-pixel without the hint they take a fast
         # path (with it, each copy is resampled: several times slower for 1,500 markers).
