@@ -241,38 +241,20 @@ def test_from_plan_uses_done_and_planned_credentials(tmp_path) -> None:  # type:
     cehrs_id = next(m["id"] for m in json.loads(listed)["milestones"] if m["title"] == "CEHRS")
     assert run("plan", "--plan-file", str(plan_file), "done", cehrs_id).returncode == 0
 
-    result = run(
-        "projection",
-        "--from-plan",
-        "--plan-file",
-        str(plan_file),
-        "--format",
-        "json",
-        "--years",
-        "3",
-    )
-    assert result.returncode == 0, result.stderr
-    data = json.loads(result.stdout)
+    def from_plan(*options: str) -> dict:  # type: ignore[type-arg]
+        result = run("projection", "--from-plan", "--plan-file", str(plan_file), *options)
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+    data = from_plan("--format", "json", "--years", "3")
     assert data["scenario"]["inputs"]["certifications"] == ["cehrs"]  # done: held today
     events = {row["year"]: row["events"] for row in data["rows"]}
     assert any("CMAA" in text for text in events[next_year]), events  # planned: an event
     without = json.loads(run("projection", "--format", "json", "--years", "3").stdout)
     assert data["rows"][-1]["base_typical"] > without["rows"][-1]["base_typical"]
     # Starting after the planned date: the credential has been earned by the first year.
-    later = run(
-        "projection",
-        "--from-plan",
-        "--plan-file",
-        str(plan_file),
-        "--format",
-        "json",
-        "--years",
-        "1",
-        "--start-year",
-        str(next_year + 2),
-    )
-    assert later.returncode == 0, later.stderr
-    assert any("CMAA" in text for text in json.loads(later.stdout)["rows"][0]["events"])
+    later = from_plan("--format", "json", "--years", "1", "--start-year", str(next_year + 2))
+    assert any("CMAA" in text for text in later["rows"][0]["events"])
 
 
 def test_from_plan_errors_are_one_line(tmp_path) -> None:  # type: ignore[no-untyped-def]

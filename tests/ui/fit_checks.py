@@ -6,8 +6,8 @@ Text shortened on purpose (an eliding label, a fitted combo box) counts as fitti
 tooltip a person gets by resting the mouse on it has the whole text. Each tab's test adds the
 checks of its own views (tree or table headers and cells).
 
-Also here, what a person does that several tabs' tests need: resting the mouse for a tooltip,
-right-clicking and choosing from the menu that opens.
+Also here, what a person does that several tabs' tests need: opening the app's window, resting
+the mouse for a tooltip, right-clicking and choosing from the menu that opens.
 """
 
 from __future__ import annotations
@@ -50,6 +50,26 @@ def tip_at(widget: QWidget, point: QPoint) -> str:
 def hover_tip(widget: QWidget) -> str:
     """The tooltip a person sees resting the mouse on the middle of ``widget``."""
     return tip_at(widget, widget.rect().center())
+
+
+def show_active(qtbot, window: QWidget, size: tuple[int, int] | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Show ``window`` (at ``size`` if given) and wait until it is the active window."""
+    qtbot.addWidget(window)
+    if size is not None:
+        window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+
+
+def open_main_window(qtbot, size: tuple[int, int] | None = None):  # type: ignore[no-untyped-def]
+    """The app's window, shown (at ``size`` if given) and active, as a person has it."""
+    from ptplanner.ui.main_window import MainWindow
+
+    window = MainWindow()
+    show_active(qtbot, window, size)
+    return window
 
 
 def right_click_first_item(widget: QWidget, point: QPoint) -> str:

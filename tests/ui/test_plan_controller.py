@@ -583,20 +583,15 @@ def test_the_main_window_wires_the_plan_tab_menus_and_quit(qtbot) -> None:  # ty
 
 
 def test_a_promotion_picked_in_the_plan_tab_shows_in_the_salary_tab(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from fit_checks import open_main_window
     from PySide6.QtCore import Qt
 
     from ptplanner.core.projection import project
     from ptplanner.core.salary import salary_model
-    from ptplanner.ui.main_window import MainWindow
     from ptplanner.ui.tabs.plan_tab import PlanTab
 
     ctrl = Qt.KeyboardModifier.ControlModifier
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    window = open_main_window(qtbot)
     qtbot.keyClick(window, Qt.Key.Key_4, ctrl)
     tab = window.page("plan")
     assert isinstance(tab, PlanTab)

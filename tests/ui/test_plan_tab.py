@@ -14,7 +14,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from fit_checks import hover_tip, settle, widgets_cut_off
+from fit_checks import hover_tip, open_main_window, settle, show_active, widgets_cut_off
 from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -88,15 +88,10 @@ def open_tab(qtbot, plan_path: Path) -> Iterator[Callable[..., PlanTab]]:  # typ
         controller = PlanController(plan_path, today=lambda: TODAY)
         controllers.append(controller)
         window = Window()
-        qtbot.addWidget(window)
         tab = PlanTab(controller)
         window.setCentralWidget(tab)
         controller.attach(window)
-        window.resize(*size)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+        show_active(qtbot, window, size)
         return tab
 
     yield open_
@@ -784,18 +779,11 @@ def cut_off(root: QWidget) -> list[str]:
 @pytest.mark.parametrize("size", [(1024, 700), (1280, 800)], ids=["1024x700", "1280x800"])
 def test_nothing_is_clipped_in_a_window_of(qtbot, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     from ptplanner.core import paths
-    from ptplanner.ui.main_window import MainWindow
 
     plan = lived_in_plan(date.today())
     paths.plan_file().parent.mkdir(parents=True, exist_ok=True)
     paths.plan_file().write_text(plan.model_dump_json(), encoding="utf-8")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    window = open_main_window(qtbot, size)
     key(qtbot, window, Qt.Key.Key_4, CTRL)
     tab = window.page("plan")
     assert isinstance(tab, PlanTab)

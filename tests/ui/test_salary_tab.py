@@ -6,7 +6,14 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from fit_checks import hover_tip, right_click_first_item, settle, tip_at, widgets_cut_off
+from fit_checks import (
+    hover_tip,
+    open_main_window,
+    right_click_first_item,
+    settle,
+    tip_at,
+    widgets_cut_off,
+)
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import (
@@ -740,15 +747,7 @@ def whole_rows_shown(view) -> int:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("size", [(1024, 700), (1280, 800)], ids=["1024x700", "1280x800"])
 def test_nothing_is_clipped_in_a_window_of(qtbot, size: tuple[int, int], scheme: str) -> None:  # type: ignore[no-untyped-def]
-    from ptplanner.ui.main_window import MainWindow
-
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    window = open_main_window(qtbot, size)
     ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(window, Qt.Key.Key_D if scheme == "dark" else Qt.Key.Key_L, ctrl_shift)
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
