@@ -15,7 +15,6 @@ from pydantic import Field, model_validator
 from ptplanner.core.resources import load_model
 from ptplanner.core.sources import Strict
 
-PERCENTILE_KEYS = ("p10", "p25", "median", "p75", "p90")
 PERCENTILE_POINTS = (10.0, 25.0, 50.0, 75.0, 90.0)
 
 

@@ -19,7 +19,7 @@ plan as it was.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
@@ -568,10 +568,3 @@ def ready_plan(
 def empty_plan(*, now: datetime | None = None) -> Plan:
     stamp = now or utc_now()
     return Plan(created=stamp, modified=stamp)
-
-
-def apply_all(plan: Plan, ops: Iterable[PlanOp]) -> Plan:
-    """Apply operations in order and return the final plan (handy for scripts and tests)."""
-    for op in ops:
-        plan = op.apply(plan).plan
-    return plan
