@@ -468,6 +468,37 @@ def test_the_header_counts_steps_done_and_overdue_and_follows_edits(qtbot, tab) 
     assert tab.counts_label.text() == "1 of 4 steps done · 1 overdue"
 
 
+def test_the_index_counts_every_step_as_the_milestones_do() -> None:
+    from ptplanner.ui.plan_model import PlanIndex
+
+    # Three levels, every status at every level: a done step over open sub-steps, a skipped
+    # step over done ones, steps whose sub-steps are all skipped.
+    statuses = list(Status)
+
+    def step(path: str, level: int) -> Milestone:
+        n = sum(int(part) for part in path.split("."))
+        children = () if level == 3 else tuple(step(f"{path}.{i}", level + 1) for i in range(4))
+        return Milestone(
+            id="s" + path.replace(".", "-"),
+            title=f"Step {path}",
+            status=statuses[(n + level) % 4],
+            children=children if (n + level) % 5 else (),
+        )
+
+    plan = Plan(milestones=tuple(step(str(i), 1) for i in range(9)))
+    index = PlanIndex(plan)
+    counts = index.leaf_counts()
+    expected = {
+        key: milestone.leaf_counts()
+        for key, milestone in enumerate(index.milestones)
+        if milestone.children or index.parent[key] < 0
+    }
+    assert counts == expected
+    assert {Status.DONE, Status.SKIPPED} <= {index.milestones[key].status for key in expected}
+    total = tuple(map(sum, zip(*(counts[key] for key in index.roots), strict=True)))
+    assert total == plan.leaf_counts()
+
+
 def test_the_launch_notice_shows_in_a_banner_that_can_be_dismissed(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
     banners = {w.banner.key: w for w in tab.banner_widgets()}
     assert "Send the résumé" in banners["due"].label.text()

