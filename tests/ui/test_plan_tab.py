@@ -15,7 +15,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from fit_checks import hover_tip, open_main_window, settle, show_active, widgets_cut_off
-from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -36,7 +36,7 @@ from ptplanner.core.plan_link import plan_effects
 from ptplanner.core.plan_ops import ready_plan, set_status
 from ptplanner.core.projection import Event
 from ptplanner.ui.plan_controller import PlanController
-from ptplanner.ui.plan_model import PlanTreeModel
+from ptplanner.ui.plan_model import PlanTreeModel, kind_colours
 from ptplanner.ui.tabs import plan_tab
 from ptplanner.ui.tabs.plan_tab import PlanTab
 
@@ -661,6 +661,80 @@ def test_the_timeline_of_a_big_plan_shares_markers_on_one_pixel(qtbot, open_tab)
     qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=shared.toPoint())
     assert tab.current_id() == "g0-3"
     assert tab.tree.isExpanded(row_of(tab, "g0"))
+
+
+class FirstPaints(QObject):
+    """Whether the timeline had placed its markers when the tree first painted, and how many
+    times the timeline painted."""
+
+    def __init__(self, tab: PlanTab) -> None:
+        super().__init__()
+        self.tab = tab
+        self.placed_at_tree_paint: bool | None = None
+        self.timeline_paints = 0
+        tab.tree.viewport().installEventFilter(self)
+        tab.timeline.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            if watched is self.tab.timeline:
+                self.timeline_paints += 1
+            elif self.placed_at_tree_paint is None:
+                self.placed_at_tree_paint = self.tab.timeline.is_placed()
+        return False
+
+
+def overdue_shown(timeline: QWidget) -> bool:
+    """Whether a grab of the timeline shows the overdue colour (its markers and legend)."""
+    image = timeline.grab().toImage()
+    overdue = kind_colours(timeline.palette())["overdue"].rgb()
+    return any(
+        image.pixelColor(x, y).rgb() == overdue
+        for x in range(image.width())
+        for y in range(image.height())
+    )
+
+
+@pytest.mark.parametrize(("size", "later"), [("big", True), ("small", False)])
+def test_a_big_plan_places_its_timeline_markers_just_after_the_first_paint(  # type: ignore[no-untyped-def]
+    qtbot, size, later
+) -> None:
+    from ptplanner.ui.plan_model import PlanIndex
+    from ptplanner.ui.tabs.plan_timeline import PlanTimeline
+
+    timeline = PlanTimeline()
+    qtbot.addWidget(timeline)
+    timeline.resize(1000, 112)
+    timeline.set_plan(PlanIndex(big_plan() if size == "big" else sample_plan()), TODAY)
+    assert overdue_shown(timeline) is not later  # the first paint
+    qtbot.waitUntil(timeline.is_placed, timeout=3000)
+    assert overdue_shown(timeline)
+    # Once placed, a new plan (an edit) is drawn in the same paint: no blank frame.
+    timeline.set_plan(PlanIndex(big_plan()), TODAY)
+    assert overdue_shown(timeline)
+
+
+def test_the_tree_of_a_big_plan_paints_before_its_timeline_is_placed(qtbot, plan_path) -> None:  # type: ignore[no-untyped-def]
+    plan = big_plan()
+    overdue = sum(
+        1 for m in plan.flatten() if m.status is Status.NOT_STARTED and m.target_date < TODAY
+    )  # type: ignore[operator]
+    plan_path.parent.mkdir(parents=True, exist_ok=True)
+    plan_path.write_text(plan.model_dump_json(), encoding="utf-8")
+    controller = PlanController(plan_path, today=lambda: TODAY)
+    tab = PlanTab(controller)
+    paints = FirstPaints(tab)
+    try:
+        show_active(qtbot, tab, (1280, 800))
+        qtbot.waitUntil(lambda: paints.placed_at_tree_paint is not None, timeout=3000)
+        assert paints.placed_at_tree_paint is False
+        qtbot.waitUntil(tab.timeline.is_placed, timeout=3000)
+        painted = paints.timeline_paints
+        qtbot.waitUntil(lambda: paints.timeline_paints > painted, timeout=3000)
+        described = f"10000 steps with target dates, {overdue} overdue"
+        assert tab.timeline.accessibleDescription() == described
+    finally:
+        controller.close()
 
 
 # --- saving, recovery, read-only -----------------------------------------------------------------

@@ -11,7 +11,7 @@ from datetime import date
 from math import ceil
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -69,6 +69,10 @@ class _Marks:
     days that share a pixel instead of sorting every step again."""
 
 
+PLACE_LATER_FROM = 2_000
+"""A plan with at least this many steps shows its tree first: the timeline's markers (about
+25 ms of work for 10,000 steps) are placed just after that first paint, not inside it."""
+
 _KIND_WORDS = {
     "overdue": "overdue",
     "due_soon": "due soon",
@@ -103,6 +107,8 @@ class PlanTimeline(QWidget):
         self._bucket_of: dict[int, int] | None = None
         self._cache: QPixmap | None = None
         self._sprites: dict[tuple[str, float, float], tuple[QPixmap, int]] = {}
+        self._placed_once = False
+        """Markers were drawn at least once: later plans and edits redraw them at once."""
 
     def sizeHint(self) -> QSize:
         return QSize(600, 112)
@@ -205,7 +211,30 @@ class PlanTimeline(QWidget):
             self._cache = self._render(ratio)
         return self._cache
 
+    def is_placed(self) -> bool:
+        """Whether the markers of the current plan are worked out (and so painted)."""
+        return self._marks is not None
+
+    def _place_later(self) -> bool:
+        """On the first paint of a big plan, leave the markers to the next turn of the event
+        loop, so the first frame (the tree) is not held up by them; True if so."""
+        if self._placed_once or self._marks is not None or self._source is None:
+            return False
+        if len(self._source) < PLACE_LATER_FROM:
+            return False
+        self._placed_once = True
+        # The timeline as context: the call is dropped if the widget is gone by then.
+        QTimer.singleShot(0, self, self._place_now)
+        return True
+
+    def _place_now(self) -> None:
+        self.marks()
+        self.update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._place_later():
+            return
+        self._placed_once = True
         cache = self._ensure_rendered()
         painter = QPainter(self)
         painter.drawPixmap(0, 0, cache)
