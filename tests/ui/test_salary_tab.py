@@ -905,6 +905,40 @@ def test_a_short_graph_has_a_compact_legend(tab, qtbot) -> None:  # type: ignore
     assert legend.columnCount == 1
 
 
+def legend_slack(legend) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Empty room in the legend's box right of and below its widest and lowest text, in px.
+
+    Negative if some text sticks out of the box."""
+    box = legend.boundingRect()
+    texts = [label.mapRectToItem(legend, label.itemRect()) for _sample, label in legend.items]
+    return box.right() - max(t.right() for t in texts), box.bottom() - max(
+        t.bottom() for t in texts
+    )
+
+
+def test_the_legend_box_hugs_its_entries(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The box veils the lines that pass under it, so room beyond its text looks like a line
+    # fading for no reason; it used to grow with each change of columns.
+    plot, legend = tab.plot, tab.plot.legend
+    short = legend_slack(legend)
+    assert legend.columnCount == 2 and 0 <= short[0] <= 12 and 0 <= short[1] <= 12
+    width = legend.boundingRect().width()
+    for height in (1100, 800, 1100, 800):  # one column, two, one, two
+        tab.resize(1280, height)
+        qtbot.waitUntil(lambda h=height: (plot.height() >= 420) == (h > 1000))
+        assert legend.columnCount == (1 if height > 1000 else 2)
+        assert all(0 <= room <= 12 for room in legend_slack(legend))
+    assert legend.boundingRect().width() == width
+    # A long pinned label widens the box, and clearing it gives the room back.
+    click(qtbot, tab.inputs.cert_checks["cmaa"])
+    qtbot.mouseClick(tab.pin_button, Qt.MouseButton.LeftButton)
+    assert all(0 <= room <= 12 for room in legend_slack(legend))
+    assert legend.boundingRect().width() > width
+    qtbot.mouseClick(tab.unpin_button, Qt.MouseButton.LeftButton)
+    assert all(0 <= room <= 12 for room in legend_slack(legend))
+    assert legend.boundingRect().width() == width
+
+
 def test_right_click_copies_a_figure(tab, qtbot) -> None:  # type: ignore[no-untyped-def]
     click(qtbot, tab.inputs.cert_checks["cmaa"])
     today = estimate(SalaryInputs(certifications=frozenset({"cmaa"})))

@@ -560,13 +560,28 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         label = self.legend.getLabel(item)
         if label is not None and label.text != text:
             label.setText(text, color=self.palette().color(QPalette.ColorRole.Text))
+            self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        """Size the legend's box to its entries as they are now."""
+        # pyqtgraph sums the entries' current widths, which the last layout stretched: after a
+        # change of columns or a shorter label the box kept growing, and its veil faded the
+        # lines that pass through the empty part. Entries at their natural size first.
+        legend = self.legend
+        for sample, label in legend.items:
+            for entry in (sample, label):
+                entry.resize(entry.effectiveSizeHint(Qt.SizeHint.PreferredSize))
+        legend.updateSize()
 
     def resizeEvent(self, event: QResizeEvent | None) -> None:
         super().resizeEvent(event)
         legend = getattr(self, "legend", None)  # pyqtgraph resizes the view while it is built
         if legend is not None:
             # Five entries in one column cover half of a short graph; two columns, three rows.
-            legend.setColumnCount(1 if self.height() >= TALL_ENOUGH_FOR_ONE_COLUMN else 2)
+            columns = 1 if self.height() >= TALL_ENOUGH_FOR_ONE_COLUMN else 2
+            if columns != legend.columnCount:
+                legend.setColumnCount(columns)
+                self._fit_legend()
 
     def changeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().changeEvent(event)
