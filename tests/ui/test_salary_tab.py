@@ -929,6 +929,12 @@ def test_the_legend_box_hugs_its_entries(tab, qtbot) -> None:  # type: ignore[no
         assert legend.columnCount == (1 if height > 1000 else 2)
         assert all(0 <= room <= 12 for room in legend_slack(legend))
     assert legend.boundingRect().width() == width
+    # A faint frame shows where the veil is: the edge stands out from the graph's background.
+    box = plot.mapFromScene(legend.mapRectToScene(legend.boundingRect())).boundingRect()
+    image = plot.grab().toImage()
+    edge = image.pixelColor(box.center().x(), box.top())
+    inside = image.pixelColor(box.center().x(), box.top() + 3)
+    assert edge != inside and edge != image.pixelColor(box.center().x(), box.top() - 3)
     # A long pinned label widens the box, and clearing it gives the room back.
     click(qtbot, tab.inputs.cert_checks["cmaa"])
     qtbot.mouseClick(tab.pin_button, Qt.MouseButton.LeftButton)

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QToolTip, QWidget
 
 from ptplanner.core.projection import Projection
+from ptplanner.ui.widgets import mix
 
 TYPICAL = QColor("#0f7c8c")
 TOTAL = QColor("#d55e00")
@@ -509,12 +510,13 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         self.legend.addItem(self.total_curve, "Total compensation")
         self.legend.addItem(self.bls_swatch, "BLS 10th–90th percentile, this area")
         self.legend.addItem(self.compare_curve, "Pinned")
-        # The legend sits over the chart, so every change of the lines repaints it: its box and
-        # text from cached images, not laid out again each time. (Not the samples: a sample
-        # re-cached in part, under a clip, can come out a pixel different from a whole one.)
+        # The legend sits over the chart, so every change of the lines repaints it: its text
+        # from cached images, not laid out again each time. (Not its framed box, nor the
+        # samples: at the legend's fractional position, a cache re-drawn in part, under a clip,
+        # can come out a pixel different from a whole one; a box is cheap to draw anyway.)
         # The axes too: a change that keeps the range repaints them unchanged.
         axes = [plot.getAxis(name) for name in ("left", "bottom")]
-        for item in (self.legend, *(label for _sample, label in self.legend.items), *axes):
+        for item in (*(label for _sample, label in self.legend.items), *axes):
             item.setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
         self.cursor = pg.InfiniteLine(
@@ -552,6 +554,9 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         veil = QColor(background)
         veil.setAlpha(210)
         self.legend.setBrush(pg.mkBrush(veil))
+        # A faint frame shows where the veil is: a line passing under the legend then reads as
+        # passing behind a card, not as a stretch of line drawn paler for no reason.
+        self.legend.setPen(pg.mkPen(mix(text, background, 0.22)))
         self.legend.setLabelTextColor(text)
         for _sample, label in self.legend.items:
             label.setText(label.text)  # LabelItem applies a new colour only when text is set
