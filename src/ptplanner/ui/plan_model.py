@@ -307,8 +307,8 @@ class PlanIndex:
         children = self.children
         closed, skipped = Status.DONE, Status.SKIPPED
         statuses = [milestone.status for milestone in self.milestones]
-        # Every step as if it were a leaf first (comprehensions: nine steps in ten are), then
-        # the steps with sub-steps from the bottom up.
+        # Every step as if it were a leaf first (comprehensions: most steps are), then the
+        # steps with sub-steps from the bottom up.
         counted = [0 if status is skipped else 1 for status in statuses]
         done = [1 if status is closed else 0 for status in statuses]
         parents = [key for key, kids in enumerate(children) if kids]

@@ -212,7 +212,7 @@ class PlanTimeline(QWidget):
         return self._cache
 
     def is_placed(self) -> bool:
-        """Whether the markers of the current plan are worked out (and so painted)."""
+        """Whether the markers of the current plan are worked out (the next paint draws them)."""
         return self._marks is not None
 
     def _place_later(self) -> bool:
