@@ -449,6 +449,25 @@ def test_overdue_rows_are_red_done_rows_grey_with_a_check(tab) -> None:  # type:
     )
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_done_boxes_stand_out_from_their_rows(qtbot, tab, scheme) -> None:  # type: ignore[no-untyped-def]
+    from ptplanner.ui.app import dark_palette
+
+    # Fusion outlines a check box a shade darker than the window colour, which a dark
+    # palette's rows all but swallowed: the box to tick a step done must show in both.
+    if scheme == "dark":
+        tab.setPalette(dark_palette())
+    image = tab.tree.viewport().grab().toImage()
+    for milestone_id in ("emr", "ged"):  # not done, done
+        cell = tab.tree.visualRect(row_of(tab, milestone_id).siblingAtColumn(PlanTreeModel.DONE))
+        row_colour = image.pixelColor(cell.right() - 2, cell.center().y()).lightness()
+        contrast = max(
+            abs(image.pixelColor(x, cell.center().y()).lightness() - row_colour)
+            for x in range(cell.left(), cell.right())
+        )
+        assert contrast >= 50, (milestone_id, contrast)
+
+
 def test_the_header_counts_steps_done_and_overdue_and_follows_edits(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
     assert tab.counts_label.text() == "1 of 5 steps done · 1 overdue"
     assert tab.progress_bar.value() == 20
