@@ -186,6 +186,39 @@ def test_view_menu_switches_to_a_dark_palette(window) -> None:  # type: ignore[n
     assert window_lightness() > 180
 
 
+def test_check_boxes_keep_a_visible_outline_in_the_dark_scheme(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton
+
+    # Fusion outlines a check box in the window colour darkened by 40%: on the dark palette's
+    # window that was the box's own colour, and an empty box was a faint dark square.
+    window.scheme_actions["dark"].trigger()
+    box = window.page("salary").inputs.cert_checks["cehrs"]
+    assert not box.isChecked()
+    window_colour = QPalette.ColorRole.Window
+    qtbot.waitUntil(lambda: window.palette().color(window_colour).lightness() < 80)
+    window.tabs.setCurrentIndex(2)
+    qtbot.waitExposed(box)
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    # The window as the screen shows it: a check box paints no background of its own.
+    indicator.translate(box.mapTo(window, indicator.topLeft()) - indicator.topLeft())
+    image = window.grab().toImage()
+    y = indicator.center().y()
+    around = image.pixelColor(indicator.left() - 3, y).lightness()
+    edge = max(
+        abs(image.pixelColor(x, y).lightness() - around)
+        for x in range(indicator.left(), indicator.right() + 1)
+    )
+    assert edge >= 50, (edge, around)
+    # Back to light: check boxes share the application's palette again.
+    window.scheme_actions["light"].trigger()
+    light_window = QApplication.palette().color(window_colour)
+    assert light_window.lightness() > 180
+    qtbot.waitUntil(lambda: box.palette().color(window_colour) == light_window)
+
+
 # --- start-up in two steps ---------------------------------------------------------------------
 
 FIRST_PAINT_PROBE = """
