@@ -92,6 +92,8 @@ def apply_colour_scheme(choice: str) -> None:
         hints.setColorScheme(scheme)
     # An application palette also drops every class's own palette: set the check boxes' after.
     if choice == "dark":
+        from ptplanner.ui.widgets import check_box_palette
+
         palette = dark_palette()
         app.setPalette(palette)
         # PySide6's type hints say bytes for the class name, but only a str is accepted.
@@ -100,18 +102,6 @@ def apply_colour_scheme(choice: str) -> None:
         # Fusion's standard palette is light, or dark when the platform reports a dark scheme.
         style = app.style()
         app.setPalette(style.standardPalette() if style is not None else QPalette())
-
-
-def check_box_palette(palette: QPalette) -> QPalette:
-    """``palette`` for check boxes, with a window colour that gives them a visible outline.
-
-    Fusion outlines a check box in the window colour darkened by 40%: on a dark window that is
-    about the colour of the box itself, and the box all but disappears. On screen a check box
-    paints nothing else in the window colour: its background is its parent's.
-    """
-    adjusted = QPalette(palette)
-    adjusted.setColor(QPalette.ColorRole.Window, QColor("#a0a0a8"))
-    return adjusted
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

@@ -143,6 +143,19 @@ def muted_colour(palette: QPalette) -> QColor:
     )
 
 
+def check_box_palette(palette: QPalette) -> QPalette:
+    """``palette`` for drawing check boxes, with a window colour that gives them an outline.
+
+    Fusion outlines a check box in the window colour darkened by 40%: on a dark window that is
+    about the colour of the box itself, and the box all but disappears. A check box paints
+    nothing else on screen in the window colour (its background is its parent's), and neither
+    does an item view's cell.
+    """
+    adjusted = QPalette(palette)
+    adjusted.setColor(QPalette.ColorRole.Window, QColor("#a0a0a8"))
+    return adjusted
+
+
 def bullet_html(items: Sequence[str]) -> str:
     """Escaped items as a hanging-indent bullet list (a table: QLabel lists indent 40 px)."""
     rows = "".join(

@@ -85,7 +85,7 @@ from ptplanner.ui.plan_model import (
 )
 from ptplanner.ui.tabs.plan_paint import checklist_picture, glyph_icon
 from ptplanner.ui.tabs.plan_timeline import PlanTimeline
-from ptplanner.ui.widgets import mix, muted_colour
+from ptplanner.ui.widgets import check_box_palette, muted_colour
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -345,31 +345,15 @@ class ProgressDelegate(QStyledItemDelegate):
 
 
 class DoneDelegate(QStyledItemDelegate):
-    """The "Done" check box, with an outline that shows on a dark palette too.
-
-    Fusion outlines a check box in a shade darker than the window colour and fills it with the
-    base colour: in a dark palette's tree, drawn on the base colour, the empty box all but
-    vanished. It is outlined again here in a colour between the text and the base.
-    """
+    """The "Done" check box, drawn with :func:`~ptplanner.ui.widgets.check_box_palette` on a
+    dark palette (as the dark scheme's other check boxes are), where Fusion's outline would all
+    but vanish into the row."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        if is_dark(option.palette):
+            option = QStyleOptionViewItem(option)
+            option.palette = check_box_palette(option.palette)
         super().paint(painter, option, index)
-        palette: QPalette = option.palette
-        if not is_dark(palette) or index.data(Qt.ItemDataRole.CheckStateRole) is None:
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is None:
-            return
-        box = style.subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, opt, widget)
-        text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
-        painter.save()
-        painter.setPen(QPen(mix(text, base, 0.45), 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(box.adjusted(0, 0, -1, -1))  # where Fusion draws its own outline
-        painter.restore()
 
 
 # --- the tab -------------------------------------------------------------------------------------
