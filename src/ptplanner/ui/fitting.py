@@ -64,12 +64,16 @@ class FittedComboBox(QComboBox):
             return metrics.elidedText(full, Qt.TextElideMode.ElideRight, room)
         return metrics.elidedText(short_form(full), Qt.TextElideMode.ElideRight, room)
 
+    def is_shortened(self) -> bool:
+        """Whether the box shows less than its whole choice."""
+        full = self.currentText()
+        return bool(full) and self.shown_text() != full
+
     def tooltip_text(self) -> str:
         """The tooltip as it would show now: the whole choice when it is shortened, then the
         box's own tooltip."""
-        full = self.currentText()
-        shortened = bool(full) and self.shown_text() != full
-        return "\n".join(t for t in (full if shortened else "", self.toolTip()) if t)
+        full = self.currentText() if self.is_shortened() else ""
+        return "\n".join(t for t in (full, self.toolTip()) if t)
 
     def event(self, event: QEvent) -> bool:
         # Worked out when asked: the choice, the items and the width all change the answer,

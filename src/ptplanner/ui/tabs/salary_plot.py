@@ -42,6 +42,9 @@ DOT_SIZE = 5  # diameter in pixels of the typical-pay points
 TALL_ENOUGH_FOR_ONE_COLUMN = 420  # graph height in pixels from which the legend is one column
 
 
+LOW_MARGIN, HIGH_MARGIN = 0.9, 1.05  # room below and above the data on the pay axis
+
+
 def snapped_range(low: float, high: float) -> tuple[float, float]:
     """The pay axis's range: the data with a margin, widened to whole steps of a round size.
 
@@ -49,7 +52,7 @@ def snapped_range(low: float, high: float) -> tuple[float, float]:
     reader's eye keeps its bearings, and pyqtgraph does not re-lay and redraw the axis on every
     change (a good part of one frame's time).
     """
-    low, high = low * 0.9, high * 1.05
+    low, high = low * LOW_MARGIN, high * HIGH_MARGIN
     span = max(high - low, 1.0)
     step = 10.0 ** math.floor(math.log10(span)) / 2  # $80k of span -> $5k steps
     return (math.floor(low / step) * step, math.ceil(high / step) * step)
@@ -72,7 +75,7 @@ def steady_range(
     fresh = snapped_range(low, high)
     if current is None:
         return fresh
-    fits = current[0] <= low * 0.9 and current[1] >= high * 1.05
+    fits = current[0] <= low * LOW_MARGIN and current[1] >= high * HIGH_MARGIN
     roomy = current[1] - current[0] > ROOMIER_LIMIT * (fresh[1] - fresh[0])
     return current if fits and not roomy else fresh
 

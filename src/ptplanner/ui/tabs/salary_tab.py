@@ -539,11 +539,9 @@ class LocationComboBox(FittedComboBox):
     def shown_text(self) -> str:
         return self.eliding_line.shown_text()
 
-    def tooltip_text(self) -> str:
+    def is_shortened(self) -> bool:
         # Also while the name is being edited: the box then shows only a part of it.
-        full = self.currentText()
-        shortened = bool(full) and self.eliding_line.is_shortened()
-        return "\n".join(t for t in (full if shortened else "", self.toolTip()) if t)
+        return bool(self.currentText()) and self.eliding_line.is_shortened()
 
 
 class InputsPanel(QScrollArea):
