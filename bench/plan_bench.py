@@ -36,9 +36,9 @@ SEARCH = "renew"  # in the titles of 1 top-level step in 10 (and of nothing belo
 
 def build(path: Path) -> int:
     """Write a 10,000-step plan built with the core; returns the number of milestones."""
-    from ptplanner.core import plan_ops
-    from ptplanner.core.plan import Milestone, Plan, SalaryLink, Status
-    from ptplanner.core.storage import PlanStore
+    from ptplanner.core.plan import operations as plan_ops
+    from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, Status
+    from ptplanner.core.storage.store import PlanStore
 
     start = date(2026, 1, 5)
     statuses = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.DONE, Status.SKIPPED)
@@ -91,7 +91,7 @@ def ms_since(start: float) -> float:
 
 
 def io(source: Path, repeats: int) -> dict:
-    from ptplanner.core.storage import PlanStore
+    from ptplanner.core.storage.store import PlanStore
 
     path = private_copy(source)
     data = path.read_bytes()
@@ -221,8 +221,8 @@ def tab(source: Path) -> dict:
 
     try:
         from ptplanner.ui.app import make_application
-        from ptplanner.ui.plan_controller import PlanController
-        from ptplanner.ui.tabs.plan_tab import PlanTab
+        from ptplanner.ui.tabs.plan.controller import PlanController
+        from ptplanner.ui.tabs.plan.tab import PlanTab
     except Exception as error:  # a colleague is writing these right now
         return {"available": False, "reason": f"{type(error).__name__}: {error}"}
     make_application()

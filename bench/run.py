@@ -264,13 +264,14 @@ def print_table(rows: Sequence[Row]) -> None:
 
 
 WARM_UP_IMPORTS = (
-    "import json, pydantic, pyqtgraph, PySide6.QtTest, PySide6.QtWidgets, ptplanner.cli;"
+    "import json, pydantic, pyqtgraph, PySide6.QtTest, PySide6.QtWidgets, ptplanner.cli.main;"
     "from pydantic import BaseModel;"
-    "import ptplanner.ui.app, ptplanner.ui.main_window, ptplanner.ui.printing;"
-    "import ptplanner.ui.tabs.salary_tab, ptplanner.core.projection, ptplanner.core.storage;"
+    "import ptplanner.ui.app, ptplanner.ui.main_window, ptplanner.ui.report.printing;"
+    "import ptplanner.ui.tabs.salary.tab, ptplanner.core.projection, ptplanner.core.storage.store;"
     "import importlib, contextlib\n"
-    "for name in ('ptplanner.ui.tabs.overview_tab', 'ptplanner.ui.tabs.day_tab',"
-    " 'ptplanner.ui.plan_controller', 'ptplanner.ui.tabs.plan_tab', 'ptplanner.cli_plan'):\n"
+    "for name in ('ptplanner.ui.tabs.overview.tab', 'ptplanner.ui.tabs.day.tab',"
+    " 'ptplanner.ui.tabs.plan.controller', 'ptplanner.ui.tabs.plan.tab',"
+    " 'ptplanner.cli.plan_parser'):\n"
     "    with contextlib.suppress(Exception): importlib.import_module(name)\n"
 )
 

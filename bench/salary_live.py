@@ -35,8 +35,8 @@ def app_changes(app: QApplication) -> tuple[QWidget, QWidget, list]:
     from ptplanner.core.locations import find_area
     from ptplanner.core.settings import Settings
     from ptplanner.ui.app import make_application
-    from ptplanner.ui.scenario import ScenarioModel
-    from ptplanner.ui.tabs.salary_tab import SalaryTab
+    from ptplanner.ui.tabs.salary.scenario import ScenarioModel
+    from ptplanner.ui.tabs.salary.tab import SalaryTab
 
     make_application()  # the app's style and icon (returns the existing instance)
     tab = SalaryTab(ScenarioModel(Settings()))

@@ -5,7 +5,7 @@ do, because the bundle has no site-packages to find it in. With no arguments ``m
 window, so one executable serves both the desktop launcher and the command line.
 """
 
-from ptplanner.cli import main
+from ptplanner.cli.main import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

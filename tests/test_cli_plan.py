@@ -1,4 +1,4 @@
-"""``ptplanner plan ...`` as a user runs it: in-process through ``ptplanner.cli.main`` and the
+"""``ptplanner plan ...`` as a user runs it: in-process through ``ptplanner.cli.main.main`` and the
 plan parser on its own, and as real processes (``python -m ptplanner``)."""
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from ptplanner.cli import main
-from ptplanner.cli_plan import add_plan_parser, format_tree, run_plan
+from ptplanner.cli.main import main
+from ptplanner.cli.plan_parser import add_plan_parser, format_tree, run_plan
 from ptplanner.core import paths
-from ptplanner.core.plan import Milestone, Plan, Status
-from ptplanner.core.storage import PlanStore, parse_plan
+from ptplanner.core.plan.model import Milestone, Plan, Status
+from ptplanner.core.storage.store import PlanStore, parse_plan
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -336,7 +336,7 @@ def test_as_a_real_process() -> None:
 
 def test_the_plan_command_never_loads_qt() -> None:
     code = (
-        "import sys; from ptplanner.cli import main; code = main(['plan', 'list']); "
+        "import sys; from ptplanner.cli.main import main; code = main(['plan', 'list']); "
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
         "{'PySide6', 'shiboken6', 'pyqtgraph'} or m.startswith('ptplanner.ui')); "
         "print(bad); sys.exit(code)"

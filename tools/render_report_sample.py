@@ -20,7 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ptplanner.core.plan import Milestone, Plan, Status
+from ptplanner.core.plan.model import Milestone, Plan, Status
 from ptplanner.core.projection import Event, ProjectionRequest, project
 from ptplanner.core.salary import SalaryInputs
 
@@ -72,7 +72,7 @@ def main() -> int:
 
     from PySide6.QtGui import QGuiApplication
 
-    from ptplanner.ui.printing import ReportInput, write_pdf
+    from ptplanner.ui.report.printing import ReportInput, write_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     today = date.today()

@@ -31,9 +31,9 @@ def main() -> int:
     os.environ["PTPLANNER_DATA_DIR"] = str(profile / "data")
     os.environ["PTPLANNER_CONFIG_DIR"] = str(profile / "config")
 
-    from ptplanner.core.plan import Status
-    from ptplanner.core.plan_ops import ready_plan, set_status
-    from ptplanner.core.storage import PlanStore
+    from ptplanner.core.plan.model import Status
+    from ptplanner.core.plan.operations import ready_plan, set_status
+    from ptplanner.core.storage.store import PlanStore
 
     today = date.today()
     plan = ready_plan(today)

@@ -26,12 +26,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
-from ptplanner.core.plan import Milestone, Plan, SalaryLink, Status
-from ptplanner.core.plan_ops import ready_plan, set_status
-from ptplanner.core.storage import SaveError
+from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, Status
+from ptplanner.core.plan.operations import ready_plan, set_status
+from ptplanner.core.storage.store import SaveError
 from ptplanner.ui.app import dark_palette
-from ptplanner.ui.plan_controller import BackupDialog, PlanController
-from ptplanner.ui.tabs.plan_tab import PlanTab
+from ptplanner.ui.tabs.plan.controller import BackupDialog, PlanController
+from ptplanner.ui.tabs.plan.tab import PlanTab
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = ((1280, 800), (1024, 700))

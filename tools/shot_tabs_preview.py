@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ptplanner.core.content import day_timeline, onet, overview
 from ptplanner.ui.app import dark_palette
-from ptplanner.ui.tabs.day_tab import DayTab
-from ptplanner.ui.tabs.overview_tab import OverviewTab
+from ptplanner.ui.tabs.day.tab import DayTab
+from ptplanner.ui.tabs.overview.tab import OverviewTab
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = ((1280, 800), (1024, 700))

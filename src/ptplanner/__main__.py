@@ -1,5 +1,5 @@
 """``python -m ptplanner``: the same entry point as the ``ptplanner`` command."""
 
-from ptplanner.cli import main
+from ptplanner.cli.main import main
 
 raise SystemExit(main())

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from ptplanner.core.plan import Milestone, Plan, SalaryLink, Status
-from ptplanner.core.plan_link import apply_plan_to_request, plan_effects
+from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, Status
+from ptplanner.core.plan.salary_link import apply_plan_to_request, plan_effects
 from ptplanner.core.projection import ProjectionRequest, project
 from ptplanner.core.salary import SalaryInputs
 

@@ -9,7 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from ptplanner.core import paths
-from ptplanner.core.plan import (
+from ptplanner.core.plan.model import (
     MAX_DEPTH,
     Milestone,
     Plan,
@@ -19,7 +19,7 @@ from ptplanner.core.plan import (
     attention,
     milestone_kinds,
 )
-from ptplanner.core.plan_ops import empty_plan, plan_template, ready_plan
+from ptplanner.core.plan.operations import empty_plan, plan_template, ready_plan
 
 TODAY = date(2026, 3, 15)
 

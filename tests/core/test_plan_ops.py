@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ptplanner.core.plan import MAX_DEPTH, Milestone, Plan, SalaryLink, Status
-from ptplanner.core.plan_ops import (
+from ptplanner.core.plan.model import MAX_DEPTH, Milestone, Plan, SalaryLink, Status
+from ptplanner.core.plan.operations import (
     AddMilestone,
     Batch,
     OpResult,

@@ -7,11 +7,11 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from ptplanner.core.plan import Milestone, Plan, SalaryLink, Status
-from ptplanner.core.plan_link import plan_effects
+from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, Status
+from ptplanner.core.plan.salary_link import plan_effects
 from ptplanner.core.projection import Event, ProjectionRequest, project
 from ptplanner.core.salary import SalaryInputs, salary_model
-from ptplanner.core.storage import PlanImportError, parse_plan, plan_from_csv, plan_to_csv
+from ptplanner.core.storage.store import PlanImportError, parse_plan, plan_from_csv, plan_to_csv
 
 TODAY = date(2026, 11, 25)
 PROMOTION = SalaryLink.parse("promotion")

@@ -27,10 +27,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ptplanner.core import storage
-from ptplanner.core.plan import Milestone, Plan, Status
-from ptplanner.core.plan_ops import add_milestone, empty_plan, ready_plan, set_status
-from ptplanner.core.storage import (
+from ptplanner.core.plan.model import Milestone, Plan, Status
+from ptplanner.core.plan.operations import add_milestone, empty_plan, ready_plan, set_status
+from ptplanner.core.storage import store as storage
+from ptplanner.core.storage.store import (
     CSV_COLUMNS,
     MAX_IMPORT_MILESTONES,
     PlanImportError,
@@ -201,8 +201,8 @@ CHILD = textwrap.dedent(
     """
     import os, sys, time
     from pathlib import Path
-    from ptplanner.core.plan import Plan
-    from ptplanner.core.storage import PlanStore
+    from ptplanner.core.plan.model import Plan
+    from ptplanner.core.storage.store import PlanStore
 
     path, stop_at = Path(sys.argv[1]), sys.argv[4]
     plans = [Plan.model_validate_json(Path(p).read_bytes()) for p in sys.argv[2:4]]
@@ -662,7 +662,8 @@ def test_stale_lock_file_is_taken_over(plan_path: Path) -> None:
 
 def test_lock_held_by_another_process(plan_path: Path) -> None:
     code = (
-        "import sys, time; from pathlib import Path; from ptplanner.core.storage import PlanStore;"
+        "import sys, time; from pathlib import Path;"
+        " from ptplanner.core.storage.store import PlanStore;"
         "s = PlanStore(Path(sys.argv[1])); r = s.load(); print(r.read_only, flush=True); "
         "time.sleep(60)"
     )

@@ -140,8 +140,8 @@ def test_wheel_holds_the_package_and_its_data(dists: dict[str, Path]) -> None:
     # Only the package and its metadata at the top level: no stray tools/, packaging/, docs/.
     top = {name.split("/", 1)[0] for name in names}
     assert top == {"ptplanner", f"ptplanner-{_version()}.dist-info"}, top
-    assert "ptplanner = ptplanner.cli:main" in scripts
-    assert "ptplanner-gui = ptplanner.cli:gui_main" in scripts
+    assert "ptplanner = ptplanner.cli.main:main" in scripts
+    assert "ptplanner-gui = ptplanner.cli.main:gui_main" in scripts
 
 
 def test_sdist_holds_the_sources_and_nothing_else(dists: dict[str, Path]) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QLabel, QToolTip, QWidget
 
 from ptplanner.core.content import day_timeline, onet, onet_task, overview
-from ptplanner.ui.tabs.day_tab import DayTab
+from ptplanner.ui.tabs.day.tab import DayTab
 
 
 @pytest.fixture

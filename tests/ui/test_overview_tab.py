@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from ptplanner.core.content import OVERVIEW_SECTIONS, onet, overview, search_overview
 from ptplanner.core.knowledge import employment_projections, industry_wages
 from ptplanner.core.sources import source_catalog
-from ptplanner.ui.tabs.overview_tab import Footnote, MutedLabel, OverviewTab, money
+from ptplanner.ui.tabs.overview.tab import Footnote, MutedLabel, OverviewTab, money
 
 
 @pytest.fixture

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from ptplanner.core.plan import Milestone, Plan, SalaryLink, Status
-from ptplanner.core.plan_link import plan_effects
-from ptplanner.core.storage import PlanStore, SaveError, export_plan_json
-from ptplanner.ui.plan_controller import BackupDialog, PlanController
+from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, Status
+from ptplanner.core.plan.salary_link import plan_effects
+from ptplanner.core.storage.store import PlanStore, SaveError, export_plan_json
+from ptplanner.ui.tabs.plan.controller import BackupDialog, PlanController
 
 TODAY = date(2026, 11, 25)
 
@@ -553,7 +553,7 @@ def test_importing_the_same_plan_adds_no_undo_step(controller, tmp_path) -> None
 def test_the_main_window_wires_the_plan_tab_menus_and_quit(qtbot) -> None:  # type: ignore[no-untyped-def]
     from ptplanner.core import paths
     from ptplanner.ui.main_window import MainWindow
-    from ptplanner.ui.tabs.plan_tab import PlanTab
+    from ptplanner.ui.tabs.plan.tab import PlanTab
 
     window = MainWindow()
     qtbot.addWidget(window)
@@ -588,7 +588,7 @@ def test_a_promotion_picked_in_the_plan_tab_shows_in_the_salary_tab(qtbot) -> No
 
     from ptplanner.core.projection import project
     from ptplanner.core.salary import salary_model
-    from ptplanner.ui.tabs.plan_tab import PlanTab
+    from ptplanner.ui.tabs.plan.tab import PlanTab
 
     ctrl = Qt.KeyboardModifier.ControlModifier
     window = open_main_window(qtbot)

@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptplanner.core.plan import Milestone, Plan, SalaryLink, Status
-from ptplanner.core.plan_link import plan_effects
-from ptplanner.core.plan_ops import ready_plan, set_status
+from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, Status
+from ptplanner.core.plan.operations import ready_plan, set_status
+from ptplanner.core.plan.salary_link import plan_effects
 from ptplanner.core.projection import Event
-from ptplanner.ui.plan_controller import PlanController
-from ptplanner.ui.plan_model import PlanTreeModel, kind_colours
-from ptplanner.ui.tabs import plan_tab
-from ptplanner.ui.tabs.plan_tab import PlanTab
+from ptplanner.ui.tabs.plan import tab as plan_tab
+from ptplanner.ui.tabs.plan.controller import PlanController
+from ptplanner.ui.tabs.plan.tab import PlanTab
+from ptplanner.ui.tabs.plan.tree_model import PlanTreeModel, kind_colours
 
 TODAY = date(2026, 11, 25)
 
@@ -488,7 +488,7 @@ def test_the_header_counts_steps_done_and_overdue_and_follows_edits(qtbot, tab) 
 
 
 def test_the_index_counts_every_step_as_the_milestones_do() -> None:
-    from ptplanner.ui.plan_model import PlanIndex
+    from ptplanner.ui.tabs.plan.tree_model import PlanIndex
 
     # Three levels, every status at every level: a done step over open sub-steps, a skipped
     # step over done ones, steps whose sub-steps are all skipped.
@@ -627,8 +627,8 @@ def test_the_timeline_marks_target_dates_and_a_click_selects_the_step(qtbot, tab
 
 
 def test_a_timeline_marker_lists_its_steps_in_plan_order(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from ptplanner.ui.plan_model import PlanIndex
-    from ptplanner.ui.tabs.plan_timeline import PlanTimeline
+    from ptplanner.ui.tabs.plan.timeline import PlanTimeline
+    from ptplanner.ui.tabs.plan.tree_model import PlanIndex
 
     # Twenty years on 1,000 pixels: a pixel is about a week, so steps a day apart share one,
     # here the later date first in the plan.
@@ -718,8 +718,8 @@ def overdue_shown(timeline: QWidget) -> bool:
 def test_a_big_plan_places_its_timeline_markers_just_after_the_first_paint(  # type: ignore[no-untyped-def]
     qtbot, size, later
 ) -> None:
-    from ptplanner.ui.plan_model import PlanIndex
-    from ptplanner.ui.tabs.plan_timeline import PlanTimeline
+    from ptplanner.ui.tabs.plan.timeline import PlanTimeline
+    from ptplanner.ui.tabs.plan.tree_model import PlanIndex
 
     timeline = PlanTimeline()
     qtbot.addWidget(timeline)
@@ -801,7 +801,7 @@ def test_a_second_window_is_read_only_with_editing_disabled(open_tab) -> None:  
 
 
 def test_a_failed_save_shows_a_warning_and_keeps_the_edit(qtbot, tab, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from ptplanner.core.storage import SaveError
+    from ptplanner.core.storage.store import SaveError
 
     real_save = tab.controller.store.save
 

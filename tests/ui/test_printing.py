@@ -26,10 +26,10 @@ pytest.importorskip("PySide6")
 
 from ptplanner import __version__
 from ptplanner.core.content import overview
-from ptplanner.core.plan import Milestone, Plan, Status
+from ptplanner.core.plan.model import Milestone, Plan, Status
 from ptplanner.core.projection import Event, Projection, ProjectionRequest, project
 from ptplanner.core.sources import source_catalog
-from ptplanner.ui.printing import (
+from ptplanner.ui.report.printing import (
     ReportInput,
     default_pdf_name,
     render,
@@ -578,7 +578,7 @@ def test_preview_dialog_shows_every_page(
 ) -> None:
     from PySide6.QtGui import QPageSize
 
-    from ptplanner.ui.printing import make_preview_dialog
+    from ptplanner.ui.report.printing import make_preview_dialog
 
     report = ReportInput(projection=forty_years, career_packet=True, printed_on=PRINTED_ON)
     expected = write_pdf(report, tmp_path / "same.pdf", page_size="Letter")
@@ -591,7 +591,7 @@ def test_preview_dialog_shows_every_page(
 
 
 def test_preview_runs_the_real_dialog_without_blocking(qapp: object, ten_years: Projection) -> None:
-    from ptplanner.ui.printing import preview
+    from ptplanner.ui.report.printing import preview
 
     seen: list[int] = []
 
@@ -611,7 +611,7 @@ def test_print_with_dialog_prints_what_the_pdf_shows(
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
     from PySide6.QtWidgets import QDialog
 
-    from ptplanner.ui.printing import print_with_dialog
+    from ptplanner.ui.report.printing import print_with_dialog
 
     report = ReportInput(projection=ten_years, printed_on=PRINTED_ON)
     expected = write_pdf(report, tmp_path / "same.pdf", page_size="A4")
@@ -652,7 +652,7 @@ def test_export_pdf_with_dialog_suggests_a_dated_name_and_writes(
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    from ptplanner.ui.printing import export_pdf_with_dialog
+    from ptplanner.ui.report.printing import export_pdf_with_dialog
 
     asked: list[str] = []
 
@@ -673,7 +673,7 @@ def render_count(report: ReportInput) -> int:
     from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QPdfWriter
 
-    from ptplanner.ui.printing import _set_page, default_page_size
+    from ptplanner.ui.report.printing import _set_page, default_page_size
 
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -688,7 +688,7 @@ def test_export_pdf_with_dialog_explains_a_failure(
 ) -> None:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from ptplanner.ui.printing import export_pdf_with_dialog
+    from ptplanner.ui.report.printing import export_pdf_with_dialog
 
     target = tmp_path / "missing" / "out.pdf"
     monkeypatch.setattr(

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from ptplanner.core.plan_link import PlanEffects
+from ptplanner.core.plan.salary_link import PlanEffects
 from ptplanner.core.projection import Event, Projection, ProjectionRequest, project
 from ptplanner.core.salary import SalaryInputs, default_assumptions, estimate
-from ptplanner.ui.scenario import ScenarioModel
-from ptplanner.ui.tabs.salary_plot import ROOMIER_LIMIT, snapped_range, steady_range
-from ptplanner.ui.tabs.salary_tab import GRAPH_SHARE, FittedHeader, SalaryTab, money
+from ptplanner.ui.tabs.salary.plot import ROOMIER_LIMIT, snapped_range, steady_range
+from ptplanner.ui.tabs.salary.scenario import ScenarioModel
+from ptplanner.ui.tabs.salary.tab import GRAPH_SHARE, FittedHeader, SalaryTab, money
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from ptplanner.core.format import money
 from ptplanner.core.knowledge import (
     AreaWage,
     GuideFigure,
@@ -80,10 +81,6 @@ def _verdict(guide: tuple[float, float], bls: tuple[float, float]) -> Verdict:
     return "differ"
 
 
-def _money(value: float) -> str:
-    return f"${value:,.0f}"
-
-
 def _signed_percent(value: float) -> str:
     return f"{value:+.0f}%"
 
@@ -93,7 +90,7 @@ def _guide_pay(figure: GuideFigure) -> SourcedPay:
     if figure.unit == "USD/year" and figure.value is not None and figure.low is not None:
         # "Salary.com median $45,958, most between $41,048 and $51,691"
         assert figure.high is not None
-        text = f"{_money(figure.value)} (range {_money(figure.low)}-{_money(figure.high)})"
+        text = f"{money(figure.value)} (range {money(figure.low)}-{money(figure.high)})"
     return SourcedPay(figure.label, text, figure.source, figure.date)
 
 
@@ -115,8 +112,8 @@ def bls_national() -> SourcedPay:
     assert percentiles is not None
     p10, p25, median, p75, p90 = percentiles
     text = (
-        f"median {_money(median)}; middle half {_money(p25)}-{_money(p75)}; "
-        f"10th-90th percentile {_money(p10)}-{_money(p90)}"
+        f"median {money(median)}; middle half {money(p25)}-{money(p75)}; "
+        f"10th-90th percentile {money(p10)}-{money(p90)}"
     )
     return SourcedPay("All industries, United States", text, table.source, table.date)
 
@@ -130,9 +127,9 @@ def bls_pt_offices() -> SourcedPay | None:
         return None
     if row.median is None:
         return None
-    text = f"median {_money(row.median)}"
+    text = f"median {money(row.median)}"
     if row.p25 is not None and row.p75 is not None:
-        text += f"; middle half {_money(row.p25)}-{_money(row.p75)}"
+        text += f"; middle half {money(row.p25)}-{money(row.p75)}"
     pt = tables.pt_offices
     label = f"Offices of physical therapists (NAICS {pt.naics})"
     return SourcedPay(label, text, pt.source, pt.date)
@@ -187,7 +184,7 @@ def comparisons() -> tuple[Comparison, ...]:
                 _guide_pay(quoted),
                 SourcedPay(
                     f"BLS's own {period} table",
-                    _money(same_year.median),
+                    money(same_year.median),
                     history.source,
                     period,
                 ),
@@ -227,7 +224,7 @@ def comparisons() -> tuple[Comparison, ...]:
             Comparison(
                 f"Example pay in {area.name}",
                 _guide_pay(example),
-                SourcedPay("BLS median there", _money(area.median), table.source, table.date),
+                SourcedPay("BLS median there", money(area.median), table.source, table.date),
                 _verdict(_bounds(example), (area.median, area.median)),
                 "The estimate uses BLS's wages for the area itself.",
             )

@@ -1,6 +1,6 @@
 """Starting the desktop application: QApplication, icon, colour scheme, the main window.
 
-Only this module and the ``ui`` package import Qt; ``ptplanner.cli`` imports it inside
+Only this module and the ``ui`` package import Qt; ``ptplanner.cli.main`` imports it inside
 ``run_window`` so the command line never pays for Qt. Nothing here imports pydantic or the
 knowledge base: the window is shown first and loads them just after its first paint (see
 ``MainWindow``), so start-up costs little more than Qt itself.

@@ -35,9 +35,9 @@ from ptplanner.core import paths
 
 if TYPE_CHECKING:
     from ptplanner.core.settings import Settings
-    from ptplanner.ui.plan_controller import PlanController
-    from ptplanner.ui.printing import ReportInput
-    from ptplanner.ui.scenario import ScenarioModel
+    from ptplanner.ui.report.printing import ReportInput
+    from ptplanner.ui.tabs.plan.controller import PlanController
+    from ptplanner.ui.tabs.salary.scenario import ScenarioModel
 
 log = logging.getLogger(__name__)
 
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         if self._scenario is not None:
             return
         from ptplanner.core.settings import load_settings
-        from ptplanner.ui.scenario import ScenarioModel
+        from ptplanner.ui.tabs.salary.scenario import ScenarioModel
 
         if self._settings is None:
             self._settings = load_settings()
@@ -208,18 +208,18 @@ class MainWindow(QMainWindow):
 
     def _build_overview(self) -> QWidget:
         from ptplanner.core.content import onet, overview
-        from ptplanner.ui.tabs.overview_tab import OverviewTab
+        from ptplanner.ui.tabs.overview.tab import OverviewTab
 
         return OverviewTab(overview(), onet())
 
     def _build_day(self) -> QWidget:
         from ptplanner.core.content import day_timeline, onet
-        from ptplanner.ui.tabs.day_tab import DayTab
+        from ptplanner.ui.tabs.day.tab import DayTab
 
         return DayTab(day_timeline(), onet())
 
     def _build_salary(self) -> QWidget:
-        from ptplanner.ui.tabs.salary_tab import SalaryTab
+        from ptplanner.ui.tabs.salary.tab import SalaryTab
 
         return SalaryTab(self.scenario)
 
@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
             label = QLabel("The plan could not be opened. See the message shown at start-up.")
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             return label
-        from ptplanner.ui.tabs.plan_tab import PlanTab
+        from ptplanner.ui.tabs.plan.tab import PlanTab
 
         return PlanTab(controller)
 
@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
         """The plan controller, created on first use (it opens and locks the plan file)."""
         if self.plan_controller is None:
             try:
-                from ptplanner.ui.plan_controller import PlanController
+                from ptplanner.ui.tabs.plan.controller import PlanController
             except ImportError:
                 return None
             controller = PlanController(parent=self)
@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
     # --- printing -----------------------------------------------------------------------------
 
     def report(self) -> ReportInput:
-        from ptplanner.ui.printing import ReportInput
+        from ptplanner.ui.report.printing import ReportInput
 
         controller = self.plan_controller
         pinned = self.scenario.pinned
@@ -370,17 +370,17 @@ class MainWindow(QMainWindow):
         )
 
     def print_projection(self) -> None:
-        from ptplanner.ui.printing import print_with_dialog
+        from ptplanner.ui.report.printing import print_with_dialog
 
         print_with_dialog(self, self.report())
 
     def preview_projection(self) -> None:
-        from ptplanner.ui.printing import preview
+        from ptplanner.ui.report.printing import preview
 
         preview(self, self.report())
 
     def export_pdf(self) -> None:
-        from ptplanner.ui.printing import export_pdf_with_dialog
+        from ptplanner.ui.report.printing import export_pdf_with_dialog
 
         export_pdf_with_dialog(self, self.report())
 

@@ -32,13 +32,10 @@ from PySide6.QtWidgets import (
 from ptplanner.core.content import (
     FigureRange,
 )
+from ptplanner.core.format import money
 from ptplanner.core.sources import Cited, Figure, source_catalog
 
 # --------------------------------------------------------------------------- formatting
-
-
-def money(value: float) -> str:
-    return f"${value:,.0f}"
 
 
 _PER = {"USD/year": " a year", "USD/hour": " an hour"}

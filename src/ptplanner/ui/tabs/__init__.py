@@ -1,1 +1,1 @@
-"""One module per tab of the main window; each tab is given the core objects it shows."""
+"""One package per tab of the main window; each tab is given the core objects it shows."""

@@ -54,7 +54,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ptplanner.core import paths
-from ptplanner.core.plan import (
+from ptplanner.core.plan.model import (
     MAX_DEPTH,
     SCHEMA_VERSION,
     VALUELESS_LINK_KINDS,
@@ -64,7 +64,7 @@ from ptplanner.core.plan import (
     new_id,
     utc_now,
 )
-from ptplanner.core.plan_ops import empty_plan
+from ptplanner.core.plan.operations import empty_plan
 
 KEEP_RECENT = 10
 KEEP_DAYS = 7

@@ -46,12 +46,20 @@ from PySide6.QtGui import (
 
 from ptplanner import __version__
 from ptplanner.core.content import overview
+from ptplanner.core.format import (
+    STATUS_LABELS,
+    long_date,
+    money,
+    ordinal,
+    percent,
+    signed_money,
+)
 from ptplanner.core.locations import find_area
-from ptplanner.core.plan import Milestone, Plan, Status
+from ptplanner.core.plan.model import Milestone, Plan, Status
 from ptplanner.core.projection import Event, Projection, YearRow
 from ptplanner.core.salary import Assumptions, salary_model
 from ptplanner.core.sources import source_catalog
-from ptplanner.core.storage import resolve_output_path
+from ptplanner.core.storage.store import resolve_output_path
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -654,24 +662,6 @@ def _paint_running_header(ctx: _Context, painter: QPainter, report: ReportInput)
 # --- generic pieces ----------------------------------------------------------------------------
 
 
-def _money(value: float) -> str:
-    return f"${value:,.0f}"
-
-
-def _signed(value: float) -> str:
-    if round(value) == 0:
-        return "$0"
-    return f"{'+' if value > 0 else '−'}${abs(value):,.0f}"
-
-
-def _pct(value: float) -> str:
-    return f"{value:g}%"
-
-
-def _long_date(day: date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
-
-
 def _heading(ctx: _Context, text: str, *, page_break: bool = False) -> _Block:
     para = ctx.para(text, H2, ctx.width)
     gap = ctx.pt(3)
@@ -953,7 +943,7 @@ def _changes_by_year(projection: Projection) -> dict[int, list[str]]:
 
 
 def _scenario_pairs(projection: Projection) -> list[tuple[str, str]]:
-    # The same facts as ptplanner.cli.scenario_lines; the UI may not import the CLI layer.
+    # The same facts as ptplanner.cli.main.scenario_lines; the UI may not import the CLI layer.
     model = salary_model()
     request = projection.request
     inputs = request.inputs
@@ -979,7 +969,7 @@ def _title_section(ctx: _Context, report: ReportInput) -> list[_Block]:
     request = report.projection.request
     subtitle = ctx.para(
         f"Base pay and total compensation, {request.start_year} to "
-        f"{request.start_year + request.years}. Prepared {_long_date(report.printed_on)}.",
+        f"{request.start_year + request.years}. Prepared {long_date(report.printed_on)}.",
         _Style(9.5, color=MUTED.name()),
         ctx.width,
     )
@@ -1077,9 +1067,9 @@ def _cards(ctx: _Context, cards: Sequence[tuple[str, str, str, float]]) -> _Bloc
 def _today_section(ctx: _Context, report: ReportInput) -> list[_Block]:
     today = report.projection.today
     comp = today.compensation
-    ordinal = _ordinal(round(today.percentile))
+    percentile_words = ordinal(round(today.percentile))
     if today.cost_of_living_adjusted is not None and today.price_level is not None:
-        col_value = _money(today.cost_of_living_adjusted)
+        col_value = money(today.cost_of_living_adjusted)
         where = today.price_level_from or today.area_name
         col_caption = (
             f"In national-average prices (BEA price level {today.price_level:.1f}"
@@ -1092,19 +1082,19 @@ def _today_section(ctx: _Context, report: ReportInput) -> list[_Block]:
     cards = [
         (
             "Typical base pay",
-            _money(today.typical),
-            f"At BLS {today.data_date} pay levels; {ordinal} percentile of local pay.",
+            money(today.typical),
+            f"At BLS {today.data_date} pay levels; {percentile_words} percentile of local pay.",
             1.0,
         ),
         (
             "Likely range",
-            f"{_money(today.low)} – {_money(today.high)}",
+            f"{money(today.low)} – {money(today.high)}",
             "Low to high base pay for this profile.",
             1.3,
         ),
         (
             "Total compensation",
-            _money(comp.total),
+            money(comp.total),
             "Base pay plus bonus, 401(k) match, health, paid time off and stipend.",
             1.0,
         ),
@@ -1114,13 +1104,6 @@ def _today_section(ctx: _Context, report: ReportInput) -> list[_Block]:
         _heading(ctx, "Today's estimate"),
         _cards(ctx, cards),
     ]
-
-
-def _ordinal(number: int) -> str:
-    suffix = (
-        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    )
-    return f"{number}{suffix}"
 
 
 def _comparison_section(ctx: _Context, report: ReportInput) -> list[_Block]:
@@ -1161,12 +1144,12 @@ def _comparison_section(ctx: _Context, report: ReportInput) -> list[_Block]:
         )
     rows: list[list[Cell]] = []
     for label, a, b in metrics:
-        difference = "—" if a is None or b is None else _signed(b - a)
+        difference = "—" if a is None or b is None else signed_money(b - a)
         rows.append(
             [
                 label,
-                "—" if a is None else _money(a),
-                "—" if b is None else _money(b),
+                "—" if a is None else money(a),
+                "—" if b is None else money(b),
                 difference,
             ]
         )
@@ -1284,7 +1267,7 @@ def _chart_section(ctx: _Context, report: ReportInput) -> list[_Block]:
     ticks = _nice_ticks(min(values), max(values))
     years = sorted({r.year for p in series for r in p.rows})
     first_year, last_year = years[0], max(years[-1], years[0] + 1)
-    tick_labels = [_money(t) for t in ticks]
+    tick_labels = [money(t) for t in ticks]
     label_w = max(ctx.text_width(t, axis) for t in tick_labels)
     year_w = ctx.text_width("0000", axis)
 
@@ -1433,16 +1416,16 @@ def _year_table_section(ctx: _Context, report: ReportInput) -> list[_Block]:
             str(row.year),
             f"{row.experience:g}",
             row.stage,
-            _money(row.low),
-            [(_money(row.typical), typical_style)],
-            _money(row.high),
-            _money(row.total_compensation),
-            _money(row.typical_real),
+            money(row.low),
+            [(money(row.typical), typical_style)],
+            money(row.high),
+            money(row.total_compensation),
+            money(row.typical_real),
         ]
         pinned = other_rows.get(row.year)
         if other is not None:
             cells += (
-                [_money(pinned.typical), _money(pinned.total_compensation)]
+                [money(pinned.typical), money(pinned.total_compensation)]
                 if pinned is not None
                 else ["—", "—"]
             )
@@ -1493,12 +1476,12 @@ def _breakdown_section(ctx: _Context, report: ReportInput) -> list[_Block]:
         rows.append(
             [
                 [(item.label, SMALL_BOLD), (item.detail, NOTE)],
-                _money(item.amount) if item.factor == "start" else _signed(item.amount),
+                money(item.amount) if item.factor == "start" else signed_money(item.amount),
                 [(source_name, SMALL), (item.date, NOTE)],
                 [(item.guide_says or "—", SMALL)],
             ]
         )
-    rows.append(["= Typical base pay today", _money(today.typical), "", ""])
+    rows.append(["= Typical base pay today", money(today.typical), "", ""])
     intro = (
         f"How today's typical base pay for {today.area_name} is built, at BLS {today.data_date} "
         "pay levels. The year-by-year table carries it forward to the projection's first year "
@@ -1516,17 +1499,17 @@ def _breakdown_section(ctx: _Context, report: ReportInput) -> list[_Block]:
 def _assumption_rows(assumptions: Assumptions) -> list[tuple[str, str]]:
     a = assumptions
     return [
-        ("Annual raise", f"{_pct(a.raise_pct)} a year"),
-        ("Inflation", f"{_pct(a.inflation_pct)} a year"),
-        ("Bonus and supplemental pay", f"{_pct(a.bonus_pct)} of base"),
-        ("Your 401(k) contribution", f"{_pct(a.retirement_contribution_pct)} of base"),
-        ("Employer match rate", f"{_pct(a.match_rate_pct)} of what you put in"),
-        ("Match cap", f"up to {_pct(a.match_cap_pct)} of base"),
-        ("Health cover value", f"{_pct(a.health_value_pct)} of base"),
-        ("Paid time off value", f"{_pct(a.pto_value_pct)} of base"),
-        ("Continuing-education stipend", f"{_money(a.ce_stipend_usd)} a year"),
-        ("Profit sharing", f"{_money(a.profit_sharing_usd)} a year"),
-        ("Promotion raise", f"{_pct(a.promotion_pct)} on each planned promotion"),
+        ("Annual raise", f"{percent(a.raise_pct)} a year"),
+        ("Inflation", f"{percent(a.inflation_pct)} a year"),
+        ("Bonus and supplemental pay", f"{percent(a.bonus_pct)} of base"),
+        ("Your 401(k) contribution", f"{percent(a.retirement_contribution_pct)} of base"),
+        ("Employer match rate", f"{percent(a.match_rate_pct)} of what you put in"),
+        ("Match cap", f"up to {percent(a.match_cap_pct)} of base"),
+        ("Health cover value", f"{percent(a.health_value_pct)} of base"),
+        ("Paid time off value", f"{percent(a.pto_value_pct)} of base"),
+        ("Continuing-education stipend", f"{money(a.ce_stipend_usd)} a year"),
+        ("Profit sharing", f"{money(a.profit_sharing_usd)} a year"),
+        ("Promotion raise", f"{percent(a.promotion_pct)} on each planned promotion"),
     ]
 
 
@@ -1536,14 +1519,14 @@ def _assumptions_section(ctx: _Context, report: ReportInput) -> list[_Block]:
     right = Qt.AlignmentFlag.AlignRight
     comp = report.projection.today.compensation
     comp_rows: list[list[Cell]] = [
-        ["Base pay", _money(comp.base)],
-        ["Bonus and supplemental pay", _money(comp.bonus)],
-        ["Employer 401(k) match", _money(comp.retirement_match)],
-        ["Health cover", _money(comp.health)],
-        ["Paid time off", _money(comp.paid_time_off)],
-        ["Continuing-education stipend", _money(comp.ce_stipend)],
-        ["Profit sharing", _money(comp.profit_sharing)],
-        ["Total compensation", _money(comp.total)],
+        ["Base pay", money(comp.base)],
+        ["Bonus and supplemental pay", money(comp.bonus)],
+        ["Employer 401(k) match", money(comp.retirement_match)],
+        ["Health cover", money(comp.health)],
+        ["Paid time off", money(comp.paid_time_off)],
+        ["Continuing-education stipend", money(comp.ce_stipend)],
+        ["Profit sharing", money(comp.profit_sharing)],
+        ["Total compensation", money(comp.total)],
     ]
     left = [
         _subheading(ctx, "Total compensation today"),
@@ -1591,13 +1574,6 @@ def _assumptions_section(ctx: _Context, report: ReportInput) -> list[_Block]:
 
 
 # --- career packet -----------------------------------------------------------------------------
-
-_STATUS_LABELS = {
-    Status.NOT_STARTED: "Not started",
-    Status.IN_PROGRESS: "In progress",
-    Status.DONE: "Done",
-    Status.SKIPPED: "Skipped",
-}
 
 
 def _with_paths(
@@ -1680,7 +1656,7 @@ def _plan_section(ctx: _Context, report: ReportInput) -> list[_Block]:
                     milestone.target_date.isoformat(),
                     [(f"{late} day{'s' if late != 1 else ''}", SMALL_BOLD)],
                     _step_cell(milestone, trail),
-                    _STATUS_LABELS[milestone.status],
+                    STATUS_LABELS[milestone.status],
                 ]
             )
         columns = [
@@ -1700,7 +1676,7 @@ def _plan_section(ctx: _Context, report: ReportInput) -> list[_Block]:
             [
                 m.target_date.isoformat() if m.target_date else "",
                 _step_cell(m, trail),
-                _STATUS_LABELS[m.status],
+                STATUS_LABELS[m.status],
                 m.pay_effect or "",
             ]
             for m, trail in shown
@@ -1767,7 +1743,7 @@ def _role_section(ctx: _Context) -> list[_Block]:
         _paragraph(
             ctx,
             f"The career guide ({effect.date}) credits a certification with about "
-            f"{_money(effect.low)}–{_money(effect.high)}{plus} a year.",
+            f"{money(effect.low)}–{money(effect.high)}{plus} a year.",
             NOTE,
             space_before=3,
         )
@@ -1778,7 +1754,7 @@ def _role_section(ctx: _Context) -> list[_Block]:
     for number, rung in enumerate(data.career_ladder, start=1):
         pay = "—"
         if rung.guide_pay is not None:
-            pay = f"{_money(rung.guide_pay.low)}–{_money(rung.guide_pay.high)}"
+            pay = f"{money(rung.guide_pay.low)}–{money(rung.guide_pay.high)}"
             pay += "+" if rung.guide_pay.open_ended else ""
         ladder_rows.append(
             [

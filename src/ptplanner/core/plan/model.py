@@ -1,14 +1,14 @@
 """The personal plan: a tree of milestones with status, dates and links to what moves pay.
 
-These are immutable pydantic models. Edits never change a plan in place; the named operations in
-:mod:`ptplanner.core.plan_ops` build a new plan and say what changed, which is what makes undo
-exact and lets views share one plan object safely.
+These are immutable pydantic models. Edits never change a plan in place; the named operations
+in :mod:`ptplanner.core.plan.operations` build a new plan and say what changed, which is what
+makes undo exact and lets views share one plan object safely.
 
 Rules the rest of the app relies on:
 
 * Unknown keys are an error (``extra="forbid"``): an older ptplanner must refuse a file it does not
   fully understand rather than load it and silently drop data on the next save. Any new field
-  therefore means a new ``schema_version`` and a migration in :mod:`ptplanner.core.storage`.
+  therefore means a new ``schema_version`` and a migration in :mod:`ptplanner.core.storage.store`.
 * Milestone ids are unique across the whole plan and nesting is at most :data:`MAX_DEPTH` levels.
 * Progress counts leaves: a step that is done counts all of its sub-steps as done, a skipped step
   drops out of the count together with its sub-steps.

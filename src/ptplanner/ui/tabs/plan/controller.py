@@ -1,8 +1,9 @@
 """The plan behind the Plan tab: one place that owns the plan, its undo history and its file.
 
-:class:`PlanController` opens the :class:`~ptplanner.core.storage.PlanStore` (taking its lock),
-keeps the current :class:`~ptplanner.core.plan.Plan`, and turns every edit into a
-``QUndoCommand`` wrapping a pure operation from :mod:`ptplanner.core.plan_ops`. Nothing else
+:class:`PlanController` opens the :class:`~ptplanner.core.storage.store.PlanStore`
+(taking its lock),
+keeps the current :class:`~ptplanner.core.plan.model.Plan`, and turns every edit into a
+``QUndoCommand`` wrapping a pure operation from :mod:`ptplanner.core.plan.operations`. Nothing else
 replaces the plan, so undo is always exact and every view follows ``plan_changed``.
 
 Promises to the person using it, in the spirit of a good notes app:
@@ -48,11 +49,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptplanner.core import plan_ops
-from ptplanner.core.plan import DUE_SOON_DAYS, Milestone, Plan, Status, attention
-from ptplanner.core.plan_link import PlanEffects, plan_effects
-from ptplanner.core.plan_ops import OpResult, PlanChange, PlanOp, PlanOpError
-from ptplanner.core.storage import (
+from ptplanner.core.format import STATUS_LABELS, clip, short_date
+from ptplanner.core.plan import operations as plan_ops
+from ptplanner.core.plan.model import DUE_SOON_DAYS, Milestone, Plan, Status, attention
+from ptplanner.core.plan.operations import OpResult, PlanChange, PlanOp, PlanOpError
+from ptplanner.core.plan.salary_link import PlanEffects, plan_effects
+from ptplanner.core.storage.store import (
     BackupInfo,
     LoadResult,
     PlanImportError,
@@ -65,7 +67,7 @@ from ptplanner.core.storage import (
     import_plan_csv,
     import_plan_json,
 )
-from ptplanner.ui.plan_model import STATUS_LABELS, PlanIndex, format_date
+from ptplanner.ui.tabs.plan.tree_model import PlanIndex
 
 AUTOSAVE_DELAY_MS = 800
 RETRY_INTERVAL_MS = 30_000
@@ -183,9 +185,9 @@ class PlanController(QObject):
     """Owns the plan, its undo stack and its file; see the module documentation."""
 
     plan_changed = Signal(object)
-    """The :class:`~ptplanner.core.plan_ops.PlanChange` of the edit just made (or undone)."""
+    """The :class:`~ptplanner.core.plan.operations.PlanChange` of the edit just made (or undone)."""
     salary_effects_changed = Signal(object)
-    """New :class:`~ptplanner.core.plan_link.PlanEffects` when what the plan means for pay moved."""
+    """New :class:`~ptplanner.core.plan.salary_link.PlanEffects` when pay effects move."""
     message = Signal(str, str)
     """(level, text) for a status bar: "info", "notice", "warning" or "error"."""
     banners_changed = Signal()
@@ -340,7 +342,7 @@ class PlanController(QObject):
             return None
 
         def listing(items: list[Milestone]) -> str:
-            shown = [f"“{_clip(m.title, 44)}” ({format_date(m.target_date)})" for m in items[:3]]
+            shown = [f"“{clip(m.title, 44)}” ({short_date(m.target_date)})" for m in items[:3]]
             if len(items) > 3:
                 shown.append(f"{len(items) - 3} more")
             return ", ".join(shown)
@@ -975,7 +977,7 @@ class BackupDialog(QDialog):
             if n >= limit:
                 break
             m = node.milestone
-            item = QTreeWidgetItem([m.title, STATUS_LABELS[m.status], format_date(m.target_date)])
+            item = QTreeWidgetItem([m.title, STATUS_LABELS[m.status], short_date(m.target_date)])
             parent = items.get(node.parent_id)
             if parent is None:
                 self.preview.addTopLevelItem(item)
@@ -983,10 +985,6 @@ class BackupDialog(QDialog):
                 parent.addChild(item)
             items[m.id] = item
         self.preview.expandToDepth(0)
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _size(size: int) -> str:

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 
 from ptplanner.core.locations import LocationError
-from ptplanner.core.plan_link import PlanEffects
+from ptplanner.core.plan.salary_link import PlanEffects
 from ptplanner.core.projection import Projection, ProjectionRequest, project
 from ptplanner.core.salary import SalaryInputs
 from ptplanner.core.settings import Settings

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ptplanner.core.plan import Milestone, Plan, Status
+from ptplanner.core.plan.model import Milestone, Plan, Status
 from ptplanner.core.projection import Event
 from ptplanner.core.salary import SalaryInputs, salary_model
 
@@ -135,7 +135,7 @@ def read_plan_for_projection(path: Path | None = None) -> Plan | None:
     plan is the window's and ``ptplanner plan``'s job, where the user is told what happened.
     """
     from ptplanner.core import paths
-    from ptplanner.core.storage import _NewerPlan, parse_plan
+    from ptplanner.core.storage.store import _NewerPlan, parse_plan
 
     named = path is not None
     path = path or paths.plan_file()

@@ -1,6 +1,7 @@
 """Every edit to a plan, as a small named operation with an exact inverse.
 
-Each function takes a :class:`~ptplanner.core.plan.Plan` and returns an :class:`OpResult`: the new
+Each function takes a :class:`~ptplanner.core.plan.model.Plan` and
+returns an :class:`OpResult`: the new
 plan, a :class:`PlanChange` saying what changed (a label such as ``Add milestone 'CMAA'``, the ids
 touched, whether the tree's shape changed) and ``inverse``, an operation that turns the new plan
 back into the old one exactly. Applying the inverse yields a result whose own inverse redoes the
@@ -27,7 +28,8 @@ from typing import Literal
 
 from pydantic import TypeAdapter, ValidationError
 
-from ptplanner.core.plan import (
+from ptplanner.core.format import STATUS_LABELS
+from ptplanner.core.plan.model import (
     MAX_DEPTH,
     Milestone,
     Plan,
@@ -40,13 +42,6 @@ from ptplanner.core.plan import (
 )
 from ptplanner.core.resources import load_model
 from ptplanner.core.sources import Strict
-
-STATUS_LABELS: dict[Status, str] = {
-    Status.NOT_STARTED: "not started",
-    Status.IN_PROGRESS: "in progress",
-    Status.DONE: "done",
-    Status.SKIPPED: "skipped",
-}
 
 RENEWAL_PREFIX = "Renew "
 
@@ -423,7 +418,7 @@ def set_status(plan: Plan, milestone_id: str, status: Status | str, today: date)
         done_date: date | None = milestone.done_date if already else today
     else:
         done_date = None
-    label = f"Mark '{milestone.title}' {STATUS_LABELS[new_status]}"
+    label = f"Mark '{milestone.title}' {STATUS_LABELS[new_status].lower()}"
     ops: list[PlanOp] = [
         UpdateMilestone(milestone_id, {"status": new_status, "done_date": done_date}, label)
     ]

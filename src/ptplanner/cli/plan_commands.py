@@ -1,6 +1,6 @@
 """The commands behind ``ptplanner plan``: loaded only when a plan command runs.
 
-:mod:`ptplanner.cli_plan` defines the parser and stays light, so ``ptplanner projection`` and
+:mod:`ptplanner.cli.plan_parser` defines the parser and stays light, so ``ptplanner projection`` and
 ``ptplanner --help`` never import the plan model and storage.
 """
 
@@ -16,8 +16,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ptplanner.core import paths
-from ptplanner.core.plan import Milestone, Plan, SalaryLink, Status
-from ptplanner.core.plan_ops import (
+from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, Status
+from ptplanner.core.plan.operations import (
     PlanOpError,
     add_milestone,
     empty_plan,
@@ -25,7 +25,7 @@ from ptplanner.core.plan_ops import (
     remove_milestone,
     set_status,
 )
-from ptplanner.core.storage import (
+from ptplanner.core.storage.store import (
     LoadResult,
     PlanImportError,
     PlanStore,

@@ -25,6 +25,8 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from pydantic import ValidationError
 
+from ptplanner.core.format import money
+
 if TYPE_CHECKING:
     from ptplanner.core.sources import Source
 
@@ -130,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     projection.set_defaults(func=run_projection)
 
     try:
-        from ptplanner.cli_plan import add_plan_parser
+        from ptplanner.cli.plan_parser import add_plan_parser
     except ImportError:  # pragma: no cover - the plan command ships with the package
         pass
     else:
@@ -362,7 +364,7 @@ def request_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         "start_year": first_year,
     }
     if args.from_plan:
-        from ptplanner.core.plan_link import apply_plan_to_request
+        from ptplanner.core.plan.salary_link import apply_plan_to_request
 
         try:
             inputs, extra_events = apply_plan_to_request(inputs, args.plan_file)
@@ -427,11 +429,11 @@ def run_projection(args: argparse.Namespace) -> int:
     text = {"table": format_table, "csv": format_csv, "json": format_json}[args.format](projection)
     sys.stdout.write(text)
     if args.pdf:
-        from ptplanner.ui.printing import default_page_size, write_pdf_headless
+        from ptplanner.ui.report.printing import default_page_size, write_pdf_headless
 
         plan = None
         if args.career_packet:
-            from ptplanner.core.plan_link import read_plan_for_projection
+            from ptplanner.core.plan.salary_link import read_plan_for_projection
 
             try:
                 plan = read_plan_for_projection(Path(args.plan_file) if args.plan_file else None)
@@ -464,10 +466,6 @@ def _check_writable(path: str) -> None:
         raise UsageError(f"--pdf: cannot write {path}: no such folder {folder}")
     if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
         raise UsageError(f"--pdf: cannot write {path}: permission denied")
-
-
-def _money(value: float) -> str:
-    return f"${value:,.0f}"
 
 
 # Every projection rests on these, whatever its breakdown cites.
@@ -533,14 +531,14 @@ def format_table(projection) -> str:  # type: ignore[no-untyped-def]
     for scenario_line in scenario_lines(projection):
         out.write(f"  {scenario_line}\n")
     out.write(
-        f"\nToday (BLS {today.data_date} pay levels): typical {_money(today.typical)}, "
-        f"range {_money(today.low)}-{_money(today.high)}, total compensation "
-        f"{_money(today.compensation.total)}\n"
+        f"\nToday (BLS {today.data_date} pay levels): typical {money(today.typical)}, "
+        f"range {money(today.low)}-{money(today.high)}, total compensation "
+        f"{money(today.compensation.total)}\n"
     )
     if today.cost_of_living_adjusted is not None:
         out.write(
             f"In national-average prices ({price_level_text(today)}): "
-            f"{_money(today.cost_of_living_adjusted)}\n"
+            f"{money(today.cost_of_living_adjusted)}\n"
         )
     out.write("\nWhy:\n")
     for item in today.breakdown:
@@ -552,11 +550,11 @@ def format_table(projection) -> str:  # type: ignore[no-untyped-def]
             str(row.year),
             f"{row.experience:g}",
             row.stage,
-            _money(row.low),
-            _money(row.typical),
-            _money(row.high),
-            _money(row.total_compensation),
-            _money(row.typical_real),
+            money(row.low),
+            money(row.typical),
+            money(row.high),
+            money(row.total_compensation),
+            money(row.typical_real),
             "; ".join(row.events),
         )
         for row in projection.rows

@@ -1,6 +1,7 @@
 """The Plan tab's timeline: every target date on one axis, today marked, overdue steps in red.
 
-A view of the same :class:`~ptplanner.ui.plan_model.PlanIndex` the tree shows; clicking a marker
+A view of the same :class:`~ptplanner.ui.tabs.plan.tree_model.PlanIndex` the tree shows;
+clicking a marker
 selects its step (``milestone_clicked``) and hovering one names it.
 """
 
@@ -26,7 +27,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ptplanner.ui.plan_model import PlanIndex, format_date, is_dark, kind_colours
+from ptplanner.core.format import short_date
+from ptplanner.ui.tabs.plan.tree_model import PlanIndex, is_dark, kind_colours
 from ptplanner.ui.widgets import mix, muted_colour
 
 
@@ -254,7 +256,7 @@ class PlanTimeline(QWidget):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(centre, 8, 8)
         title = metrics.elidedText(
-            f"{milestone.title} · {format_date(milestone.target_date)}",
+            f"{milestone.title} · {short_date(milestone.target_date)}",
             Qt.TextElideMode.ElideRight,
             320,
         )
@@ -518,7 +520,7 @@ class PlanTimeline(QWidget):
             else:
                 first = self._source.milestones[self._first(bucket)]
                 text = (
-                    f"{first.title}\n{format_date(first.target_date)} · {_KIND_WORDS[bucket.kind]}"
+                    f"{first.title}\n{short_date(first.target_date)} · {_KIND_WORDS[bucket.kind]}"
                 )
                 if len(bucket.keys) > 1:
                     text += f"\nand {len(bucket.keys) - 1} more here"

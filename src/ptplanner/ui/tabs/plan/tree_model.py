@@ -48,7 +48,8 @@ from PySide6.QtGui import (
     QPixmap,
 )
 
-from ptplanner.core.plan import (
+from ptplanner.core.format import STATUS_LABELS, clip, short_date
+from ptplanner.core.plan.model import (
     CLOSED_STATUSES,
     DUE_SOON_DAYS,
     MAX_DEPTH,
@@ -58,10 +59,10 @@ from ptplanner.core.plan import (
     Status,
     milestone_kinds,
 )
-from ptplanner.core.plan_ops import PlanChange
+from ptplanner.core.plan.operations import PlanChange
 
 if TYPE_CHECKING:
-    from ptplanner.ui.plan_controller import PlanController
+    from ptplanner.ui.tabs.plan.controller import PlanController
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -90,13 +91,6 @@ _UNUSED_ROLES = frozenset(
 )
 """Roles the view asks for on every paint that the model leaves to the style."""
 
-STATUS_LABELS: dict[Status, str] = {
-    Status.NOT_STARTED: "Not started",
-    Status.IN_PROGRESS: "In progress",
-    Status.DONE: "Done",
-    Status.SKIPPED: "Skipped",
-}
-
 # Status filter choices: key, label. "attention" is what the launch notice lists.
 STATUS_FILTERS: tuple[tuple[str, str], ...] = (
     ("all", "All steps"),
@@ -108,11 +102,6 @@ STATUS_FILTERS: tuple[tuple[str, str], ...] = (
     ("done", "Done"),
     ("skipped", "Skipped"),
 )
-
-
-def format_date(day: date | None) -> str:
-    """ "Mar 3, 2027": short, unambiguous in every locale, and sortable by eye in a column."""
-    return "" if day is None else f"{day:%b} {day.day}, {day.year}"
 
 
 def link_label(link: SalaryLink | None) -> str:
@@ -617,7 +606,7 @@ class PlanTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.DONE:
                 if milestone.done_date is not None:
-                    return f"Done on {format_date(milestone.done_date)}"
+                    return f"Done on {short_date(milestone.done_date)}"
                 return "Tick when this step is done (Space)"
             return self.tooltip(milestone)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -648,7 +637,7 @@ class PlanTreeModel(QAbstractItemModel):
         if column == self.STATUS:
             return STATUS_LABELS[milestone.status]
         if column == self.TARGET:
-            return format_date(milestone.target_date)
+            return short_date(milestone.target_date)
         if column == self.DONE:
             return ""  # the check box says it; the date is in the tooltip and the details
         if column == self.LINK:
@@ -667,7 +656,7 @@ class PlanTreeModel(QAbstractItemModel):
         if target is None:
             return "no target date"
         days = (target - self._today).days
-        text = f"target {format_date(target)}"
+        text = f"target {short_date(target)}"
         if milestone.is_closed:
             return text
         if days < 0:
@@ -681,19 +670,19 @@ class PlanTreeModel(QAbstractItemModel):
     def tooltip(self, milestone: Milestone) -> str:
         lines = [milestone.title, f"{STATUS_LABELS[milestone.status]}; {self.due_text(milestone)}"]
         if milestone.done_date:
-            lines.append(f"Done on {format_date(milestone.done_date)}")
+            lines.append(f"Done on {short_date(milestone.done_date)}")
         if milestone.salary_link:
             lines.append(f"Salary link: {link_label(milestone.salary_link)}")
         if milestone.why:
-            lines.append(_clip(milestone.why, 240))
+            lines.append(clip(milestone.why, 240))
         if milestone.notes:
-            lines.append("Notes: " + _clip(" ".join(milestone.notes.split()), 160))
+            lines.append("Notes: " + clip(" ".join(milestone.notes.split()), 160))
         return "\n".join(lines)
 
     def spoken(self, key: int, milestone: Milestone, column: int) -> str:
         if column == self.DONE:
             if milestone.status is Status.DONE:
-                return f"done on {format_date(milestone.done_date)}"
+                return f"done on {short_date(milestone.done_date)}"
             return "not done"
         if column != self.TITLE:
             return self._display(key, milestone, column) or "empty"
@@ -1007,7 +996,3 @@ def _status_flags(index: PlanIndex, status: str, today: date) -> list[bool]:
         wanted = {"overdue", "due_soon"} if status == "attention" else {"overdue"}
         return [kind in wanted for kind in index.kinds(today)]
     return [m.status.value == status for m in index.milestones]
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,8 +1,9 @@
 """``ptplanner plan ...``: read and edit the saved plan from a terminal.
 
-The commands go through the same core as the window (:mod:`ptplanner.core.plan_ops` for edits,
-:class:`~ptplanner.core.storage.PlanStore` for the file), so a change made here gets the same
-validation, backups and locking: while a window has the plan open, edits here are refused and
+The commands go through the same core as the window
+(:mod:`ptplanner.core.plan.operations` for edits,
+:class:`~ptplanner.core.storage.store.PlanStore` for the file), so a change made here gets the
+same validation, backups and locking: while a window has the plan open, edits here are refused and
 reading still works. Ids may be shortened to any unique prefix, as with git. Every error is one
 line on stderr starting ``ptplanner: error:`` with exit status 2; a traceback is a bug. Qt is
 never imported.
@@ -120,7 +121,7 @@ def add_plan_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 def run_plan(args: argparse.Namespace) -> int:
     """Run one ``ptplanner plan`` command; returns the exit status."""
-    from ptplanner.cli_plan_commands import run_plan_command
+    from ptplanner.cli.plan_commands import run_plan_command
 
     return run_plan_command(args)
 
@@ -128,8 +129,8 @@ def run_plan(args: argparse.Namespace) -> int:
 def __getattr__(name: str) -> Any:
     if name.startswith("__"):  # import machinery probes dunders; never load the commands for them
         raise AttributeError(name)
-    # The command helpers (format_tree, resolve_id, ...) live in cli_plan_commands so that
+    # The command helpers (format_tree, resolve_id, ...) live in cli.plan_commands so that
     # importing this module stays cheap; keep them reachable under their old name.
-    import ptplanner.cli_plan_commands as commands
+    import ptplanner.cli.plan_commands as commands
 
     return getattr(commands, name)

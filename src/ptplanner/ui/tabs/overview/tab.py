@@ -63,6 +63,7 @@ from ptplanner.core.content import (
     Skill,
     search_overview,
 )
+from ptplanner.core.format import money
 from ptplanner.core.knowledge import OccupationWage, industry_wages
 from ptplanner.core.pay_sources import (
     Comparison,
@@ -87,7 +88,6 @@ from ptplanner.ui.widgets import (
     footnote,
     make_label,
     mix,
-    money,
     range_text,
     tint_muted,
 )

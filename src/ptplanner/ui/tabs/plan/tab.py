@@ -1,14 +1,16 @@
 """The Plan tab: the milestone tree, a details editor, a timeline and the controller's notices.
 
-Everything here is a view of :class:`~ptplanner.ui.plan_controller.PlanController`: the tab never
+Everything here is a view of
+:class:`~ptplanner.ui.tabs.plan.controller.PlanController`: the tab never
 keeps a copy of the plan. Each control turns a person's action into one controller call (an
 undoable command), and the tab redraws from ``plan_changed``:
 
-* the tree is a :class:`~ptplanner.ui.plan_model.PlanTreeModel`, which also does the search and
+* the tree is a :class:`~ptplanner.ui.tabs.plan.tree_model.PlanTreeModel`, which also does the
+  search and
   status filter (model/view, so 10,000 steps cost no more to show than 30);
 * the details editor commits a title or notes when editing finishes (Return, focus out, or a
   pause in typing for notes), never per keystroke, and a choice in a combo or date box at once;
-* the timeline (:mod:`~ptplanner.ui.tabs.plan_timeline`) is painted with QPainter from the same
+* the timeline (:mod:`~ptplanner.ui.tabs.plan.timeline`) is painted with QPainter from the same
   milestones;
 * banners show what the controller wants the person to know (recovery, read-only, a failed save,
   the launch notice of overdue and due-soon steps) without ever blocking with a dialog.
@@ -71,20 +73,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptplanner.core.plan import VALUELESS_LINK_KINDS, Milestone, SalaryLink, Status
-from ptplanner.core.plan_ops import PlanChange, ready_plan
+from ptplanner.core.format import STATUS_LABELS
+from ptplanner.core.plan.model import VALUELESS_LINK_KINDS, Milestone, SalaryLink, Status
+from ptplanner.core.plan.operations import PlanChange, ready_plan
 from ptplanner.ui.fitting import ElidingLabel, FittedComboBox
-from ptplanner.ui.plan_controller import Banner, PlanController
-from ptplanner.ui.plan_model import (
+from ptplanner.ui.tabs.plan.controller import Banner, PlanController
+from ptplanner.ui.tabs.plan.paint import checklist_picture, glyph_icon
+from ptplanner.ui.tabs.plan.timeline import PlanTimeline
+from ptplanner.ui.tabs.plan.tree_model import (
     PROGRESS_ROLE,
     STATUS_FILTERS,
-    STATUS_LABELS,
     PlanTreeModel,
     is_dark,
     kind_colours,
 )
-from ptplanner.ui.tabs.plan_paint import checklist_picture, glyph_icon
-from ptplanner.ui.tabs.plan_timeline import PlanTimeline
 from ptplanner.ui.widgets import check_box_palette, muted_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -1487,7 +1489,7 @@ class PlanTab(QWidget):
             self._update(target_date=None)
             return
         # A first date a month ahead: close enough to adjust with the arrow keys.
-        from ptplanner.core.plan import add_months
+        from ptplanner.core.plan.model import add_months
 
         first = add_months(self.model.today(), 1)
         self._loading = True

@@ -71,19 +71,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ptplanner.core.format import money
 from ptplanner.core.locations import usable_areas
 from ptplanner.core.projection import Projection, YearRow
 from ptplanner.core.salary import Assumptions, Estimate, salary_model
 from ptplanner.core.sources import source_catalog
 from ptplanner.ui.fitting import FittedComboBox
-from ptplanner.ui.scenario import ScenarioModel
-from ptplanner.ui.tabs.salary_plot import ProjectionPlot
+from ptplanner.ui.tabs.salary.plot import ProjectionPlot
+from ptplanner.ui.tabs.salary.scenario import ScenarioModel
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def money(value: float) -> str:
-    return f"${value:,.0f}"
 
 
 # label, field, minimum, maximum, step, suffix, decimals

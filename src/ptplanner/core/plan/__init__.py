@@ -1,0 +1,1 @@
+"""The career plan: milestones, their edits, the ready template and salary links."""

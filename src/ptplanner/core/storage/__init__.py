@@ -1,0 +1,1 @@
+"""Where the plan lives on disk: atomic writes, the lock, migrations, backups, import and export."""

@@ -1,0 +1,1 @@
+"""Qt painting of a projection report for paper, print preview and PDF."""

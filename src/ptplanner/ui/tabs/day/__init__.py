@@ -1,0 +1,1 @@
+"""The A day in the life tab: a coordinator's working day as an interactive timeline."""

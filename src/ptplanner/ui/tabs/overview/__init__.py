@@ -1,0 +1,1 @@
+"""The Overview tab: the role, searchable, every figure with its source."""

@@ -1,0 +1,1 @@
+"""The Salary tab: profile inputs, headline figures, the projection graph and tables."""
