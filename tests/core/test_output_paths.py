@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ptplanner.core.storage.store import atomic_write, resolve_output_path
+from ptplanner.core.storage.atomic_io import atomic_write, resolve_output_path
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="symbolic links and device nodes")
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, Status
-from ptplanner.core.plan.salary_link import apply_plan_to_request, plan_effects
+from ptplanner.core.plan.salary_link import plan_effects
 from ptplanner.core.projection import ProjectionRequest, project
-from ptplanner.core.salary import SalaryInputs
+from ptplanner.core.salary.inputs import SalaryInputs
+from ptplanner.core.storage.saved_plan import apply_plan_to_request
 
 TODAY = date(2026, 11, 25)
 
@@ -82,7 +84,7 @@ def test_overdue_planned_step_counts_from_this_year() -> None:
     assert plan_effects(plan, TODAY).events[0].year == 2026
 
 
-def test_cli_helper_without_a_plan_changes_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_helper_without_a_plan_changes_nothing(tmp_path: Path) -> None:
     inputs = {"location": "Texas"}
     # No plan made yet in the user's data folder: the projection is the profile alone ...
     assert apply_plan_to_request(inputs) == (inputs, [])

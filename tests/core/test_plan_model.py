@@ -19,7 +19,7 @@ from ptplanner.core.plan.model import (
     attention,
     milestone_kinds,
 )
-from ptplanner.core.plan.operations import empty_plan, plan_template, ready_plan
+from ptplanner.core.plan.template import empty_plan, plan_template, ready_plan
 
 TODAY = date(2026, 3, 15)
 
@@ -68,11 +68,18 @@ def test_salary_link_parse(text: str, kind: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
-    ["certification:xyz", "education:phd", "employer_type:spa", "salary:1", "cmaa", "location:"],
+    ("text", "says"),
+    [
+        ("certification:xyz", "unknown certification 'xyz'"),
+        ("education:phd", "unknown education 'phd'"),
+        ("employer_type:spa", "unknown employer_type 'spa'"),
+        ("salary:1", "unknown link kind 'salary'"),
+        ("cmaa", "must look like kind:value"),
+        ("location:", "a location link needs a value"),
+    ],
 )
-def test_salary_link_rejects_unknown_values(text: str) -> None:
-    with pytest.raises(ValueError):
+def test_salary_link_rejects_unknown_values(text: str, says: str) -> None:
+    with pytest.raises(ValueError, match=says):
         SalaryLink.parse(text)
 
 
@@ -251,14 +258,16 @@ def test_ready_plan_has_the_role_steps_with_dates_and_links() -> None:
         if milestone.title in optional:
             assert milestone.target_date is None, milestone.title
         else:
-            assert milestone.target_date is not None and milestone.target_date > TODAY
+            assert milestone.target_date is not None
+            assert milestone.target_date > TODAY
     assert cmaa.target_date == add_months(TODAY, 4)
     assert all(m.status is Status.NOT_STARTED for m in plan.flatten())
     assert plan.progress() == 0.0
     # every top-level step says why it matters; pay effects name their source
     assert all(m.why for m in plan.milestones)
     effects = [m.pay_effect for m in plan.flatten() if m.pay_effect]
-    assert effects and all(
+    assert effects
+    assert all(
         "career guide (late 2023 / early 2024)" in e or "BLS, May 2025" in e or "ptplanner" in e
         for e in effects
     )
@@ -275,7 +284,8 @@ def test_ready_plan_pay_effects_come_from_the_knowledge_base() -> None:
     assert f"median of ${administrator.median:,} a year" in text
     assert "career guide" not in text  # the guide gives no figure for this step
     emr = by_title["Learn an EMR system such as WebPT"].pay_effect or ""
-    assert "percentile points" in emr and "Salary tab" in emr
+    assert "percentile points" in emr
+    assert "Salary tab" in emr
 
 
 def test_ready_plan_ids_are_fresh_each_time_and_injectable() -> None:

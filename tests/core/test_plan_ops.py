@@ -17,15 +17,14 @@ from ptplanner.core.plan.operations import (
     PlanOpError,
     RemoveMilestone,
     add_milestone,
-    empty_plan,
     move_milestone,
-    ready_plan,
     remove_milestone,
     rename_plan,
     replace_plan,
     set_status,
     update_milestone,
 )
+from ptplanner.core.plan.template import empty_plan, ready_plan
 
 TODAY = date(2026, 3, 15)
 
@@ -74,7 +73,8 @@ def test_add_top_level_appends_and_labels_the_change() -> None:
     assert [x.id for x in result.plan.milestones] == ["a", "b", "c", "new"]
     assert result.change.label == "Add milestone 'CMAA'"
     assert result.change.ids == {"new"}
-    assert result.change.structural and not result.change.noop
+    assert result.change.structural
+    assert not result.change.noop
     assert isinstance(result.inverse, RemoveMilestone)
     assert_undo_redo(plan, result)
 
@@ -140,7 +140,8 @@ def test_update_validates_and_inverts() -> None:
     assert b1.title == "Study"
     assert b1.salary_link == SalaryLink(kind="certification", value="cmaa")
     assert result.change.label == "Edit milestone 'Study'"
-    assert result.change.ids == {"b1"} and not result.change.structural
+    assert result.change.ids == {"b1"}
+    assert not result.change.structural
     assert_undo_redo(plan, result)
     # the other steps are the very same objects: only the path to the edit was rebuilt
     assert result.plan.milestones[0] is plan.milestones[0]
@@ -182,7 +183,8 @@ def test_update_unknown_id() -> None:
 def test_remove_takes_sub_steps_and_inverse_reinserts_in_place() -> None:
     plan = base_plan()
     result = remove_milestone(plan, "b2")
-    assert "b2" not in result.plan.ids() and "b2x" not in result.plan.ids()
+    assert "b2" not in result.plan.ids()
+    assert "b2x" not in result.plan.ids()
     assert result.change.ids == {"b2", "b2x"}
     assert result.change.label == "Remove milestone 'b2'"
     inverse = result.inverse
@@ -245,7 +247,8 @@ def test_move_refuses_exceeding_the_depth_limit() -> None:
 def test_move_to_the_same_place_is_a_noop() -> None:
     plan = base_plan()
     result = move_milestone(plan, "b2", "b", 1)
-    assert result.change.noop and result.plan is plan
+    assert result.change.noop
+    assert result.plan is plan
 
 
 # --- status and renewals ----------------------------------------------------------------------
@@ -275,7 +278,8 @@ def test_done_sets_the_date_and_other_statuses_clear_it() -> None:
     assert done.change.label == "Mark 'a' done"
     assert_undo_redo(plan, done)
     again = set_status(done.plan, "a", Status.DONE, date(2027, 1, 1))
-    assert again.change.noop and again.plan.get("a").done_date == TODAY
+    assert again.change.noop
+    assert again.plan.get("a").done_date == TODAY
     reopened = set_status(done.plan, "a", Status.IN_PROGRESS, TODAY)
     assert reopened.plan.get("a").done_date is None
     assert reopened.change.label == "Mark 'a' in progress"
@@ -287,7 +291,8 @@ def test_marking_a_credential_done_schedules_its_renewal() -> None:
     plan = credential_plan()
     result = set_status(plan, "cmaa", Status.DONE, date(2026, 1, 31))
     ids = [x.id for x in result.plan.milestones]
-    assert ids[:2] == ["hs", "cmaa"] and ids[3] == "job"
+    assert ids[:2] == ["hs", "cmaa"]
+    assert ids[3] == "job"
     renewal = result.plan.milestones[2]
     assert renewal.title == "Renew CMAA"
     assert renewal.target_date == date(2028, 1, 31)
@@ -312,7 +317,8 @@ def test_no_second_renewal_while_one_is_open_and_renewals_chain() -> None:
     open_renewals = [
         x for x in chained.plan.flatten() if x.title == "Renew CMAA" and not x.is_closed
     ]
-    assert len(open_renewals) == 1 and open_renewals[0].target_date == date(2030, 3, 1)
+    assert len(open_renewals) == 1
+    assert open_renewals[0].target_date == date(2030, 3, 1)
     assert_undo_redo(again.plan, chained)
 
 
@@ -329,7 +335,8 @@ def test_replace_and_rename_plan_invert() -> None:
     plan = base_plan()
     other = ready_plan(TODAY)
     replaced = replace_plan(plan, other, "Import plan")
-    assert replaced.plan == other and replaced.change.label == "Import plan"
+    assert replaced.plan == other
+    assert replaced.change.label == "Import plan"
     assert_undo_redo(plan, replaced)
     renamed = rename_plan(plan, "  My road to office manager ")
     assert renamed.plan.title == "My road to office manager"

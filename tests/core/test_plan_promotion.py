@@ -10,8 +10,11 @@ from pydantic import ValidationError
 from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, Status
 from ptplanner.core.plan.salary_link import plan_effects
 from ptplanner.core.projection import Event, ProjectionRequest, project
-from ptplanner.core.salary import SalaryInputs, salary_model
-from ptplanner.core.storage.store import PlanImportError, parse_plan, plan_from_csv, plan_to_csv
+from ptplanner.core.salary.inputs import SalaryInputs
+from ptplanner.core.salary.model import salary_model
+from ptplanner.core.storage.codec import parse_plan
+from ptplanner.core.storage.errors import PlanImportError
+from ptplanner.core.storage.import_export import plan_from_csv, plan_to_csv
 
 TODAY = date(2026, 11, 25)
 PROMOTION = SalaryLink.parse("promotion")

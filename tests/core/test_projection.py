@@ -7,13 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ptplanner.core.projection import Event, ProjectionRequest, project
-from ptplanner.core.salary import (
-    Assumptions,
-    SalaryInputs,
-    default_assumptions,
-    estimate,
-    salary_model,
-)
+from ptplanner.core.salary.estimate import estimate
+from ptplanner.core.salary.inputs import Assumptions, SalaryInputs, default_assumptions
+from ptplanner.core.salary.model import salary_model
 
 
 def test_rows_cover_each_year_and_compound_the_raise() -> None:
@@ -93,9 +89,9 @@ def test_a_move_uses_the_new_areas_wages() -> None:
 
 
 def test_bad_events_are_rejected() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown certification 'xyz'"):
         ProjectionRequest(events=(Event(year=2027, kind="certification", value="xyz"),))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="greater than or equal to 1"):
         ProjectionRequest(years=0)
 
 

@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ptplanner.core.projection import Event, ProjectionRequest, project
-from ptplanner.core.salary import Assumptions, SalaryInputs, compensation, estimate
+from ptplanner.core.salary.compensation import compensation
+from ptplanner.core.salary.estimate import estimate
+from ptplanner.core.salary.inputs import Assumptions, SalaryInputs
 
 PROFILES = st.builds(
     SalaryInputs,

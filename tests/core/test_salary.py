@@ -11,15 +11,10 @@ from hypothesis import strategies as st
 
 from ptplanner.core.knowledge import area_wages, guide_figures, industry_wages
 from ptplanner.core.locations import LocationError, find_area, usable_areas
-from ptplanner.core.salary import (
-    SalaryInputs,
-    compensation,
-    default_assumptions,
-    estimate,
-    retirement_match,
-    salary_model,
-    wage_at,
-)
+from ptplanner.core.salary.compensation import compensation, retirement_match
+from ptplanner.core.salary.estimate import estimate, wage_at
+from ptplanner.core.salary.inputs import SalaryInputs, default_assumptions
+from ptplanner.core.salary.model import salary_model
 
 TABLES = Path(__file__).resolve().parents[2] / "tools" / "tables"
 
@@ -53,7 +48,8 @@ def test_national_median_is_bls_may_2025() -> None:
 def test_national_entry_estimate_lands_in_the_guides_entry_range() -> None:
     entry = guide_figures().get("stage_entry")
     result = estimate(SalaryInputs(years_experience=0))
-    assert entry.low is not None and entry.high is not None
+    assert entry.low is not None
+    assert entry.high is not None
     assert entry.low <= result.typical <= entry.high
 
 
@@ -92,15 +88,20 @@ def test_location_effect_follows_bls_and_shows_the_guides_premium_beside_it() ->
     boston = find_area("boston")
     result = estimate(SalaryInputs(location="boston"))
     location = next(i for i in result.breakdown if i.factor == "location")
-    assert location.amount == boston.median - area_wages().national().median  # type: ignore[operator]
-    assert location.guide_says is not None and "15-25%" in location.guide_says
+    national_median = area_wages().national().median
+    assert boston.median is not None
+    assert national_median is not None
+    assert location.amount == boston.median - national_median
+    assert location.guide_says is not None
+    assert "15-25%" in location.guide_says
 
 
 def test_employer_effect_uses_bls_industry_medians() -> None:
     wages = industry_wages()
     hospital = wages.industry("43-6013", "622000").median
     pt_offices = wages.industry("43-6013", "621340").median
-    assert hospital == 47180 and pt_offices == 41420
+    assert hospital == 47180
+    assert pt_offices == 41420
     at_median = {
         e: estimate(SalaryInputs(years_experience=4.12, employer_type=e)).typical
         for e in ("hospital", "private_clinic")
@@ -113,7 +114,8 @@ def test_one_certification_adds_what_the_guide_says_nationally() -> None:
     base = estimate(SalaryInputs(years_experience=2)).typical
     for cert in ("cmaa", "cehrs", "cpct"):
         added = estimate(SalaryInputs(years_experience=2, certifications=frozenset({cert})))
-        assert guide.low is not None and guide.high is not None
+        assert guide.low is not None
+        assert guide.high is not None
         assert guide.low <= added.typical - base <= guide.high
 
 
@@ -138,7 +140,8 @@ def test_default_assumptions_come_from_the_data() -> None:
     a = default_assumptions()
     assert a.raise_pct == 3.4  # Mercer Health Care Services 2026 projected, as reported
     assert a.inflation_pct == 2.6  # CPI-U 2025 annual average change
-    assert a.match_rate_pct == 50 and a.match_cap_pct == 6  # the guide's common match
+    assert a.match_rate_pct == 50
+    assert a.match_cap_pct == 6
     assert a.health_value_pct == round(100 * 3.98 / 25.00, 2)  # ECEC insurance / wages
     assert a.pto_value_pct == round(100 * 2.77 / 25.00, 2)
 
@@ -146,13 +149,15 @@ def test_default_assumptions_come_from_the_data() -> None:
 def test_wage_at_hits_the_published_percentiles() -> None:
     pcts = (10, 20, 30, 40, 50)
     assert [wage_at(pcts, p) for p in (10, 25, 50, 75, 90)] == [10, 20, 30, 40, 50]
-    assert wage_at(pcts, 0) == 10 and wage_at(pcts, 99) == 50
+    assert wage_at(pcts, 0) == 10
+    assert wage_at(pcts, 99) == 50
 
 
 def test_cost_of_living_uses_bea_price_levels() -> None:
     national = estimate(SalaryInputs())
     assert national.cost_of_living_adjusted == national.typical
     boston = estimate(SalaryInputs(location="boston"))
+    assert boston.price_level is not None
     assert boston.price_level == pytest.approx(111.6, abs=0.1)
     assert boston.cost_of_living_adjusted == pytest.approx(
         boston.typical * 100 / boston.price_level
@@ -248,7 +253,7 @@ def test_the_numbers_only_path_equals_the_full_estimate(
     employer: str,
     skills: frozenset[str],
 ) -> None:
-    from ptplanner.core.salary import pay_figures
+    from ptplanner.core.salary.estimate import pay_figures
 
     inputs = SalaryInputs(
         years_experience=years,
@@ -270,7 +275,8 @@ def test_the_numbers_only_path_equals_the_full_estimate(
 @settings(max_examples=50, deadline=None)
 @given(base=st.floats(min_value=0, max_value=500_000, allow_nan=False))
 def test_total_compensation_is_the_models_total(base: float) -> None:
-    from ptplanner.core.salary import compensation, default_assumptions, total_compensation
+    from ptplanner.core.salary.compensation import compensation, total_compensation
+    from ptplanner.core.salary.inputs import default_assumptions
 
     assumptions = default_assumptions()
     assert total_compensation(base, assumptions) == compensation(base, assumptions).total

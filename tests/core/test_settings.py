@@ -36,7 +36,8 @@ def test_unreadable_file_is_set_aside_not_lost(tmp_path: Path) -> None:
     path.write_text("{not json")
     assert load_settings(path) == Settings()
     kept = list(tmp_path.glob("settings.unreadable-*.json"))
-    assert len(kept) == 1 and kept[0].read_text() == "{not json"
+    assert len(kept) == 1
+    assert kept[0].read_text() == "{not json"
 
 
 def test_newer_file_is_left_alone(tmp_path: Path) -> None:

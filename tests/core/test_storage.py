@@ -28,25 +28,27 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ptplanner.core.plan.model import Milestone, Plan, Status
-from ptplanner.core.plan.operations import add_milestone, empty_plan, ready_plan, set_status
-from ptplanner.core.storage import store as storage
-from ptplanner.core.storage.store import (
-    CSV_COLUMNS,
-    MAX_IMPORT_MILESTONES,
+from ptplanner.core.plan.operations import add_milestone, set_status
+from ptplanner.core.plan.template import empty_plan, ready_plan
+from ptplanner.core.storage.codec import parse_plan
+from ptplanner.core.storage.errors import (
+    CorruptPlanError,
     PlanImportError,
-    PlanStore,
     RestoreError,
     SaveError,
+)
+from ptplanner.core.storage.import_export import (
+    CSV_COLUMNS,
+    MAX_IMPORT_MILESTONES,
     export_plan_csv,
     export_plan_json,
     import_plan_csv,
     import_plan_json,
-    migrate,
-    migration,
-    parse_plan,
     plan_from_csv,
     plan_to_csv,
 )
+from ptplanner.core.storage.migrations import migrate, migration
+from ptplanner.core.storage.store import PlanStore
 
 TODAY = date(2026, 3, 15)
 POSIX = os.name == "posix"
@@ -87,7 +89,18 @@ def big_plan(count: int, *, seed: int = 0, title: str = "Big plan") -> Plan:
 
 def same_content(a: Plan, b: Plan) -> bool:
     """Equal apart from ``modified``, which every save stamps."""
-    return a.model_copy(update={"modified": b.modified}) == b
+    return bool(a.model_copy(update={"modified": b.modified}) == b)
+
+
+def unsaved(store: PlanStore) -> bool:
+    """Whether the store has unsaved changes, read afresh (a type checker would keep an earlier
+    assert's answer for the property)."""
+    return store.has_unsaved_changes
+
+
+def last_error(store: PlanStore) -> str | None:
+    """The store's last save error, read afresh (as :func:`unsaved`)."""
+    return store.last_error
 
 
 def mode(path: Path) -> int:
@@ -99,7 +112,9 @@ def mode(path: Path) -> int:
 
 def test_missing_file_gives_a_fresh_plan_without_error(store: PlanStore, plan_path: Path) -> None:
     result = store.load(lambda: ready_plan(TODAY))
-    assert result.is_new and not result.read_only and result.messages == ()
+    assert result.is_new
+    assert not result.read_only
+    assert result.messages == ()
     assert result.plan.count() > 20
     assert not plan_path.exists()  # nothing is written until the caller saves
     assert store.load(empty_plan).plan.milestones == ()
@@ -116,12 +131,15 @@ def test_save_and_load_round_trip(store: PlanStore, plan_path: Path) -> None:
     before = datetime.now().astimezone()
     store.save(plan)
     saved = store.last_saved
-    assert saved is not None and saved.modified >= before
+    assert saved is not None
+    assert saved.modified >= before
     assert same_content(plan, saved)
     store.close()
     with PlanStore(plan_path) as again:
         result = again.load()
-    assert result.messages == () and not result.read_only and not result.is_new
+    assert result.messages == ()
+    assert not result.read_only
+    assert not result.is_new
     assert result.plan == saved
 
 
@@ -157,7 +175,8 @@ def test_save_leaves_no_temp_files_and_replaces_atomically(
     store.save(big_plan(60, seed=1))
     assert len(calls) == 1
     source, destination = calls[0]
-    assert Path(destination) == plan_path and Path(source).parent == plan_path.parent
+    assert Path(destination) == plan_path
+    assert Path(source).parent == plan_path.parent
     assert sorted(p.name for p in plan_path.parent.iterdir()) == [
         "backups",
         "plan.json",
@@ -305,7 +324,8 @@ def check_after_crash(plan_path: Path, first: Plan, second: Plan) -> Plan:
     # The dead child's lock died with it: a new store opens the plan for writing.
     with PlanStore(plan_path) as after:
         result = after.load()
-    assert not result.read_only and result.messages == ()
+    assert not result.read_only
+    assert result.messages == ()
     assert not list(plan_path.parent.glob("*.corrupt-*"))
     assert not list(plan_path.parent.glob(".plan.json.*.tmp"))  # load cleared the leftovers
     return on_disk
@@ -403,7 +423,8 @@ def test_damaged_file_is_moved_aside_and_the_newest_good_backup_loaded(
     assert result.restored_from == newest_backup.path
     assert [m.title for m in result.plan.milestones] == ["one", "two"]
     message = " ".join(result.messages)
-    assert str(aside) in message and str(newest_backup.path) in message
+    assert str(aside) in message
+    assert str(newest_backup.path) in message
     assert "could not be read" in message
     # plan.json is good again, so the next start is quiet
     with PlanStore(plan_path) as next_start:
@@ -430,7 +451,8 @@ def test_damaged_file_without_backups_starts_fresh_and_says_so(
     plan_path.parent.mkdir(parents=True)
     plan_path.write_bytes(b'{"schema_version": 1, "milestones": [')
     result = store.load(lambda: ready_plan(TODAY))
-    assert result.is_new and result.moved_aside is not None
+    assert result.is_new
+    assert result.moved_aside is not None
     assert result.moved_aside.read_bytes() == b'{"schema_version": 1, "milestones": ['
     assert "No usable backup" in result.messages[0]
     assert result.plan.count() > 20
@@ -445,7 +467,8 @@ def test_any_bytes_load_without_crashing_and_are_preserved(data: bytes) -> None:
         with PlanStore(path) as random_store:
             result = random_store.load()
         if result.moved_aside is None:
-            assert result.messages == () and path.read_bytes() == data
+            assert result.messages == ()
+            assert path.read_bytes() == data
         else:
             assert result.moved_aside.read_bytes() == data
             assert result.messages
@@ -475,7 +498,8 @@ def test_newer_version_with_a_different_shape_still_opens_read_only(
     plan_path.parent.mkdir(parents=True)
     plan_path.write_text('{"schema_version": 7, "goals": {"a": 1}}')
     result = store.load()
-    assert result.read_only and result.plan.milestones == ()
+    assert result.read_only
+    assert result.plan.milestones == ()
     assert plan_path.read_text() == '{"schema_version": 7, "goals": {"a": 1}}'
 
 
@@ -495,7 +519,8 @@ def test_v0_files_are_upgraded_and_the_original_kept(store: PlanStore, plan_path
     original = json.dumps(V0_FILE).encode()
     plan_path.write_bytes(original)
     result = store.load()
-    assert result.messages == () and not result.read_only
+    assert result.messages == ()
+    assert not result.read_only
     plan = result.plan
     assert plan.title == "Old plan"
     cmaa, emr = plan.milestones
@@ -503,7 +528,8 @@ def test_v0_files_are_upgraded_and_the_original_kept(store: PlanStore, plan_path
     assert [c.title for c in cmaa.children] == ["study"]
     assert (emr.status, emr.notes) == (Status.NOT_STARTED, "WebPT trial")
     kept = [info for info in store.list_backups() if info.tag == "v0"]
-    assert len(kept) == 1 and kept[0].path.read_bytes() == original
+    assert len(kept) == 1
+    assert kept[0].path.read_bytes() == original
     store.save(plan)
     assert json.loads(plan_path.read_bytes())["schema_version"] == 1
     # the tagged original survives any amount of rotation
@@ -515,10 +541,11 @@ def test_v0_files_are_upgraded_and_the_original_kept(store: PlanStore, plan_path
 def test_migration_registry() -> None:
     assert migrate({"schema_version": 1, "x": 1}) == {"schema_version": 1, "x": 1}
     upgraded = migrate({"items": []})
-    assert upgraded["schema_version"] == 1 and upgraded["milestones"] == []
+    assert upgraded["schema_version"] == 1
+    assert upgraded["milestones"] == []
     with pytest.raises(ValueError, match="two migrations"):
         migration(0)(lambda raw: raw)
-    with pytest.raises(storage._CorruptPlan):
+    with pytest.raises(CorruptPlanError):
         migrate({"schema_version": -1})
 
 
@@ -528,7 +555,8 @@ def test_v0_file_with_unexpected_keys_is_not_silently_trimmed(
     plan_path.parent.mkdir(parents=True)
     plan_path.write_text(json.dumps({"items": [{"title": "a", "priority": 3}]}))
     result = store.load()
-    assert result.moved_aside is not None and "priority" in result.messages[0]
+    assert result.moved_aside is not None
+    assert "priority" in result.messages[0]
 
 
 # --- failed saves -----------------------------------------------------------------------------
@@ -567,14 +595,17 @@ def test_failed_save_raises_keeps_the_plan_and_retries(
         patch.setattr(target, call, fail_with(err))
         with pytest.raises(SaveError) as caught:
             store.save(new)
-        assert "\n" not in str(caught.value) and words in str(caught.value)
-        assert store.has_unsaved_changes and store.last_error == str(caught.value)
+        assert "\n" not in str(caught.value)
+        assert words in str(caught.value)
+        assert store.has_unsaved_changes
+        assert store.last_error == str(caught.value)
         assert not store.try_save(new)
         assert not store.retry_save()
     assert plan_path.read_bytes() == before  # the old file is untouched
     assert not list(plan_path.parent.glob(".plan.json.*.tmp"))
     assert store.retry_save()
-    assert not store.has_unsaved_changes and store.last_error is None
+    assert not unsaved(store)
+    assert last_error(store) is None
     assert same_content(new, parse_plan(plan_path.read_bytes()))
 
 
@@ -626,7 +657,8 @@ def test_unwritable_data_location_opens_read_only(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     with PlanStore(blocker / "data" / "plan.json") as blocked:
         result = blocked.load()
-        assert result.read_only and "cannot create the folder" in result.messages[0]
+        assert result.read_only
+        assert "cannot create the folder" in result.messages[0]
         with pytest.raises(SaveError):
             blocked.save(empty_plan())
 
@@ -656,7 +688,8 @@ def test_stale_lock_file_is_taken_over(plan_path: Path) -> None:
     (plan_path.parent / "plan.lock").write_text("999999999\nother-host\n")
     with PlanStore(plan_path) as taking_over:
         result = taking_over.load()
-        assert not result.read_only and result.messages == ()
+        assert not result.read_only
+        assert result.messages == ()
         assert (plan_path.parent / "plan.lock").read_text().startswith(f"{os.getpid()}\n")
 
 
@@ -671,10 +704,12 @@ def test_lock_held_by_another_process(plan_path: Path) -> None:
         [sys.executable, "-c", code, str(plan_path)], stdout=subprocess.PIPE, text=True
     )
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "False"
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "False"
         with PlanStore(plan_path) as blocked:
             result = blocked.load()
-        assert result.read_only and f"process {holder.pid}" in result.messages[0]
+        assert result.read_only
+        assert f"process {holder.pid}" in result.messages[0]
     finally:
         holder.kill()
         holder.wait()
@@ -884,7 +919,8 @@ def test_csv_rows_in_any_order_blank_ids_and_a_byte_order_mark(tmp_path: Path) -
         ("Pass the exam", 2),
         ("No id given", 2),
     ]
-    assert plan.get("p").status is Status.DONE and plan.get("p").target_date == date(2026, 5, 1)
+    assert plan.get("p").status is Status.DONE
+    assert plan.get("p").target_date == date(2026, 5, 1)
     assert len(plan.milestones[0].children[1].id) == 36
 
 

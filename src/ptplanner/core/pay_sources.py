@@ -21,7 +21,7 @@ from ptplanner.core.knowledge import (
     guide_figures,
     industry_wages,
 )
-from ptplanner.core.salary import salary_model
+from ptplanner.core.salary.model import salary_model
 from ptplanner.core.sources import source_catalog
 
 # The guide's own aggregate and the aggregators it quotes, in the order a reader compares them.

@@ -18,16 +18,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ptplanner.core.salary import (
-    Estimate,
-    SalaryInputs,
-    compensation,
-    default_assumptions,
-    estimate,
-    pay_figures,
-    salary_model,
-    total_compensation,
-)
+from ptplanner.core.salary.compensation import compensation, total_compensation
+from ptplanner.core.salary.estimate import Estimate, estimate, pay_figures
+from ptplanner.core.salary.inputs import SalaryInputs, default_assumptions
+from ptplanner.core.salary.model import salary_model
 from ptplanner.core.sources import Strict
 
 EventKind = Literal["certification", "education", "employer_type", "location", "promotion"]

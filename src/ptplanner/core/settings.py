@@ -20,7 +20,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ptplanner.core import paths
-from ptplanner.core.storage.store import atomic_write
+from ptplanner.core.storage.atomic_io import atomic_write
 
 SETTINGS_VERSION = 2
 SETTINGS_FILE_NAME = "settings.json"

@@ -8,7 +8,8 @@ Rules the rest of the app relies on:
 
 * Unknown keys are an error (``extra="forbid"``): an older ptplanner must refuse a file it does not
   fully understand rather than load it and silently drop data on the next save. Any new field
-  therefore means a new ``schema_version`` and a migration in :mod:`ptplanner.core.storage.store`.
+  therefore means a new ``schema_version`` and a migration in
+  :mod:`ptplanner.core.storage.migrations`.
 * Milestone ids are unique across the whole plan and nesting is at most :data:`MAX_DEPTH` levels.
 * Progress counts leaves: a step that is done counts all of its sub-steps as done, a skipped step
   drops out of the count together with its sub-steps.
@@ -331,7 +332,7 @@ def milestone_kinds(
     """Each milestone's kind: done, skipped, overdue, due_soon (within ``days`` days) or open.
 
     The one place these rules live: the launch notice and the Plan tab's rows, header, filter and
-    timeline all read them. Written as one loop: a 10,000-step plan is read in a few ms.
+    timeline all read them. Written as one plain loop: it runs over every step of the plan.
     """
     done, skipped = Status.DONE, Status.SKIPPED
     horizon = today + timedelta(days=days)

@@ -1,11 +1,10 @@
 """Every edit to a plan, as a small named operation with an exact inverse.
 
-Each function takes a :class:`~ptplanner.core.plan.model.Plan` and
-returns an :class:`OpResult`: the new
-plan, a :class:`PlanChange` saying what changed (a label such as ``Add milestone 'CMAA'``, the ids
-touched, whether the tree's shape changed) and ``inverse``, an operation that turns the new plan
-back into the old one exactly. Applying the inverse yields a result whose own inverse redoes the
-edit, so a GUI wraps any of these in a ``QUndoCommand`` with three lines::
+Each function takes a :class:`~ptplanner.core.plan.model.Plan` and returns an :class:`OpResult`:
+the new plan, a :class:`PlanChange` saying what changed (a label such as ``Add milestone 'CMAA'``,
+the ids touched, whether the tree's shape changed) and ``inverse``, an operation that turns the
+new plan back into the old one exactly. Applying the inverse yields a result whose own inverse
+redoes the edit, so a GUI wraps any of these in a ``QUndoCommand`` with three lines::
 
     result = plan_ops.add_milestone(plan, milestone)     # redo() the first time
     plan = result.inverse.apply(plan).plan                # undo()
@@ -14,7 +13,8 @@ edit, so a GUI wraps any of these in a ``QUndoCommand`` with three lines::
 Operations are pure: nothing is mutated, no clock is read (callers pass ``today``), and the plan's
 ``modified`` stamp is left alone so that undo restores an equal plan; the store stamps the time on
 save. Invalid edits raise :class:`PlanOpError` with a message fit to show the user, and leave the
-plan as it was.
+plan as it was. New plans (the ready-made one and an empty one) come from
+:mod:`~ptplanner.core.plan.template`.
 """
 
 from __future__ import annotations
@@ -22,9 +22,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from functools import cache
-from typing import Literal
+from datetime import date
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -33,15 +31,10 @@ from ptplanner.core.plan.model import (
     MAX_DEPTH,
     Milestone,
     Plan,
-    SalaryLink,
     Status,
     Title,
     add_months,
-    new_id,
-    utc_now,
 )
-from ptplanner.core.resources import load_model
-from ptplanner.core.sources import Strict
 
 RENEWAL_PREFIX = "Renew "
 
@@ -449,117 +442,3 @@ def _renewal_for(
         why=f"Keeps '{milestone.title.removeprefix(RENEWAL_PREFIX)}' current; "
         "it lapses if not renewed.",
     )
-
-
-# --- starter plans -----------------------------------------------------------------------------
-
-
-class TemplateStep(Strict):
-    title: str
-    why: str | None = None
-    pay_from_guide: tuple[str, ...] = ()
-    """Ids in guide_figures.json whose figures say what the step does for pay."""
-    pay_from_bls: str | None = None
-    """A SOC code: BLS's May 2025 pay for that occupation in PT offices."""
-    pay_from_skill: str | None = None
-    """A skill id in salary_model.json: what the skill adds in ptplanner's own estimate."""
-    notes: str = ""
-    salary_link: SalaryLink | None = None
-    renews_every_months: int | None = None
-    target_in_months: int | None = None
-    """Target date as a whole number of months from the day the plan is made."""
-    children: tuple[TemplateStep, ...] = ()
-
-
-class PlanTemplate(Strict):
-    schema_version: Literal[1]
-    title: str
-    steps: tuple[TemplateStep, ...]
-
-
-@cache
-def plan_template() -> PlanTemplate:
-    return load_model("plan_template.json", PlanTemplate)
-
-
-def template_pay_effect(step: TemplateStep) -> str | None:
-    """The step's effect on pay in words, built from the knowledge base with each source named.
-
-    The template names figures; the numbers come from guide_figures.json and the BLS tables,
-    so a new BLS release or a corrected figure reaches every new plan without editing the text.
-    """
-    from ptplanner.core.knowledge import guide_figures, industry_wages
-
-    parts = []
-    for figure_id in step.pay_from_guide:
-        figure = guide_figures().get(figure_id)
-        per_year = " a year" if figure.unit == "USD/year" else ""
-        parts.append(
-            f"{figure.label}: {figure.text()}{per_year}, as the career guide ({figure.date}) "
-            "gives it."
-        )
-    if step.pay_from_bls:
-        tables = industry_wages()
-        row = tables.in_pt_offices(step.pay_from_bls)
-        if row.median is not None:
-            text = (
-                f"BLS, {tables.pt_offices.date}: {row.title} (SOC {row.soc_code}) in PT offices "
-                f"earn a median of ${row.median:,} a year"
-            )
-            if row.p25 is not None and row.p75 is not None:
-                text += f", the middle half ${row.p25:,} to ${row.p75:,}"
-            parts.append(text + ".")
-    if step.pay_from_skill:
-        parts.append(_skill_pay_text(step.pay_from_skill))
-    return " ".join(parts) or None
-
-
-def _skill_pay_text(skill_id: str) -> str:
-    from ptplanner.core.salary import SalaryInputs, estimate, salary_model
-    from ptplanner.core.sources import source_catalog
-
-    skill = next(s for s in salary_model().skills if s.id == skill_id)
-    without = estimate(SalaryInputs())
-    gain = estimate(SalaryInputs(skills=frozenset({skill_id}))).typical - without.typical
-    method = source_catalog().get("ptplanner_method")
-    return (
-        f"{skill.label.split(' (')[0]} moves an estimate {skill.points:g} percentile points up "
-        f"the area's pay range: about ${gain:,.0f} a year for a new coordinator nationally "
-        f"({method.short}, {method.reference_date}). Tick it under Skills in the Salary tab "
-        "once you have it."
-    )
-
-
-def _from_template(step: TemplateStep, today: date, id_factory: Callable[[], str]) -> Milestone:
-    return Milestone(
-        id=id_factory(),
-        title=step.title,
-        notes=step.notes,
-        why=step.why,
-        pay_effect=template_pay_effect(step),
-        salary_link=step.salary_link,
-        renews_every_months=step.renews_every_months,
-        target_date=(
-            add_months(today, step.target_in_months) if step.target_in_months is not None else None
-        ),
-        children=tuple(_from_template(child, today, id_factory) for child in step.children),
-    )
-
-
-def ready_plan(
-    today: date, *, now: datetime | None = None, id_factory: Callable[[], str] = new_id
-) -> Plan:
-    """The ready-made plan for a new PT Care Coordinator, with target dates counted from today."""
-    template = plan_template()
-    stamp = now or utc_now()
-    return Plan(
-        title=template.title,
-        created=stamp,
-        modified=stamp,
-        milestones=tuple(_from_template(step, today, id_factory) for step in template.steps),
-    )
-
-
-def empty_plan(*, now: datetime | None = None) -> Plan:
-    stamp = now or utc_now()
-    return Plan(created=stamp, modified=stamp)

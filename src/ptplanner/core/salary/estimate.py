@@ -1,4 +1,4 @@
-"""The salary engine: what a coordinator with a given profile earns today, and why.
+"""The estimate: what a coordinator with a given profile earns today, and why.
 
 Method (docs/salary-method.md says it at length): start from BLS OEWS wage percentiles for the
 chosen area; experience, employer type and skills choose a percentile of that distribution;
@@ -12,252 +12,20 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from typing import Literal, NamedTuple
-
-from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator
+from typing import NamedTuple
 
 from ptplanner.core.knowledge import (
     PERCENTILE_POINTS,
     AreaWage,
     area_wages,
-    benefit_costs,
-    cpi,
     guide_figures,
     industry_wages,
 )
 from ptplanner.core.locations import PriceLevel, find_area, price_level
-from ptplanner.core.resources import load_model
+from ptplanner.core.salary.compensation import Compensation, compensation
+from ptplanner.core.salary.inputs import SalaryInputs
+from ptplanner.core.salary.model import Stage, salary_model
 from ptplanner.core.sources import Strict
-
-# --- the model's parameters, as loaded from resources/salary_model.json ------------------------
-
-
-class Stage(Strict):
-    id: str
-    label: str
-    min_years: float = Field(ge=0)
-    guide_figure: str
-
-
-class Curve(Strict):
-    source: str
-    date: str
-    note: str
-    points: tuple[tuple[float, float], ...] = Field(min_length=2)
-
-    def at(self, years: float) -> float:
-        """Piecewise-linear percentile position after ``years``, flat past the last point."""
-        xs = [x for x, _ in self.points]
-        if years <= xs[0]:
-            return self.points[0][1]
-        if years >= xs[-1]:
-            return self.points[-1][1]
-        i = bisect_right(xs, years) - 1
-        (x0, y0), (x1, y1) = self.points[i], self.points[i + 1]
-        return y0 + (y1 - y0) * (years - x0) / (x1 - x0)
-
-
-class EmployerType(Strict):
-    id: str
-    label: str
-    naics: str
-    extra_points: float
-    guide_figure: str | None
-    guide_note: str
-
-
-class Skill(Strict):
-    id: str
-    label: str
-    points: float = Field(ge=0, le=10)
-
-
-class MethodNote(Strict):
-    source: str
-    date: str
-    note: str
-
-
-class Education(Strict):
-    id: str
-    label: str
-    guide_figure: str
-    low: float
-    typical: float
-    high: float
-
-
-class Certification(Strict):
-    id: str
-    label: str
-
-
-class CertificationEffect(Strict):
-    guide_figure: str
-    low: float
-    typical_first: float
-    typical_each_more: float
-    high: float
-
-    def typical(self, count: int) -> float:
-        if count == 0:
-            return 0.0
-        return min(self.high, self.typical_first + self.typical_each_more * (count - 1))
-
-
-class Defaults(Strict):
-    raise_budget_group: str
-    inflation_cpi_year: int
-    retirement_contribution_pct: float
-    match_rate_figure: str
-    match_cap_figure: str
-    ce_stipend_usd: float
-    ce_stipend_note: str
-    profit_sharing_usd: float
-
-
-class SalaryModel(Strict):
-    schema_version: Literal[1]
-    occupation: str
-    occupation_title: str
-    data_year: int
-    method_note: str
-    stages: tuple[Stage, ...]
-    experience_curve: Curve
-    band_points: float = Field(gt=0, le=40)
-    percentile_limits: tuple[float, float]
-    employer_types: tuple[EmployerType, ...]
-    skills: tuple[Skill, ...]
-    skills_source: MethodNote
-    education: tuple[Education, ...]
-    education_note: str
-    certifications: tuple[Certification, ...]
-    certification_effect: CertificationEffect
-    certification_note: str
-    defaults: Defaults
-    promotion_pct: float
-
-    def stage_for(self, years: float) -> Stage:
-        return [stage for stage in self.stages if years >= stage.min_years][-1]
-
-    def employer(self, employer_id: str) -> EmployerType:
-        return next(e for e in self.employer_types if e.id == employer_id)
-
-    def education_level(self, education_id: str) -> Education:
-        return next(e for e in self.education if e.id == education_id)
-
-
-@cache
-def salary_model() -> SalaryModel:
-    return load_model("salary_model.json", SalaryModel)
-
-
-# --- inputs -----------------------------------------------------------------------------------
-
-
-class Assumptions(BaseModel):
-    """Everything about pay growth and benefits that a person may want to change."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    raise_pct: float = Field(ge=-10, le=25, description="yearly raise of the pay scale, percent")
-    inflation_pct: float = Field(ge=-5, le=25, description="yearly consumer price rise, percent")
-    bonus_pct: float = Field(
-        ge=0, le=100, description="bonus and other supplemental pay, % of base"
-    )
-    retirement_contribution_pct: float = Field(ge=0, le=100)
-    match_rate_pct: float = Field(ge=0, le=200, description="employer match per dollar, percent")
-    match_cap_pct: float = Field(ge=0, le=100, description="matched up to this % of salary")
-    health_value_pct: float = Field(ge=0, le=100, description="employer health cover, % of base")
-    pto_value_pct: float = Field(ge=0, le=100, description="paid time off, % of base")
-    ce_stipend_usd: float = Field(ge=0, le=100_000)
-    profit_sharing_usd: float = Field(ge=0, le=1_000_000)
-    # A default, so profiles saved before this assumption existed still load.
-    promotion_pct: float = Field(
-        default_factory=lambda: salary_model().promotion_pct,
-        ge=0,
-        le=100,
-        description="pay rise on each planned promotion, percent (a ptplanner assumption)",
-    )
-
-
-@cache
-def default_assumptions() -> Assumptions:
-    """Defaults drawn from the data: pay budgets, CPI, BLS benefit costs and the guide's match."""
-    model = salary_model()
-    costs = benefit_costs()
-    figures = guide_figures()
-    inflation = next(y for y in cpi().years if y.year == model.defaults.inflation_cpi_year)
-    match_rate = figures.get(model.defaults.match_rate_figure).value
-    match_cap = figures.get(model.defaults.match_cap_figure).value
-    assert inflation.pct_change is not None and match_rate is not None and match_cap is not None
-    return Assumptions(
-        raise_pct=costs.salary_budgets_2026.for_group(model.defaults.raise_budget_group).pct_2026,
-        inflation_pct=inflation.pct_change,
-        bonus_pct=round(costs.ecec.share_of_wages("supplemental_pay"), 2),
-        retirement_contribution_pct=model.defaults.retirement_contribution_pct,
-        match_rate_pct=match_rate,
-        match_cap_pct=match_cap,
-        health_value_pct=round(costs.ecec.share_of_wages("insurance"), 2),
-        pto_value_pct=round(costs.ecec.share_of_wages("paid_leave"), 2),
-        ce_stipend_usd=model.defaults.ce_stipend_usd,
-        profit_sharing_usd=model.defaults.profit_sharing_usd,
-        promotion_pct=model.promotion_pct,
-    )
-
-
-def _known(kind: str, value: str, allowed: Sequence[str]) -> str:
-    if value not in allowed:
-        raise ValueError(f"unknown {kind} {value!r}; choose one of: {', '.join(allowed)}")
-    return value
-
-
-class SalaryInputs(BaseModel):
-    """A person's profile. Ids are checked against resources/salary_model.json."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    years_experience: float = Field(default=0, ge=0, le=50)
-    education: str = "hs"
-    certifications: frozenset[str] = frozenset()
-    location: str = "National"
-    employer_type: str = "private_clinic"
-    skills: frozenset[str] = frozenset()
-    assumptions: Assumptions = Field(default_factory=default_assumptions)
-
-    @field_validator("education")
-    @classmethod
-    def _education(cls, value: str) -> str:
-        return _known("education", value, [e.id for e in salary_model().education])
-
-    @field_validator("employer_type")
-    @classmethod
-    def _employer(cls, value: str) -> str:
-        return _known("employer type", value, [e.id for e in salary_model().employer_types])
-
-    @field_validator("certifications")
-    @classmethod
-    def _certifications(cls, value: frozenset[str]) -> frozenset[str]:
-        allowed = [c.id for c in salary_model().certifications]
-        return frozenset(_known("certification", v, allowed) for v in value)
-
-    @field_validator("skills")
-    @classmethod
-    def _skills(cls, value: frozenset[str]) -> frozenset[str]:
-        allowed = [s.id for s in salary_model().skills]
-        return frozenset(_known("skill", v, allowed) for v in value)
-
-    @field_serializer("certifications", "skills")
-    def _sorted(self, value: frozenset[str]) -> list[str]:
-        return sorted(value)
-
-    @field_validator("location")
-    @classmethod
-    def _location(cls, value: str) -> str:
-        return find_area(value).name
-
-
-# --- outputs ----------------------------------------------------------------------------------
 
 
 class BreakdownItem(Strict):
@@ -270,28 +38,6 @@ class BreakdownItem(Strict):
     date: str
     detail: str
     guide_says: str | None = None
-
-
-class Compensation(Strict):
-    base: float
-    bonus: float
-    retirement_match: float
-    health: float
-    paid_time_off: float
-    ce_stipend: float
-    profit_sharing: float
-
-    @property
-    def total(self) -> float:
-        return (
-            self.base
-            + self.bonus
-            + self.retirement_match
-            + self.health
-            + self.paid_time_off
-            + self.ce_stipend
-            + self.profit_sharing
-        )
 
 
 class Estimate(Strict):
@@ -317,9 +63,6 @@ class Estimate(Strict):
         if self.price_level is None:
             return None
         return self.typical * 100.0 / self.price_level
-
-
-# --- the engine -------------------------------------------------------------------------------
 
 
 def wage_at(percentiles: Sequence[float], position: float) -> float:
@@ -365,11 +108,6 @@ def _area_percentiles(area: AreaWage) -> tuple[int, int, int, int, int]:
     if values is None:  # find_area only returns areas with all five; guard the invariant
         raise ValueError(f"BLS released no wages for {area.name}")
     return values
-
-
-def _money(amount: float) -> str:
-    sign = "-" if amount < 0 else "+"
-    return f"{sign}${abs(amount):,.0f}"
 
 
 class PayFigures(NamedTuple):
@@ -594,31 +332,3 @@ def estimate(inputs: SalaryInputs) -> Estimate:
         price_level_is_fallback=level.is_fallback if level else False,
         data_date=date,
     )
-
-
-def retirement_match(base: float, assumptions: Assumptions) -> float:
-    """Employer match: rate x the part of your contribution up to the cap, as % of base pay."""
-    matched_pct = min(assumptions.retirement_contribution_pct, assumptions.match_cap_pct)
-    return base * matched_pct / 100.0 * assumptions.match_rate_pct / 100.0
-
-
-def _compensation_parts(base: float, assumptions: Assumptions) -> dict[str, float]:
-    return {
-        "base": base,
-        "bonus": base * assumptions.bonus_pct / 100.0,
-        "retirement_match": retirement_match(base, assumptions),
-        "health": base * assumptions.health_value_pct / 100.0,
-        "paid_time_off": base * assumptions.pto_value_pct / 100.0,
-        "ce_stipend": assumptions.ce_stipend_usd,
-        "profit_sharing": assumptions.profit_sharing_usd,
-    }
-
-
-def compensation(base: float, assumptions: Assumptions) -> Compensation:
-    return Compensation(**_compensation_parts(base, assumptions))
-
-
-def total_compensation(base: float, assumptions: Assumptions) -> float:
-    """``compensation(base, assumptions).total`` without building the model (once a year of a
-    projection, on every change in the Salary tab)."""
-    return sum(_compensation_parts(base, assumptions).values())

@@ -1,0 +1,80 @@
+"""Writing files so that a crash never leaves half of one: atomic replace, private folders.
+
+:func:`atomic_write` puts the new bytes in a temp file in the same folder, flushes and fsyncs it,
+``os.replace``\\ s it over the target and fsyncs the folder, so readers see the old or the new
+bytes, never a mix. Files are created ``0o600`` and folders ``0o700``: the plan is personal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename or a new file in ``directory`` durable."""
+    if os.name == "nt":  # Windows cannot open a directory for fsync; NTFS journals the rename
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError as error:
+        if error.errno != errno.EINVAL:  # some file systems do not support fsync on folders
+            raise
+    finally:
+        os.close(fd)
+
+
+def resolve_output_path(path: Path) -> Path:
+    """Where writing ``path`` must really go: through symbolic links, never over a non-file.
+
+    Renaming a temporary file onto a link would replace the link and leave the file it points
+    to untouched; renaming onto a device or a pipe would replace the device node (as root).
+    Raises OSError for a path that exists and is not a regular file.
+    """
+    target = Path(os.path.realpath(path.expanduser()))
+    if target.exists() and not target.is_file():
+        kind = "a folder" if target.is_dir() else "not a regular file"
+        raise OSError(errno.EINVAL, f"{target} is {kind}", str(path))
+    return target
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old or the new bytes, never a mix."""
+    path = resolve_output_path(path)
+    directory = path.parent
+    # mkstemp creates the file 0o600 whatever the umask: the plan is personal.
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    fsync_dir(directory)
+
+
+def make_private_dir(directory: Path) -> None:
+    """Create ``directory`` (and its parents) readable by its owner only, if it is missing."""
+    if directory.is_dir():
+        return
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):
+        directory.chmod(0o700)  # mkdir's mode is filtered by the umask
+
+
+def unique_path(make: Callable[[int], Path]) -> Path:
+    """The first of ``make(0)``, ``make(1)``, ... that does not exist yet."""
+    for attempt in range(1000):
+        candidate = make(attempt)
+        if not candidate.exists():
+            return candidate
+    raise FileExistsError(make(0))
