@@ -24,7 +24,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from ptplanner.core.projection import ProjectionRequest, project
-    from ptplanner.ui.report.printing import write_pdf_headless
+    from ptplanner.ui.report.pdf import write_pdf_headless
 
     folder = Path(tempfile.mkdtemp(prefix="ptplanner-bench-pdf-"))
     projection = project(ProjectionRequest(years=30))

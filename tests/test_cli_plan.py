@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 
 from ptplanner.cli.main import main
-from ptplanner.cli.plan_parser import add_plan_parser, format_tree, run_plan
+from ptplanner.cli.plan_commands import format_tree
+from ptplanner.cli.plan_parser import add_plan_parser, run_plan
 from ptplanner.core import paths
 from ptplanner.core.plan.model import Milestone, Plan, Status
-from ptplanner.core.storage.store import PlanStore, parse_plan
+from ptplanner.core.storage.codec import parse_plan
+from ptplanner.core.storage.store import PlanStore
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -32,7 +34,8 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def assert_one_line_error(code: int, err: str, *words: str) -> None:
     assert code == 2
-    assert err.startswith("ptplanner: error: ") and err.count("\n") == 1, err
+    assert err.startswith("ptplanner: error: "), err
+    assert err.count("\n") == 1, err
     assert "Traceback" not in err
     for word in words:
         assert word in err
@@ -43,12 +46,14 @@ def saved_plan(path: Path | None = None) -> Plan:
 
 
 def id_of(title: str, plan: Plan | None = None) -> str:
-    return next(m.id for m in (plan or saved_plan()).flatten() if m.title == title)
+    found: str = next(m.id for m in (plan or saved_plan()).flatten() if m.title == title)
+    return found
 
 
 def test_list_without_a_plan_explains_how_to_start(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = cli(capsys, "plan", "list")
-    assert code == 0 and err == ""
+    assert code == 0
+    assert err == ""
     assert "ptplanner plan init" in out
     assert not paths.plan_file().exists()
     assert cli(capsys, "plan")[1] == out  # no command means list
@@ -56,7 +61,8 @@ def test_list_without_a_plan_explains_how_to_start(capsys: pytest.CaptureFixture
 
 def test_init_then_list_shows_the_tree(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = cli(capsys, "plan", "init")
-    assert code == 0 and "ready-made plan" in out
+    assert code == 0
+    assert "ready-made plan" in out
     steps = out.split("ready-made plan (", 1)[1].split(" steps)", 1)[0]
     code, out, _ = cli(capsys, "plan", "list")
     assert code == 0
@@ -65,8 +71,10 @@ def test_init_then_list_shows_the_tree(capsys: pytest.CaptureFixture[str]) -> No
     assert lines[0] == f"My PT Care Coordinator plan: 0% done (0 of {steps} steps)"
     cmaa = next(line for line in lines if "CMAA certification" in line)
     study = next(line for line in lines if "Study for the CMAA exam" in line)
-    assert cmaa.startswith("[ ] ") and study.startswith("    [ ] ")
-    assert "certification:cmaa" in cmaa and "due " in cmaa
+    assert cmaa.startswith("[ ] ")
+    assert study.startswith("    [ ] ")
+    assert "certification:cmaa" in cmaa
+    assert "due " in cmaa
     code, _, err = cli(capsys, "plan", "init")
     assert_one_line_error(code, err, "already exists", "--force")
     assert cli(capsys, "plan", "init", "--empty", "--force")[0] == 0
@@ -90,37 +98,46 @@ def test_add_done_remove_with_id_prefixes(capsys: pytest.CaptureFixture[str]) ->
         "--link",
         "certification:cmaa",
     )
-    assert code == 0 and "Added 'Join a study group'" in out
+    assert code == 0
+    assert "Added 'Join a study group'" in out
     plan = saved_plan()
     added = plan.get(id_of("Join a study group", plan))
-    assert added.target_date == date(2027, 1, 15) and added.notes == "Tuesdays"
+    assert added.target_date == date(2027, 1, 15)
+    assert added.notes == "Tuesdays"
     assert str(added.salary_link) == "certification:cmaa"
-    assert plan.node(added.id) is not None and plan.node(added.id).parent_id == cmaa  # type: ignore[union-attr]
+    node = plan.node(added.id)
+    assert node is not None
+    assert node.parent_id == cmaa
 
     code, out, _ = cli(capsys, "plan", "done", cmaa[:8])
     assert code == 0
     assert "Marked 'CMAA certification' done" in out
     assert "Added 'Renew CMAA certification' due" in out
     plan = saved_plan()
-    assert plan.get(cmaa).status is Status.DONE and plan.get(cmaa).done_date == date.today()
+    assert plan.get(cmaa).status is Status.DONE
+    assert plan.get(cmaa).done_date == date.today()
     assert "[x] " + cmaa[:8] in cli(capsys, "plan", "list")[1]
     assert "already done" in cli(capsys, "plan", "done", cmaa)[1]
 
     code, out, _ = cli(capsys, "plan", "remove", cmaa)
-    assert code == 0 and "and its 4 sub-steps" in out and "backups" in out
+    assert code == 0
+    assert "and its 4 sub-steps" in out
+    assert "backups" in out
     assert cmaa not in saved_plan().ids()
 
 
 def test_a_planned_promotion_raises_the_projection_in_its_year(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from ptplanner.core.salary import salary_model
+    from ptplanner.core.salary.model import salary_model
 
     year = date.today().year + 2
     title = "Become the lead coordinator"
     target = f"{year}-03-01"
     code, out, err = cli(capsys, "plan", "add", title, "--link", "promotion", "--target", target)
-    assert code == 0 and err == "" and f"Added '{title}'" in out
+    assert code == 0
+    assert err == ""
+    assert f"Added '{title}'" in out
     added = saved_plan().get(id_of(title))
     assert str(added.salary_link) == "promotion"
     listed = cli(capsys, "plan", "list")[1].splitlines()
@@ -155,24 +172,28 @@ def test_a_planned_promotion_raises_the_projection_in_its_year(
 def test_renewing_credentials_from_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
     cli(capsys, "plan", "add", "My CPR card", "--renews-every", "24")
     code, out, _ = cli(capsys, "plan", "done", id_of("My CPR card"))
-    assert code == 0 and "Added 'Renew My CPR card'" in out
+    assert code == 0
+    assert "Added 'Renew My CPR card'" in out
 
 
 def test_export_and_import(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     cli(capsys, "plan", "init")
     before = saved_plan()
     code, out, _ = cli(capsys, "plan", "export", str(tmp_path / "plan.csv"))
-    assert code == 0 and "(CSV)" in out
+    assert code == 0
+    assert "(CSV)" in out
     assert (tmp_path / "plan.csv").read_text().startswith("id,parent_id,title,status,")
     assert cli(capsys, "plan", "export", str(tmp_path / "plan.json"))[0] == 0
     assert parse_plan((tmp_path / "plan.json").read_bytes()) == before
     code, out, _ = cli(capsys, "plan", "export", "-", "--format", "json")
-    assert code == 0 and json.loads(out)["title"] == before.title
+    assert code == 0
+    assert json.loads(out)["title"] == before.title
 
     other = Plan(title="Imported", milestones=(Milestone(title="Only step"),))
     (tmp_path / "other.json").write_text(other.model_dump_json())
     code, out, _ = cli(capsys, "plan", "import", str(tmp_path / "other.json"))
-    assert code == 0 and "Imported 1 steps" in out
+    assert code == 0
+    assert "Imported 1 steps" in out
     assert saved_plan().title == "Imported"
     with PlanStore() as store:
         previous = store.read_backup(store.list_backups()[0].path)
@@ -247,7 +268,8 @@ def test_edits_are_refused_while_a_window_has_the_plan_open(
         code, _, err = cli(capsys, "plan", "add", "x")
         assert_one_line_error(code, err, "Another ptplanner window has this plan open")
         code, out, err = cli(capsys, "plan", "list")
-        assert code == 0 and "CMAA" in out
+        assert code == 0
+        assert "CMAA" in out
         assert err.startswith("ptplanner: note: Another ptplanner window")
     assert cli(capsys, "plan", "add", "x")[0] == 0
 
@@ -259,7 +281,8 @@ def test_damaged_plan_is_reported_as_a_note_and_recovered(
     cli(capsys, "plan", "add", "second save")
     paths.plan_file().write_text("{ truncated")
     code, out, err = cli(capsys, "plan", "list")
-    assert code == 0 and "CMAA" in out
+    assert code == 0
+    assert "CMAA" in out
     assert err.startswith("ptplanner: note: Your plan file could not be read")
     assert "plan.corrupt-" in err
 
@@ -324,14 +347,17 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_as_a_real_process() -> None:
     assert run("plan", "init").returncode == 0
     listed = run("plan", "list")
-    assert listed.returncode == 0 and "CMAA certification" in listed.stdout
+    assert listed.returncode == 0
+    assert "CMAA certification" in listed.stdout
     cmaa = id_of("CMAA certification")
     done = run("plan", "done", cmaa[:5])
     assert done.returncode == 0, done.stderr
     assert saved_plan().get(cmaa).status is Status.DONE
     bad = run("plan", "add", "x", "--target", "31/12/2026")
-    assert bad.returncode == 2 and bad.stdout == ""
-    assert bad.stderr.startswith("ptplanner: error: --target") and bad.stderr.count("\n") == 1
+    assert bad.returncode == 2
+    assert bad.stdout == ""
+    assert bad.stderr.startswith("ptplanner: error: --target")
+    assert bad.stderr.count("\n") == 1
 
 
 def test_the_plan_command_never_loads_qt() -> None:

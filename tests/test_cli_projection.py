@@ -8,11 +8,13 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from ptplanner.core.projection import Event, ProjectionRequest, project
-from ptplanner.core.salary import SalaryInputs
+from ptplanner.core.salary.inputs import SalaryInputs
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -151,7 +153,8 @@ def test_bad_input_is_one_line_and_exit_2(args: list[str], message: str) -> None
 def test_help_has_examples() -> None:
     result = run("projection", "--help")
     assert result.returncode == 0
-    assert "examples:" in result.stdout and "--location boston" in result.stdout
+    assert "examples:" in result.stdout
+    assert "--location boston" in result.stdout
 
 
 def test_version() -> None:
@@ -180,7 +183,9 @@ def test_projection_never_imports_qt_or_numpy() -> None:
 def test_list_locations() -> None:
     result = run("projection", "--list-locations")
     names = result.stdout.splitlines()
-    assert names[0] == "National" and "Texas" in names and len(names) == 578
+    assert names[0] == "National"
+    assert "Texas" in names
+    assert len(names) == 578
 
 
 def test_works_with_no_display() -> None:
@@ -196,11 +201,13 @@ def test_every_output_names_its_sources() -> None:
     table = run("projection", "--years", "1", "--cert", "cmaa").stdout
     # Breakdown lines cite sources by name and date, never by internal id.
     assert "[BLS OEWS, May 2025]" in table
-    assert "bls_oews_2025" not in table and "ptplanner_method" not in table
+    assert "bls_oews_2025" not in table
+    assert "ptplanner_method" not in table
     assert "Sources: BLS OEWS, May 2025; BEA Regional Price Parities, 2023" in table
 
     rows = list(csv.DictReader(io.StringIO(run("projection", "--format", "csv").stdout)))
-    assert rows and all("BLS OEWS, May 2025" in r["sources"] for r in rows)
+    assert rows
+    assert all("BLS OEWS, May 2025" in r["sources"] for r in rows)
     assert all("BLS.gov cannot vouch" in r["sources"] for r in rows)
 
     data = json.loads(run("projection", "--format", "json", "--cert", "cmaa").stdout)
@@ -216,7 +223,8 @@ def test_a_borrowed_price_level_says_whose_it_is() -> None:
 
     area = find_area("Capital/Northern New York")
     level = price_level(area)
-    assert level is not None and level.is_fallback  # BEA lists no parity for this area
+    assert level is not None
+    assert level.is_fallback
     table = run("projection", "--location", "Capital/Northern New York", "--years", "1").stdout
     assert f"BEA price level {level.rpp:.1f}, that of {level.from_name}" in table
     data = json.loads(
@@ -226,7 +234,7 @@ def test_a_borrowed_price_level_says_whose_it_is() -> None:
     assert data["today"]["price_level_from"] == level.from_name
 
 
-def test_from_plan_uses_done_and_planned_credentials(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_from_plan_uses_done_and_planned_credentials(tmp_path: Path) -> None:
     import datetime as dt
 
     plan_file = tmp_path / "plan.json"
@@ -241,10 +249,11 @@ def test_from_plan_uses_done_and_planned_credentials(tmp_path) -> None:  # type:
     cehrs_id = next(m["id"] for m in json.loads(listed)["milestones"] if m["title"] == "CEHRS")
     assert run("plan", "--plan-file", str(plan_file), "done", cehrs_id).returncode == 0
 
-    def from_plan(*options: str) -> dict:  # type: ignore[type-arg]
+    def from_plan(*options: str) -> dict[str, Any]:
         result = run("projection", "--from-plan", "--plan-file", str(plan_file), *options)
         assert result.returncode == 0, result.stderr
-        return json.loads(result.stdout)  # type: ignore[no-any-return]
+        data: dict[str, Any] = json.loads(result.stdout)
+        return data
 
     data = from_plan("--format", "json", "--years", "3")
     assert data["scenario"]["inputs"]["certifications"] == ["cehrs"]  # done: held today
@@ -257,7 +266,7 @@ def test_from_plan_uses_done_and_planned_credentials(tmp_path) -> None:  # type:
     assert any("CMAA" in text for text in later["rows"][0]["events"])
 
 
-def test_from_plan_errors_are_one_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_from_plan_errors_are_one_line(tmp_path: Path) -> None:
     missing = run("projection", "--from-plan", "--plan-file", str(tmp_path / "none.json"))
     assert missing.returncode == 2
     assert (

@@ -22,7 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from ptplanner.core.plan.model import Milestone, Plan, Status
 from ptplanner.core.projection import Event, ProjectionRequest, project
-from ptplanner.core.salary import SalaryInputs
+from ptplanner.core.salary.inputs import SalaryInputs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,7 +72,8 @@ def main() -> int:
 
     from PySide6.QtGui import QGuiApplication
 
-    from ptplanner.ui.report.printing import ReportInput, write_pdf
+    from ptplanner.core.report.build import ReportInput
+    from ptplanner.ui.report.pdf import write_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     today = date.today()

@@ -15,21 +15,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ptplanner.cli.args import EXIT_USAGE, UsageError
 from ptplanner.core import paths
 from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, Status
-from ptplanner.core.plan.operations import (
-    PlanOpError,
-    add_milestone,
-    empty_plan,
-    ready_plan,
-    remove_milestone,
-    set_status,
-)
-from ptplanner.core.storage.store import (
-    LoadResult,
-    PlanImportError,
-    PlanStore,
-    SaveError,
+from ptplanner.core.plan.operations import PlanOpError, add_milestone, remove_milestone, set_status
+from ptplanner.core.plan.template import empty_plan, ready_plan
+from ptplanner.core.storage.errors import PlanImportError, SaveError
+from ptplanner.core.storage.import_export import (
     export_plan_csv,
     export_plan_json,
     import_plan_csv,
@@ -37,8 +29,8 @@ from ptplanner.core.storage.store import (
     plan_to_csv,
     plan_to_json,
 )
+from ptplanner.core.storage.store import LoadResult, PlanStore
 
-EXIT_ERROR = 2
 SHORT_ID = 8
 
 STATUS_MARKS = {
@@ -49,10 +41,6 @@ STATUS_MARKS = {
 }
 
 
-class CliError(Exception):
-    """A problem with what the user asked for; printed as one line."""
-
-
 # --- running -----------------------------------------------------------------------------------
 
 
@@ -61,10 +49,10 @@ def run_plan_command(args: argparse.Namespace) -> int:
     handler = _HANDLERS[getattr(args, "plan_command", None) or "list"]
     try:
         handler(args)
-    except (CliError, PlanOpError, SaveError, PlanImportError) as error:
+    except (UsageError, PlanOpError, SaveError, PlanImportError) as error:
         text = " ".join(str(error).split())  # one line, whatever the message held
         print(f"ptplanner: error: {text}", file=sys.stderr)
-        return EXIT_ERROR
+        return EXIT_USAGE
     except BrokenPipeError:  # `ptplanner plan list | head` closing the pipe is fine
         return 0
     return 0
@@ -87,7 +75,7 @@ def _opened(args: argparse.Namespace, *, write: bool) -> Iterator[tuple[PlanStor
         result = store.load(empty_plan)
         if write and result.read_only:
             # The reason (another window, newer format, unwritable folder) is the whole message.
-            raise CliError(store.read_only_reason or "the plan is open read-only")
+            raise UsageError(store.read_only_reason or "the plan is open read-only")
         _notes(result)
         yield store, result
     finally:
@@ -98,7 +86,7 @@ def _parse_date(text: str, option: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise CliError(f"{option}: {text!r} is not a date (use YYYY-MM-DD)") from None
+        raise UsageError(f"{option}: {text!r} is not a date (use YYYY-MM-DD)") from None
 
 
 def _parse_link(text: str) -> SalaryLink:
@@ -109,18 +97,18 @@ def _parse_link(text: str) -> SalaryLink:
         if isinstance(error, ValidationError):
             first = error.errors()[0]
             message = str(first["msg"]).removeprefix("Value error, ")
-        raise CliError(f"--link: {message}") from None
+        raise UsageError(f"--link: {message}") from None
 
 
 def resolve_id(plan: Plan, prefix: str) -> Milestone:
-    """The one milestone whose id is, or starts with, ``prefix``; CliError otherwise."""
+    """The one milestone whose id is, or starts with, ``prefix``; UsageError otherwise."""
     matches = plan.match_prefix(prefix)
     if not matches:
-        raise CliError(f"no step has an id starting with {prefix!r} (see 'ptplanner plan list')")
+        raise UsageError(f"no step has an id starting with {prefix!r} (see 'ptplanner plan list')")
     if len(matches) > 1:
         shown = ", ".join(m.id[:SHORT_ID] for m in matches[:5])
         more = ", ..." if len(matches) > 5 else ""
-        raise CliError(f"id {prefix!r} is ambiguous: it starts {shown}{more}; give more of it")
+        raise UsageError(f"id {prefix!r} is ambiguous: it starts {shown}{more}; give more of it")
     return matches[0]
 
 
@@ -178,7 +166,9 @@ def _cmd_add(args: argparse.Namespace) -> None:
     renews: int | None = None
     if args.renews_every is not None:
         if not args.renews_every.strip().isdigit():
-            raise CliError(f"--renews-every: {args.renews_every!r} is not a whole number of months")
+            raise UsageError(
+                f"--renews-every: {args.renews_every!r} is not a whole number of months"
+            )
         renews = int(args.renews_every)
     try:
         milestone = Milestone(
@@ -193,7 +183,7 @@ def _cmd_add(args: argparse.Namespace) -> None:
         field = str(first["loc"][0]) if first["loc"] else "value"
         option = {"title": "title", "notes": "--notes", "renews_every_months": "--renews-every"}
         message = str(first["msg"]).removeprefix("Value error, ")
-        raise CliError(f"{option.get(field, field)}: {message}") from None
+        raise UsageError(f"{option.get(field, field)}: {message}") from None
     with _opened(args, write=True) as (store, result):
         parent_id = resolve_id(result.plan, args.parent).id if args.parent else None
         change = add_milestone(result.plan, milestone, parent_id)
@@ -246,9 +236,9 @@ def _cmd_export(args: argparse.Namespace) -> None:
         return
     target = Path(args.file).expanduser()
     if target.is_dir():
-        raise CliError(f"{target} is a folder; give a file name")
+        raise UsageError(f"{target} is a folder; give a file name")
     if not target.parent.is_dir():
-        raise CliError(f"cannot write {target}: no such folder {target.parent}")
+        raise UsageError(f"cannot write {target}: no such folder {target.parent}")
     writer: Callable[[Plan, Path], None] = export_plan_csv if kind == "csv" else export_plan_json
     writer(plan, target)
     print(f"Wrote {plan.count()} steps to {target} ({kind.upper()}).")
@@ -272,7 +262,7 @@ def _cmd_import(args: argparse.Namespace) -> None:
 def _cmd_init(args: argparse.Namespace) -> None:
     with _opened(args, write=True) as (store, result):
         if not result.is_new and result.plan.milestones and not args.force:
-            raise CliError(
+            raise UsageError(
                 f"a plan with {result.plan.count()} steps already exists at {store.path}; "
                 "use --force to replace it (it is backed up first)"
             )

@@ -12,9 +12,8 @@ never imported.
 from __future__ import annotations
 
 import argparse
-from typing import Any, NoReturn
 
-EXIT_ERROR = 2
+from ptplanner.cli.args import OneLineErrorParser, Subcommands
 
 PLAN_EXAMPLES = """\
 examples:
@@ -27,13 +26,6 @@ examples:
   ptplanner plan export plan.csv
   ptplanner plan --plan-file /media/usb/plan.json list
 """
-
-
-class _PlanParser(argparse.ArgumentParser):
-    """argparse with a one-line error and exit status 2 instead of a usage dump."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_ERROR, f"ptplanner: error: {message} (see '{self.prog} --help')\n")
 
 
 # --- the parser --------------------------------------------------------------------------------
@@ -49,7 +41,7 @@ def _plan_file_option(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
-def add_plan_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
+def add_plan_parser(subparsers: Subcommands) -> None:
     """Add ``plan`` and its commands to the top-level ``ptplanner`` parser."""
     plan = subparsers.add_parser(
         "plan",
@@ -60,8 +52,8 @@ def add_plan_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     _plan_file_option(plan, None)
     plan.set_defaults(func=run_plan, plan_command="list")
-    commands: argparse._SubParsersAction[_PlanParser] = plan.add_subparsers(
-        dest="plan_command", metavar="COMMAND", parser_class=_PlanParser
+    commands: argparse._SubParsersAction[OneLineErrorParser] = plan.add_subparsers(
+        dest="plan_command", metavar="COMMAND", parser_class=OneLineErrorParser
     )
 
     # --plan-file is accepted after the command too; SUPPRESS keeps an earlier one from being reset.
@@ -124,13 +116,3 @@ def run_plan(args: argparse.Namespace) -> int:
     from ptplanner.cli.plan_commands import run_plan_command
 
     return run_plan_command(args)
-
-
-def __getattr__(name: str) -> Any:
-    if name.startswith("__"):  # import machinery probes dunders; never load the commands for them
-        raise AttributeError(name)
-    # The command helpers (format_tree, resolve_id, ...) live in cli.plan_commands so that
-    # importing this module stays cheap; keep them reachable under their old name.
-    import ptplanner.cli.plan_commands as commands
-
-    return getattr(commands, name)

@@ -1,0 +1,88 @@
+"""What every ``ptplanner`` command shares: one-line usage errors, exit codes, option names.
+
+A user error is one line on stderr starting ``ptplanner: error:`` and exit status 2, whether
+argparse finds it or a command does; a traceback is a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+EXIT_USAGE = 2
+"""Exit status for anything the user asked for that cannot be done."""
+EXIT_INTERRUPTED = 130
+"""Exit status after Ctrl+C, as a shell reports a SIGINT."""
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for; its message is printed as one line."""
+
+
+class OneLineErrorParser(argparse.ArgumentParser):
+    """argparse, but an error is one line and exit status 2 (no usage dump)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"ptplanner: error: {message} (see '{self.prog} --help')\n")
+
+
+# A string: argparse's class is generic only to type checkers, not at run time. Any parser class:
+# a command adds itself to whatever parser leads (the tests give it a plain ArgumentParser).
+Subcommands: TypeAlias = "argparse._SubParsersAction[Any]"
+"""The top-level parser's commands, which each command module adds itself to."""
+
+
+# Where each assumption's option lives, so a validation error names the option the user typed.
+ASSUMPTION_OPTIONS = {
+    "raise_pct": "--raise",
+    "inflation_pct": "--inflation",
+    "bonus_pct": "--bonus",
+    "retirement_contribution_pct": "--contribution",
+    "match_rate_pct": "--match-rate",
+    "match_cap_pct": "--match-cap",
+    "health_value_pct": "--health",
+    "pto_value_pct": "--pto",
+    "ce_stipend_usd": "--stipend",
+    "profit_sharing_usd": "--profit-sharing",
+    "promotion_pct": "--promotion-raise",
+}
+INPUT_OPTIONS = {
+    "years_experience": "--experience",
+    "education": "--education",
+    "certifications": "--cert",
+    "location": "--location",
+    "employer_type": "--employer",
+    "skills": "--skill",
+    "years": "--years",
+    "start_year": "--start-year",
+    "events": "--event",
+}
+
+
+def describe_validation(error: ValidationError) -> str:
+    """A pydantic error as one line naming the option the user typed: "--raise: must be at
+    most 25 (got 500)"."""
+    first = error.errors()[0]
+    location = [str(part) for part in first["loc"]]
+    name = location[-1] if location else ""
+    if "assumptions" in location:
+        option = ASSUMPTION_OPTIONS.get(name, name)
+    else:
+        option = next((INPUT_OPTIONS[p] for p in location if p in INPUT_OPTIONS), name)
+    context = first.get("ctx") or {}
+    kind = first["type"]
+    if kind in {"less_than_equal", "less_than"}:
+        message = f"must be at most {context.get('le', context.get('lt')):g}"
+    elif kind in {"greater_than_equal", "greater_than"}:
+        message = f"must be at least {context.get('ge', context.get('gt')):g}"
+    else:
+        message = str(first["msg"]).removeprefix("Value error, ")
+    value = first.get("input")
+    simple = not isinstance(value, dict | list | tuple | set | frozenset)
+    shown = f" (got {value:g})" if isinstance(value, float) else f" (got {value})"
+    return f"{option}: {message}" + (
+        shown if simple and str(value).casefold() not in message.casefold() else ""
+    )

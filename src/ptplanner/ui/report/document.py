@@ -1,0 +1,100 @@
+"""The whole report: its sections in order, flowed onto pages and painted on any paged device.
+
+:func:`render` builds the :class:`~ptplanner.core.report.model.Report` (what the printout says,
+the same model ``ptplanner projection`` prints), lays it out for whatever ``QPagedPaintDevice`` it
+is given (a ``QPrinter`` for paper and preview, a ``QPdfWriter`` for PDF) and paints it, so the
+three outputs are the same pages.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPagedPaintDevice, QPainter
+
+from ptplanner.core.report.build import ReportInput, build_report
+from ptplanner.core.report.model import Report
+from ptplanner.ui.report.header_footer import paint_footer, paint_running_header
+from ptplanner.ui.report.layout import Block, Page, PageContext, paginate
+from ptplanner.ui.report.sections.assumptions import assumptions_section
+from ptplanner.ui.report.sections.breakdown import breakdown_section
+from ptplanner.ui.report.sections.comparison import comparison_section
+from ptplanner.ui.report.sections.plan_progress import plan_section
+from ptplanner.ui.report.sections.projection_chart import chart_section
+from ptplanner.ui.report.sections.role_summary import role_section
+from ptplanner.ui.report.sections.sources import sources_section
+from ptplanner.ui.report.sections.title import title_section
+from ptplanner.ui.report.sections.today import today_section
+from ptplanner.ui.report.sections.year_table import year_table_section
+
+
+def build_blocks(ctx: PageContext, report: Report) -> list[Block]:
+    """Every section's blocks, in print order."""
+    blocks: list[Block] = []
+    blocks += title_section(ctx, report)
+    blocks += today_section(ctx, report.today)
+    blocks += chart_section(ctx, report)
+    if report.pinned is not None:
+        blocks += comparison_section(ctx, report.pinned)
+    blocks += year_table_section(ctx, report.year_table)
+    blocks += breakdown_section(ctx, report.today)
+    blocks += assumptions_section(ctx, report)
+    if report.career_packet is not None:
+        blocks += plan_section(ctx, report.career_packet.plan)
+        blocks += role_section(ctx, report.career_packet.role)
+    blocks += sources_section(ctx, report.sources)
+    return blocks
+
+
+def render(painter_device: QPagedPaintDevice, source: ReportInput) -> int:
+    """Build the report, lay it out and paint it on a printer or PDF writer; returns the
+    document's page count.
+
+    A printer set to a page range (``fromPage``/``toPage``) is sent only those pages.
+    """
+    report = build_report(source)
+    ctx = PageContext(painter_device)
+    pages = paginate(ctx, build_blocks(ctx, report))
+    total = len(pages)
+    # A printer set to print a page range (QPrintDialog's "Pages from/to") gets just those.
+    first = max(1, _int_attr(painter_device, "fromPage") or 1)
+    last = min(total, _int_attr(painter_device, "toPage") or total)
+    painter = QPainter()
+    if not painter.begin(painter_device):
+        raise RuntimeError("could not start painting on the printer or file")
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        for number in range(first, last + 1):
+            if number > first:
+                painter_device.newPage()
+            paint_page(ctx, painter, report, pages[number - 1], number, total)
+    finally:
+        painter.end()
+    return total
+
+
+def paint_page(
+    ctx: PageContext, painter: QPainter, report: Report, page: Page, number: int, total: int
+) -> None:
+    """One page's blocks, then its footer and (after page 1) its running header."""
+    body = QRectF(
+        ctx.left,
+        ctx.body_top(number - 1),
+        ctx.width,
+        ctx.body_bottom - ctx.body_top(number - 1),
+    )
+    for top, block in page:
+        painter.save()
+        # A block taller than a page (never with sane input) is cut at the margin, not the edge.
+        painter.setClipRect(body.adjusted(-ctx.pt(2), -ctx.pt(2), ctx.pt(2), ctx.pt(2)))
+        block.draw(painter, ctx.left, top)
+        painter.restore()
+    paint_footer(ctx, painter, report, number, total)
+    if number > 1:
+        paint_running_header(ctx, painter, report)
+
+
+def _int_attr(device: object, name: str) -> int:
+    """``device.name()`` as an int, or 0 when the device has no such method (a PDF writer)."""
+    getter = getattr(device, name, None)
+    return int(getter()) if callable(getter) else 0

@@ -1,0 +1,104 @@
+"""Career packet, "Your plan": the plan's progress bar, its overdue steps and its next steps."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPen
+
+from ptplanner.core.report.model import PlanProgress, PlanStep
+from ptplanner.ui.report.blocks import heading, paragraph, subheading
+from ptplanner.ui.report.layout import Block, PageContext
+from ptplanner.ui.report.styles import (
+    ACCENT,
+    BODY,
+    NOTE,
+    RULE,
+    SMALL_BOLD,
+    SMALL_MUTED,
+    ZEBRA,
+    TextStyle,
+)
+from ptplanner.ui.report.table import Cell, Column, table_blocks
+
+NO_PLAN = (
+    "No plan has been made yet. Open the Plan tab in ptplanner to start from the ready-made "
+    "steps for a new PT Care Coordinator."
+)
+
+
+def _step_cell(step: PlanStep) -> Cell:
+    parts: list[tuple[str, TextStyle]] = [(step.title, SMALL_BOLD)]
+    if step.part_of:
+        parts.append((step.part_of, NOTE))
+    return parts
+
+
+def _progress_bar(ctx: PageContext, fraction: float, text: str) -> Block:
+    label = ctx.para(text, BODY, ctx.width)
+    bar_h = ctx.pt(8)
+
+    def draw(painter: QPainter, x: float, y: float) -> None:
+        box = QRectF(x, y, ctx.width, bar_h)
+        painter.fillRect(box, ZEBRA)
+        painter.fillRect(QRectF(x, y, ctx.width * max(0.0, min(1.0, fraction)), bar_h), ACCENT)
+        pen = QPen(RULE)
+        pen.setWidthF(ctx.pt(0.5))
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(box)
+        label.draw(painter, x, y + bar_h + ctx.pt(4))
+
+    return Block(bar_h + ctx.pt(4) + label.height, draw, space_before=ctx.pt(4))
+
+
+def _overdue(ctx: PageContext, overdue: tuple[PlanStep, ...]) -> list[Block]:
+    blocks = [subheading(ctx, f"Overdue ({len(overdue)})")]
+    if not overdue:
+        blocks.append(paragraph(ctx, "Nothing is overdue.", SMALL_MUTED, space_before=0))
+        return blocks
+    rows: list[list[Cell]] = [
+        [step.target_date, [(step.overdue_by, SMALL_BOLD)], _step_cell(step), step.status]
+        for step in overdue
+    ]
+    columns = [
+        Column("Target date"),
+        Column("Overdue by", Qt.AlignmentFlag.AlignRight),
+        Column("Step", wrap=True),
+        Column("Status"),
+    ]
+    return blocks + table_blocks(ctx, columns, rows, continued="Overdue (continued)")
+
+
+def _next_steps(ctx: PageContext, shown: tuple[PlanStep, ...]) -> list[Block]:
+    blocks = [subheading(ctx, "Next steps")]
+    if not shown:
+        blocks.append(
+            paragraph(ctx, "No open step has a target date ahead.", SMALL_MUTED, space_before=0)
+        )
+        return blocks
+    rows: list[list[Cell]] = [
+        [step.target_date, _step_cell(step), step.status, step.pay_effect] for step in shown
+    ]
+    columns = [
+        Column("Target date"),
+        Column("Step", wrap=True, weight=1.0),
+        Column("Status"),
+        Column("What it does to pay", wrap=True, weight=1.3),
+    ]
+    return blocks + table_blocks(
+        ctx, columns, rows, max_lines=3, continued="Next steps (continued)"
+    )
+
+
+def plan_section(ctx: PageContext, progress: PlanProgress | None) -> list[Block]:
+    """The plan's page; ``progress`` is None when no plan has been made."""
+    blocks = [heading(ctx, "Your plan", page_break=True)]
+    if progress is None:
+        blocks.append(paragraph(ctx, NO_PLAN))
+        return blocks
+    blocks.append(_progress_bar(ctx, progress.fraction, progress.summary))
+    blocks += _overdue(ctx, progress.overdue)
+    blocks += _next_steps(ctx, progress.next_steps)
+    if progress.more:
+        blocks.append(paragraph(ctx, progress.more, NOTE, space_before=4))
+    return blocks

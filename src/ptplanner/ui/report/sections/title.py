@@ -1,0 +1,62 @@
+"""The report's opening: title, dates, and the scenario (with the pinned one beside it)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QPainter
+
+from ptplanner.core.report.model import Fact, Pinned, Report
+from ptplanner.ui.report.layout import Block, PageContext
+from ptplanner.ui.report.styles import BODY, BODY_BOLD, H1, MUTED, TextStyle
+from ptplanner.ui.report.table import Cell, Column, table_blocks
+
+SUBTITLE = TextStyle(9.5, color=MUTED.name())
+LABEL = TextStyle(BODY.size, color=MUTED.name(), spacing=BODY.spacing)
+
+
+def title_section(ctx: PageContext, report: Report) -> list[Block]:
+    title = ctx.para(report.title, H1, ctx.width)
+    subtitle = ctx.para(report.subtitle, SUBTITLE, ctx.width)
+
+    def draw(painter: QPainter, x: float, y: float) -> None:
+        title.draw(painter, x, y)
+        subtitle.draw(painter, x, y + title.height + ctx.pt(2))
+
+    blocks = [Block(title.height + ctx.pt(2) + subtitle.height, draw)]
+    if report.pinned is None:
+        table = _scenario_table(ctx, report.facts)
+    else:
+        table = _scenarios_compared(ctx, report.facts, report.pinned)
+    table[0].space_before = ctx.pt(10)
+    return blocks + table
+
+
+def _scenario_table(ctx: PageContext, facts: tuple[Fact, ...]) -> list[Block]:
+    """One scenario's facts in two label-value column pairs."""
+    rows: list[list[Cell]] = []
+    half = (len(facts) + 1) // 2
+    for i in range(half):
+        right = facts[i + half] if i + half < len(facts) else Fact("", "")
+        rows.append([facts[i].label, facts[i].value, right.label, right.value])
+    columns = [
+        Column("", style=LABEL),
+        Column("", wrap=True),
+        Column("", style=LABEL),
+        Column("", wrap=True),
+    ]
+    return table_blocks(
+        ctx, columns, rows, header=False, rules=False, styles=((BODY, BODY_BOLD),), max_lines=12
+    )
+
+
+def _scenarios_compared(ctx: PageContext, facts: tuple[Fact, ...], pinned: Pinned) -> list[Block]:
+    """The current and pinned scenarios' facts side by side, differences in bold."""
+    rows: list[list[Cell]] = []
+    for mine, theirs in zip(facts, pinned.facts, strict=True):
+        style = BODY_BOLD if mine.value != theirs.value else BODY
+        rows.append([mine.label, [(mine.value, style)], [(theirs.value, style)]])
+    columns = [
+        Column("", style=LABEL),
+        Column("Current scenario", wrap=True),
+        Column(pinned.name, wrap=True),
+    ]
+    return table_blocks(ctx, columns, rows, rules=False, styles=((BODY, BODY_BOLD),), max_lines=12)
