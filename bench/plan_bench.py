@@ -216,8 +216,52 @@ def find_search_box(widget):  # type: ignore[no-untyped-def]
     return boxes[0] if boxes else None
 
 
+def largest_view_and_search(window):  # type: ignore[no-untyped-def]
+    """The window's item view with the most top-level rows, and its search box."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    views = [v for v in window.findChildren(QAbstractItemView) if v.model() is not None]
+    views.sort(key=lambda v: -(v.model().rowCount()))
+    if not views:
+        raise RuntimeError("the Plan tab has no item view")
+    return views[0], find_search_box(window)
+
+
+def search_timer(page):  # type: ignore[no-untyped-def]
+    """The Plan tab's typing-pause timer (its toolbar's), or None if it has none."""
+    return getattr(getattr(page, "toolbar", None), "search_timer", None)
+
+
+def timeline_filled(window):  # type: ignore[no-untyped-def]
+    """For show(): waits until the Plan tab's timeline has painted its markers.
+
+    The Plan tab places a big plan's timeline markers just after its first paint.
+    """
+    from PySide6.QtCore import QEvent
+
+    from _paint import PaintWatch, wait_painted
+
+    timeline = getattr(window, "timeline", None)
+    if timeline is None or not hasattr(timeline, "is_placed"):
+        return lambda: True  # nothing is filled in later
+
+    class MarkersPainted(PaintWatch):
+        """Counts the timeline's paints that leave its markers placed: they drew them."""
+
+        def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]
+            if event.type() != QEvent.Type.Paint:
+                return False
+            watched.event(event)  # the paint itself, then a look at what it drew
+            if timeline.is_placed():
+                self.paints += 1
+            return True
+
+    watch = MarkersPainted(timeline)
+    return lambda: wait_painted(watch, 0, timeout=10.0)
+
+
 def tab(source: Path) -> dict:
-    from PySide6.QtWidgets import QAbstractItemView, QApplication
+    from PySide6.QtWidgets import QApplication
 
     try:
         from ptplanner.ui.app import make_application
@@ -235,49 +279,18 @@ def tab(source: Path) -> dict:
         made.append((controller, page))
         return page
 
-    def find_parts(window):  # type: ignore[no-untyped-def]
-        views = [v for v in window.findChildren(QAbstractItemView) if v.model() is not None]
-        views.sort(key=lambda v: -(v.model().rowCount()))
-        if not views:
-            raise RuntimeError("the Plan tab has no item view")
-        return views[0], find_search_box(window)
-
     debounce: list[int] = []
 
     def close_first() -> None:
         controller, page = made[0]
         # The tab filters once typing pauses; that pause is in filter_ms.
-        timer = getattr(page, "search_timer", None)
+        timer = search_timer(page)
         if timer is not None:
             debounce.append(timer.interval())
         controller.close()  # its plan lock would make the second window read-only
 
-    def timeline_filled(window):  # type: ignore[no-untyped-def]
-        # The Plan tab places a big plan's timeline markers just after its first paint.
-        from PySide6.QtCore import QEvent
-
-        from _paint import PaintWatch, wait_painted
-
-        timeline = getattr(window, "timeline", None)
-        if timeline is None or not hasattr(timeline, "is_placed"):
-            return lambda: True  # nothing is filled in later
-
-        class MarkersPainted(PaintWatch):
-            """Counts the timeline's paints that leave its markers placed: they drew them."""
-
-            def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]
-                if event.type() != QEvent.Type.Paint:
-                    return False
-                watched.event(event)  # the paint itself, then a look at what it drew
-                if timeline.is_placed():
-                    self.paints += 1
-                return True
-
-        watch = MarkersPainted(timeline)
-        return lambda: wait_painted(watch, 0, timeout=10.0)
-
     try:
-        result = show_and_filter(make, find_parts, close_first, timeline_filled)
+        result = show_and_filter(make, largest_view_and_search, close_first, timeline_filled)
     except Exception as error:
         return {
             "available": False,

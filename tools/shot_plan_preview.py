@@ -27,11 +27,13 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
 from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, Status
-from ptplanner.core.plan.operations import ready_plan, set_status
-from ptplanner.core.storage.store import SaveError
-from ptplanner.ui.app import dark_palette
-from ptplanner.ui.tabs.plan.controller import BackupDialog, PlanController
+from ptplanner.core.plan.operations import set_status
+from ptplanner.core.plan.template import ready_plan
+from ptplanner.core.storage.errors import SaveError
+from ptplanner.ui.tabs.plan.backup_dialog import BackupDialog
+from ptplanner.ui.tabs.plan.controller import PlanController
 from ptplanner.ui.tabs.plan.tab import PlanTab
+from ptplanner.ui.theme import dark_palette
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = ((1280, 800), (1024, 700))
@@ -165,7 +167,7 @@ def shoot(out: Path, stem: str, size: tuple[int, int], work: Path, full: bool) -
         scene.controller.save_now()
         scene.controller.update_milestone(first.id, notes="Look at evening programmes")
         scene.controller.save_now()
-        dialog = BackupDialog(scene.controller.backups(), scene.tab)
+        dialog = BackupDialog(scene.controller.files.backups(), scene.tab)
         dialog.select_row(1)
         dialog.show()
         save(dialog, out / f"plan-{stem}-backups.png")

@@ -5,21 +5,25 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from ptplanner import __version__
 from ptplanner.core.settings import load_settings
 from ptplanner.ui.main_window import MainWindow
+from ptplanner.ui.tabs.salary.tab import SalaryTab
 
 
 @pytest.fixture
-def window(qtbot):  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot) -> MainWindow:
     win = MainWindow()
     qtbot.addWidget(win)
     win.show()
@@ -27,21 +31,22 @@ def window(qtbot):  # type: ignore[no-untyped-def]
     return win
 
 
-def test_four_tabs_in_order(window) -> None:  # type: ignore[no-untyped-def]
+def test_four_tabs_in_order(window: MainWindow) -> None:
     titles = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
     assert titles == ["Overview", "A day in the life", "Salary", "Plan"]
 
 
-def test_ctrl_number_switches_tabs(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_number_switches_tabs(window: MainWindow, qtbot: QtBot) -> None:
     for number in (3, 2, 4, 1):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.tabs.currentIndex() == number - 1
 
 
-def test_every_menu_action_has_a_shortcut(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_every_menu_action_has_a_shortcut(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: window.plan_controller is not None, timeout=5000)
 
-    def actions(menu):  # type: ignore[no-untyped-def]
+    def actions(menu: QObject | None) -> Iterator[QAction]:
+        assert isinstance(menu, QMenu)
         for action in menu.actions():
             if action.isSeparator():
                 continue
@@ -59,7 +64,12 @@ def test_every_menu_action_has_a_shortcut(window, qtbot) -> None:  # type: ignor
     assert "Ctrl+Shift+K" in seen  # Include career packet, a checkable action
 
 
-def test_colour_scheme_shortcuts(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def colour_scheme(window: MainWindow) -> str:
+    """The saved scheme, read afresh (a type checker would keep an earlier check's answer)."""
+    return window.settings.colour_scheme
+
+
+def test_colour_scheme_shortcuts(window: MainWindow, qtbot: QtBot) -> None:
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QApplication
 
@@ -68,7 +78,7 @@ def test_colour_scheme_shortcuts(window, qtbot) -> None:  # type: ignore[no-unty
         Qt.Key.Key_D,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert window.settings.colour_scheme == "dark"
+    assert colour_scheme(window) == "dark"
     assert window.scheme_actions["dark"].isChecked()
     assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 80
     qtbot.keyClick(
@@ -76,13 +86,20 @@ def test_colour_scheme_shortcuts(window, qtbot) -> None:  # type: ignore[no-unty
         Qt.Key.Key_F,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert window.settings.colour_scheme == "system"
+    assert colour_scheme(window) == "system"
     assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 180
 
 
-def test_about_names_version_and_sources(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_about_names_version_and_sources(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+
+    def show(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", show)
     window.about_action.trigger()
     assert shown, "About did not open"
     text = shown[0]
@@ -92,7 +109,7 @@ def test_about_names_version_and_sources(window, monkeypatch) -> None:  # type: 
     assert "Regional Price Parities" in text
 
 
-def test_remembers_tab_and_salary_inputs(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_remembers_tab_and_salary_inputs(qtbot: QtBot) -> None:
     first = MainWindow()
     qtbot.addWidget(first)
     first.show()
@@ -112,7 +129,7 @@ def test_remembers_tab_and_salary_inputs(qtbot) -> None:  # type: ignore[no-unty
     second.close()
 
 
-def test_remembers_window_size(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_remembers_window_size(qtbot: QtBot) -> None:
     first = MainWindow()
     qtbot.addWidget(first)
     # Stay inside the (small) offscreen screen: restoreGeometry keeps windows on screen.
@@ -127,7 +144,7 @@ def test_remembers_window_size(qtbot) -> None:  # type: ignore[no-untyped-def]
     second.close()
 
 
-def test_salary_tab_is_built_only_when_first_shown(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_salary_tab_is_built_only_when_first_shown(window: MainWindow, qtbot: QtBot) -> None:
     salary_page = window._pages[2]
     assert salary_page.content is None
     with qtbot.waitSignal(window.tab_built, timeout=5000) as blocker:
@@ -152,13 +169,16 @@ def test_window_start_does_not_import_pyqtgraph() -> None:
     assert "PYQTGRAPH False" in result.stdout, result.stdout + result.stderr
 
 
-def test_usable_at_1024x700_without_clipping(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_usable_at_1024x700_without_clipping(window: MainWindow, qtbot: QtBot) -> None:
     window.resize(1024, 700)
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         qtbot.wait(20)
-        assert window.width() <= 1024 and window.height() <= 700
-        assert window.centralWidget().minimumSizeHint().width() <= 1024
+        assert window.width() <= 1024
+        assert window.height() <= 700
+        central = window.centralWidget()
+        assert central is not None
+        assert central.minimumSizeHint().width() <= 1024
 
 
 def test_window_self_test_builds_every_tab() -> None:
@@ -172,7 +192,7 @@ def test_window_self_test_builds_every_tab() -> None:
     assert "self-test ok: 4 tabs built" in result.stdout
 
 
-def test_view_menu_switches_to_a_dark_palette(window) -> None:  # type: ignore[no-untyped-def]
+def test_view_menu_switches_to_a_dark_palette(window: MainWindow) -> None:
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QApplication
 
@@ -181,19 +201,23 @@ def test_view_menu_switches_to_a_dark_palette(window) -> None:  # type: ignore[n
 
     window._set_scheme("dark")
     assert window_lightness() < 80
-    assert window.settings.colour_scheme == "dark"
+    assert colour_scheme(window) == "dark"
     window._set_scheme("light")
     assert window_lightness() > 180
 
 
-def test_check_boxes_keep_a_visible_outline_in_the_dark_scheme(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_check_boxes_keep_a_visible_outline_in_the_dark_scheme(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton
 
     # Fusion outlines a check box in the window colour darkened by 40%: on the dark palette's
     # window that was the box's own colour, and an empty box was a faint dark square.
     window.scheme_actions["dark"].trigger()
-    box = window.page("salary").inputs.cert_checks["cehrs"]
+    salary = window.page("salary")
+    assert isinstance(salary, SalaryTab)
+    box = salary.inputs.cert_checks["cehrs"]
     assert not box.isChecked()
     window_colour = QPalette.ColorRole.Window
     qtbot.waitUntil(lambda: window.palette().color(window_colour).lightness() < 80)
@@ -267,7 +291,7 @@ def test_first_paint_needs_neither_pydantic_nor_the_content() -> None:
     assert "LOADED OverviewTab True" in lines
 
 
-def test_first_paint_shows_the_tab_the_user_left(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_first_paint_shows_the_tab_the_user_left(qtbot: QtBot) -> None:
     first = MainWindow()
     qtbot.addWidget(first)
     first.show()
@@ -278,7 +302,7 @@ def test_first_paint_shows_the_tab_the_user_left(qtbot) -> None:  # type: ignore
     assert "LOADED DayTab True" in lines
 
 
-def test_the_settings_file_wins_over_the_start_up_copy(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_settings_file_wins_over_the_start_up_copy(qtbot: QtBot) -> None:
     from ptplanner.core.settings import save_settings
 
     first = MainWindow()
@@ -307,7 +331,7 @@ def test_the_settings_file_wins_over_the_start_up_copy(qtbot) -> None:  # type: 
     second.close()
 
 
-def test_a_dark_choice_is_drawn_dark_from_the_first_paint(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_dark_choice_is_drawn_dark_from_the_first_paint(qtbot: QtBot) -> None:
     first = MainWindow()
     qtbot.addWidget(first)
     first.show()
@@ -326,7 +350,7 @@ def test_a_dark_choice_is_drawn_dark_from_the_first_paint(qtbot) -> None:  # typ
     assert "DARK True" in result.stdout.splitlines()
 
 
-def test_source_text_read_by_pyside_is_not_kept(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_source_text_read_by_pyside_is_not_kept(window: MainWindow, qtbot: QtBot) -> None:
     import linecache
 
     # PySide6 reads the source of every module imported after it; building a tab imports

@@ -17,33 +17,31 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+from fit_checks import MenuWindow
 from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
-    QMainWindow,
     QMessageBox,
     QPushButton,
 )
+from pytestqt.qtbot import QtBot
 
 from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, Status
 from ptplanner.core.plan.salary_link import plan_effects
-from ptplanner.core.storage.store import PlanStore, SaveError, export_plan_json
-from ptplanner.ui.tabs.plan.controller import BackupDialog, PlanController
+from ptplanner.core.storage.errors import SaveError
+from ptplanner.core.storage.import_export import export_plan_json
+from ptplanner.core.storage.store import PlanStore
+from ptplanner.ui.tabs.plan.backup_dialog import BackupDialog
+from ptplanner.ui.tabs.plan.controller import PlanController
+from ptplanner.ui.tabs.salary.tab import SalaryTab
 
 TODAY = date(2026, 11, 25)
 
-
-class Window(QMainWindow):
-    """What the main window offers the controller: File/Edit menus and the separator."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.file_menu = self.menuBar().addMenu("&File")
-        self.plan_file_separator = self.file_menu.addSeparator()
-        self.file_menu.addAction("&Quit")
-        self.edit_menu = self.menuBar().addMenu("&Edit")
+MakeController = Callable[..., PlanController]
+"""The ``make_controller`` fixture: a controller on ``path`` (default: the test's plan file)."""
 
 
 @pytest.fixture
@@ -52,7 +50,7 @@ def plan_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def make_controller(plan_path: Path) -> Iterator[Callable[..., PlanController]]:
+def make_controller(plan_path: Path) -> Iterator[MakeController]:
     made: list[PlanController] = []
 
     def make(path: Path | None = None, today: date = TODAY) -> PlanController:
@@ -66,7 +64,7 @@ def make_controller(plan_path: Path) -> Iterator[Callable[..., PlanController]]:
 
 
 @pytest.fixture
-def controller(make_controller: Callable[..., PlanController]) -> PlanController:
+def controller(make_controller: MakeController) -> PlanController:
     return make_controller()
 
 
@@ -91,17 +89,19 @@ def small_plan() -> Plan:
 
 
 def on_disk(path: Path) -> dict[str, object]:
-    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return data
 
 
-def attached(qtbot, controller: PlanController) -> Window:  # type: ignore[no-untyped-def]
-    window = Window()
+def attached(qtbot: QtBot, controller: PlanController) -> MenuWindow:
+    """A window with the plan's menu actions and status-bar messages, as the app has them."""
+    window = MenuWindow()
     qtbot.addWidget(window)
-    controller.attach(window)
+    window.show_plan(controller)
     return window
 
 
-def action(window: Window, text: str):  # type: ignore[no-untyped-def]
+def action(window: MenuWindow, text: str) -> QAction:
     found = [a for a in window.file_menu.actions() if a.text().replace("&", "") == text]
     assert found, [a.text() for a in window.file_menu.actions()]
     return found[0]
@@ -110,7 +110,9 @@ def action(window: Window, text: str):  # type: ignore[no-untyped-def]
 # --- first run, autosave, undo -------------------------------------------------------------------
 
 
-def test_first_run_starts_from_the_ready_plan_and_writes_it(qtbot, controller, plan_path) -> None:  # type: ignore[no-untyped-def]
+def test_first_run_starts_from_the_ready_plan_and_writes_it(
+    qtbot: QtBot, controller: PlanController, plan_path: Path
+) -> None:
     assert controller.load_result.is_new
     titles = [m.title for m in controller.plan.milestones]
     assert "CMAA certification" in titles
@@ -120,7 +122,9 @@ def test_first_run_starts_from_the_ready_plan_and_writes_it(qtbot, controller, p
     assert controller.save_status() == "All changes saved"
 
 
-def test_autosave_writes_an_edit_shortly_after(qtbot, controller, plan_path) -> None:  # type: ignore[no-untyped-def]
+def test_autosave_writes_an_edit_shortly_after(
+    qtbot: QtBot, controller: PlanController, plan_path: Path
+) -> None:
     new_id = controller.add_milestone("Shadow a coordinator for a day")
     assert new_id is not None
     assert controller.has_unsaved_changes
@@ -130,7 +134,7 @@ def test_autosave_writes_an_edit_shortly_after(qtbot, controller, plan_path) -> 
     assert not controller.has_unsaved_changes
 
 
-def test_undo_text_mirrors_the_change_and_noops_push_nothing(controller) -> None:  # type: ignore[no-untyped-def]
+def test_undo_text_mirrors_the_change_and_noops_push_nothing(controller: PlanController) -> None:
     first = controller.plan.milestones[0]
     assert controller.update_milestone(first.id, title="Finish my GED")
     assert controller.undo_stack.undoText() == "Edit milestone 'Finish my GED'"
@@ -143,7 +147,7 @@ def test_undo_text_mirrors_the_change_and_noops_push_nothing(controller) -> None
     assert controller.plan.milestones[0].title == "Finish my GED"
 
 
-def test_adding_then_typing_the_title_is_one_undo_step(controller) -> None:  # type: ignore[no-untyped-def]
+def test_adding_then_typing_the_title_is_one_undo_step(controller: PlanController) -> None:
     before = controller.plan
     new_id = controller.add_step(None)
     assert new_id is not None
@@ -156,7 +160,7 @@ def test_adding_then_typing_the_title_is_one_undo_step(controller) -> None:  # t
     assert controller.plan.get(new_id).title == "Call three clinics"
 
 
-def test_refused_edits_say_why_and_change_nothing(controller) -> None:  # type: ignore[no-untyped-def]
+def test_refused_edits_say_why_and_change_nothing(controller: PlanController) -> None:
     messages: list[tuple[str, str]] = []
     controller.message.connect(lambda level, text: messages.append((level, text)))
     parent = controller.plan.milestones[3]
@@ -164,13 +168,15 @@ def test_refused_edits_say_why_and_change_nothing(controller) -> None:  # type: 
     before = controller.plan
     assert not controller.move_milestone(parent.id, child.id)
     assert controller.plan == before
-    assert messages and messages[-1][0] == "error"
+    assert messages
+    assert messages[-1][0] == "error"
     banner = controller.banner("error")
-    assert banner is not None and "cannot be moved under itself" in banner.text
+    assert banner is not None
+    assert "cannot be moved under itself" in banner.text
 
 
-def test_opening_a_plan_leaves_the_garbage_collector_as_it_found_it(  # type: ignore[no-untyped-def]
-    make_controller, plan_path
+def test_opening_a_plan_leaves_the_garbage_collector_as_it_found_it(
+    make_controller: MakeController, plan_path: Path
 ) -> None:
     # The load pauses the collector while it builds the plan; afterwards it runs again, and
     # what the load built is frozen: later collections skip it.
@@ -196,7 +202,9 @@ def test_opening_a_plan_leaves_the_garbage_collector_as_it_found_it(  # type: ig
 # --- the salary link -----------------------------------------------------------------------------
 
 
-def test_marking_cmaa_done_emits_effects_with_cmaa(qtbot, make_controller, plan_path) -> None:  # type: ignore[no-untyped-def]
+def test_marking_cmaa_done_emits_effects_with_cmaa(
+    qtbot: QtBot, make_controller: MakeController, plan_path: Path
+) -> None:
     write_plan(plan_path, small_plan())
     controller = make_controller()
     assert "cmaa" not in controller.salary_effects().certifications
@@ -207,11 +215,12 @@ def test_marking_cmaa_done_emits_effects_with_cmaa(qtbot, make_controller, plan_
     assert "cmaa" in effects.certifications
     # Marking a credential done schedules its renewal two years on.
     renewal = [m for m in controller.plan.milestones if m.title == "Renew CMAA certification"]
-    assert renewal and renewal[0].target_date == date(2028, 11, 25)
+    assert renewal
+    assert renewal[0].target_date == date(2028, 11, 25)
 
 
-def test_a_planned_link_with_a_target_date_is_an_event_in_that_year(  # type: ignore[no-untyped-def]
-    qtbot, make_controller, plan_path
+def test_a_planned_link_with_a_target_date_is_an_event_in_that_year(
+    qtbot: QtBot, make_controller: MakeController, plan_path: Path
 ) -> None:
     write_plan(plan_path, small_plan())
     controller = make_controller()
@@ -224,8 +233,8 @@ def test_a_planned_link_with_a_target_date_is_an_event_in_that_year(  # type: ig
         controller.update_milestone("a", title="Learn WebPT well")
 
 
-def test_a_planned_promotion_is_a_promotion_event_until_it_is_done(  # type: ignore[no-untyped-def]
-    qtbot, make_controller, plan_path
+def test_a_planned_promotion_is_a_promotion_event_until_it_is_done(
+    qtbot: QtBot, make_controller: MakeController, plan_path: Path
 ) -> None:
     write_plan(plan_path, small_plan())
     controller = make_controller()
@@ -249,7 +258,9 @@ def test_a_planned_promotion_is_a_promotion_event_until_it_is_done(  # type: ign
 # --- recovery, read-only, failed saves -----------------------------------------------------------
 
 
-def test_a_corrupt_plan_file_is_kept_and_a_backup_loaded(make_controller, plan_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_corrupt_plan_file_is_kept_and_a_backup_loaded(
+    make_controller: MakeController, plan_path: Path
+) -> None:
     write_plan(plan_path, small_plan())
     with PlanStore(plan_path) as store:  # a save makes a backup of the good file
         store.load()
@@ -257,7 +268,8 @@ def test_a_corrupt_plan_file_is_kept_and_a_backup_loaded(make_controller, plan_p
     plan_path.write_bytes(b'{"schema_version": 1, "title": "cut sho')
     controller = make_controller()
     result = controller.load_result
-    assert result.moved_aside is not None and result.moved_aside.exists()
+    assert result.moved_aside is not None
+    assert result.moved_aside.exists()
     assert result.moved_aside.read_bytes().startswith(b'{"schema_version": 1, "title": "cut sho')
     banner = controller.banner("load")
     assert banner is not None
@@ -266,14 +278,17 @@ def test_a_corrupt_plan_file_is_kept_and_a_backup_loaded(make_controller, plan_p
     assert [m.id for m in controller.plan.milestones] == ["a", "cmaa"]
 
 
-def test_a_second_controller_on_the_same_plan_is_read_only(make_controller, plan_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_controller_on_the_same_plan_is_read_only(
+    make_controller: MakeController, plan_path: Path
+) -> None:
     write_plan(plan_path, small_plan())
     first = make_controller()
     second = make_controller()
     assert not first.read_only
     assert second.read_only
     banner = second.banner("read_only")
-    assert banner is not None and "Another ptplanner window" in banner.text
+    assert banner is not None
+    assert "Another ptplanner window" in banner.text
     assert not banner.dismissible
     before = second.plan
     assert second.add_milestone("Should not be added") is None
@@ -283,8 +298,8 @@ def test_a_second_controller_on_the_same_plan_is_read_only(make_controller, plan
     assert second.close_ok(None)
 
 
-def test_a_failed_save_keeps_the_edit_warns_and_retries(  # type: ignore[no-untyped-def]
-    qtbot, make_controller, plan_path, monkeypatch
+def test_a_failed_save_keeps_the_edit_warns_and_retries(
+    qtbot: QtBot, make_controller: MakeController, plan_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_plan(plan_path, small_plan())
     controller = make_controller()
@@ -294,13 +309,14 @@ def test_a_failed_save_keeps_the_edit_warns_and_retries(  # type: ignore[no-unty
         raise SaveError("The disk is full, so your plan was not saved.")
 
     monkeypatch.setattr(controller.store, "save", disk_full)
-    controller.set_retry_interval(200)
+    controller.autosave.set_retry_interval(200)
     warnings: list[str] = []
     controller.message.connect(lambda level, text: warnings.append(text))
     controller.update_milestone("a", title="Learn WebPT and Epic")
     qtbot.waitUntil(lambda: controller.banner("save") is not None, timeout=3000)
     banner = controller.banner("save")
-    assert banner is not None and "disk is full" in banner.text
+    assert banner is not None
+    assert "disk is full" in banner.text
     assert [label for label, _slot in banner.actions] == ["Retry now", "Export a copy…"]
     assert any("disk is full" in text for text in warnings)
     assert controller.plan.get("a").title == "Learn WebPT and Epic"  # the edit is kept
@@ -314,8 +330,12 @@ def test_a_failed_save_keeps_the_edit_warns_and_retries(  # type: ignore[no-unty
     assert not controller.has_unsaved_changes
 
 
-def test_quitting_with_a_failing_save_asks_and_never_drops_edits_silently(  # type: ignore[no-untyped-def]
-    qtbot, make_controller, plan_path, monkeypatch, tmp_path
+def test_quitting_with_a_failing_save_asks_and_never_drops_edits_silently(
+    qtbot: QtBot,
+    make_controller: MakeController,
+    plan_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     write_plan(plan_path, small_plan())
     controller = make_controller()
@@ -342,7 +362,9 @@ def test_quitting_with_a_failing_save_asks_and_never_drops_edits_silently(  # ty
     assert not make_controller().read_only
 
 
-def test_the_unsaved_question_offers_four_choices(qtbot, make_controller, plan_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_unsaved_question_offers_four_choices(
+    qtbot: QtBot, make_controller: MakeController, plan_path: Path
+) -> None:
     write_plan(plan_path, small_plan())
     controller = make_controller()
     seen: list[str] = []
@@ -363,8 +385,12 @@ def test_the_unsaved_question_offers_four_choices(qtbot, make_controller, plan_p
 # --- File menu: export, import, restore ----------------------------------------------------------
 
 
-def test_export_and_import_round_trip_through_the_file_menu(  # type: ignore[no-untyped-def]
-    qtbot, make_controller, plan_path, tmp_path, monkeypatch
+def test_export_and_import_round_trip_through_the_file_menu(
+    qtbot: QtBot,
+    make_controller: MakeController,
+    plan_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     write_plan(plan_path, small_plan())
     controller = make_controller()
@@ -396,7 +422,8 @@ def test_export_and_import_round_trip_through_the_file_menu(  # type: ignore[no-
     assert controller.plan.milestones == original.milestones
     assert controller.undo_stack.undoText() == "Import plan from exported.json"
     banner = controller.banner("import")
-    assert banner is not None and banner.level == "info"
+    assert banner is not None
+    assert banner.level == "info"
     controller.undo()  # the import itself is undoable
     assert [m.id for m in controller.plan.milestones] == ["a"]
 
@@ -415,25 +442,26 @@ def test_export_and_import_round_trip_through_the_file_menu(  # type: ignore[no-
         ("binary.csv", b"\xff\xfe\x00garbage"),
     ],
 )
-def test_bad_huge_or_hostile_imports_are_refused_and_change_nothing(  # type: ignore[no-untyped-def]
-    make_controller, plan_path, tmp_path, name, content
+def test_bad_huge_or_hostile_imports_are_refused_and_change_nothing(
+    make_controller: MakeController, plan_path: Path, tmp_path: Path, name: str, content: bytes
 ) -> None:
     write_plan(plan_path, small_plan())
     controller = make_controller()
     bad = tmp_path / name
     bad.write_bytes(content)
     before = controller.plan
-    assert not controller.import_file(bad)
+    assert not controller.files.import_file(bad)
     assert controller.plan == before
     assert controller.undo_stack.count() == 0
     banner = controller.banner("import")
-    assert banner is not None and banner.level == "error"
+    assert banner is not None
+    assert banner.level == "error"
     assert banner.text.startswith("Nothing was imported:")
     assert banner.text.endswith("Your plan is unchanged.")
 
 
-def test_restore_from_backup_brings_back_an_older_version_undoably(  # type: ignore[no-untyped-def]
-    qtbot, make_controller, plan_path, monkeypatch
+def test_restore_from_backup_brings_back_an_older_version_undoably(
+    qtbot: QtBot, make_controller: MakeController, plan_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_plan(plan_path, small_plan())
     controller = make_controller()
@@ -443,7 +471,7 @@ def test_restore_from_backup_brings_back_an_older_version_undoably(  # type: ign
     controller.update_milestone("a", title="Version three")
     assert controller.save_now()
     # Backups hold the plan as it was before each save: the original, then "Version two".
-    summaries = controller.backups()
+    summaries = controller.files.backups()
     assert [s.plan.get("a").title for s in summaries if s.plan] == ["Version two", "Learn WebPT"]
     assert all(s.count == 3 for s in summaries)
 
@@ -454,7 +482,8 @@ def test_restore_from_backup_brings_back_an_older_version_undoably(  # type: ign
         shown.append([row.text(2) for row in rows if row is not None])
         dialog.select_row(1)
         first_step = dialog.preview.topLevelItem(0)
-        assert first_step is not None and first_step.text(0) == "Learn WebPT"
+        assert first_step is not None
+        assert first_step.text(0) == "Learn WebPT"
         return QDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(BackupDialog, "exec", choose_older)
@@ -467,7 +496,9 @@ def test_restore_from_backup_brings_back_an_older_version_undoably(  # type: ign
     assert controller.plan.get("a").title == "Version three"
 
 
-def test_undo_and_redo_live_in_the_edit_menu_with_their_shortcuts(qtbot, controller) -> None:  # type: ignore[no-untyped-def]
+def test_undo_and_redo_live_in_the_edit_menu_with_their_shortcuts(
+    qtbot: QtBot, controller: PlanController
+) -> None:
     window = attached(qtbot, controller)
     undo, redo = window.edit_menu.actions()[-2:]
     assert undo.shortcut().toString() == "Ctrl+Z"
@@ -487,8 +518,8 @@ def test_undo_and_redo_live_in_the_edit_menu_with_their_shortcuts(qtbot, control
 # --- the launch notice ---------------------------------------------------------------------------
 
 
-def test_the_launch_notice_lists_overdue_and_due_soon_steps(  # type: ignore[no-untyped-def]
-    qtbot, make_controller, plan_path
+def test_the_launch_notice_lists_overdue_and_due_soon_steps(
+    qtbot: QtBot, make_controller: MakeController, plan_path: Path
 ) -> None:
     plan = Plan(
         milestones=(
@@ -503,10 +534,12 @@ def test_the_launch_notice_lists_overdue_and_due_soon_steps(  # type: ignore[no-
     write_plan(plan_path, plan)
     controller = make_controller()
     banner = controller.banner("due")
-    assert banner is not None and banner.level == "notice"
+    assert banner is not None
+    assert banner.level == "notice"
     assert "Overdue: “Book the CMAA exam” (Nov 22, 2026)." in banner.text
     assert "Due within 14 days: “Update my résumé” (Dec 5, 2026)." in banner.text
-    assert "Far away" not in banner.text and "Done already" not in banner.text
+    assert "Far away" not in banner.text
+    assert "Done already" not in banner.text
     window = attached(qtbot, controller)
     assert window.statusBar().currentMessage() == (
         "1 plan step overdue, 1 due within 14 days – see the Plan tab."
@@ -514,13 +547,16 @@ def test_the_launch_notice_lists_overdue_and_due_soon_steps(  # type: ignore[no-
     assert QApplication.activeModalWidget() is None  # a quiet notice, not a dialog
 
 
-def test_no_notice_when_nothing_is_due(make_controller, plan_path) -> None:  # type: ignore[no-untyped-def]
+def test_no_notice_when_nothing_is_due(make_controller: MakeController, plan_path: Path) -> None:
     write_plan(plan_path, small_plan())
     controller = make_controller()
-    assert controller.banner("due") is None and controller.notice is None
+    assert controller.banner("due") is None
+    assert controller.notice is None
 
 
-def test_a_plan_from_a_newer_ptplanner_opens_read_only(make_controller, plan_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_plan_from_a_newer_ptplanner_opens_read_only(
+    make_controller: MakeController, plan_path: Path
+) -> None:
     raw = json.loads(small_plan().model_dump_json())
     raw["schema_version"] = 2
     plan_path.parent.mkdir(parents=True, exist_ok=True)
@@ -528,29 +564,33 @@ def test_a_plan_from_a_newer_ptplanner_opens_read_only(make_controller, plan_pat
     controller = make_controller()
     assert controller.read_only
     banner = controller.banner("read_only")
-    assert banner is not None and "newer version" in banner.text
-    assert not controller.import_file(plan_path)
+    assert banner is not None
+    assert "newer version" in banner.text
+    assert not controller.files.import_file(plan_path)
     assert json.loads(plan_path.read_text())["schema_version"] == 2  # never rewritten
 
 
-def test_export_failure_is_reported_not_raised(controller, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_export_failure_is_reported_not_raised(controller: PlanController, tmp_path: Path) -> None:
     missing = tmp_path / "no" / "such" / "folder" / "plan.json"
-    assert not controller.export_json(missing)
+    assert not controller.files.export_json(missing)
     banner = controller.banner("error")
-    assert banner is not None and str(missing) in banner.text
+    assert banner is not None
+    assert str(missing) in banner.text
 
 
-def test_importing_the_same_plan_adds_no_undo_step(controller, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_importing_the_same_plan_adds_no_undo_step(
+    controller: PlanController, tmp_path: Path
+) -> None:
     path = tmp_path / "p.json"
     export_plan_json(controller.plan, path)
-    assert controller.import_file(path)
+    assert controller.files.import_file(path)
     assert controller.undo_stack.count() == 0
 
 
 # --- inside the real main window ---------------------------------------------------------------
 
 
-def test_the_main_window_wires_the_plan_tab_menus_and_quit(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_main_window_wires_the_plan_tab_menus_and_quit(qtbot: QtBot) -> None:
     from ptplanner.core import paths
     from ptplanner.ui.main_window import MainWindow
     from ptplanner.ui.tabs.plan.tab import PlanTab
@@ -582,12 +622,12 @@ def test_the_main_window_wires_the_plan_tab_menus_and_quit(qtbot) -> None:  # ty
         other.close()
 
 
-def test_a_promotion_picked_in_the_plan_tab_shows_in_the_salary_tab(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_promotion_picked_in_the_plan_tab_shows_in_the_salary_tab(qtbot: QtBot) -> None:
     from fit_checks import open_main_window
     from PySide6.QtCore import Qt
 
     from ptplanner.core.projection import project
-    from ptplanner.core.salary import salary_model
+    from ptplanner.core.salary.model import salary_model
     from ptplanner.ui.tabs.plan.tab import PlanTab
 
     ctrl = Qt.KeyboardModifier.ControlModifier
@@ -598,21 +638,24 @@ def test_a_promotion_picked_in_the_plan_tab_shows_in_the_salary_tab(qtbot) -> No
     qtbot.waitUntil(tab.isVisible, timeout=3000)  # a built tab shows at the next event loop
     try:
         if tab.stack.currentWidget() is not tab.editor_page:
-            qtbot.mouseClick(tab.empty_button, Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(tab.empty_page.empty_button, Qt.MouseButton.LeftButton)
         else:
-            qtbot.mouseClick(tab.buttons["add"], Qt.MouseButton.LeftButton)
-        qtbot.keyClicks(tab.title_edit, "Become the lead coordinator")
-        qtbot.keyClick(tab.title_edit, Qt.Key.Key_Return)
-        qtbot.mouseClick(tab.no_date_check, Qt.MouseButton.LeftButton, pos=QPoint(6, 8))
-        tab.link_kind_combo.setFocus()
-        qtbot.keyClicks(tab.link_kind_combo, "Pro")
+            qtbot.mouseClick(tab.toolbar.buttons["add"], Qt.MouseButton.LeftButton)
+        fields = tab.details.fields
+        qtbot.keyClicks(fields.title_edit, "Become the lead coordinator")
+        qtbot.keyClick(fields.title_edit, Qt.Key.Key_Return)
+        qtbot.mouseClick(fields.no_date_check, Qt.MouseButton.LeftButton, pos=QPoint(6, 8))
+        fields.link_kind_combo.setFocus()
+        qtbot.keyClicks(fields.link_kind_combo, "Pro")
         step = tab.controller.milestone(tab.current_id())
-        assert step is not None and step.target_date is not None
+        assert step is not None
+        assert step.target_date is not None
         assert str(step.salary_link) == "promotion"
         label = f"Become the lead coordinator (promotion, {step.target_date:%b %Y})"
 
         qtbot.keyClick(window, Qt.Key.Key_3, ctrl)  # the Salary tab
         salary = window.page("salary")
+        assert isinstance(salary, SalaryTab)
         qtbot.waitUntil(lambda: label in salary.context_label.text(), timeout=3000)
         assert "From your plan:" in salary.context_label.text()
         # The projection rises by the promotion raise from the step's year on.

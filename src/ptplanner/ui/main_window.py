@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
 from ptplanner.core import paths
 
 if TYPE_CHECKING:
+    from ptplanner.core.report.build import ReportInput
     from ptplanner.core.settings import Settings
-    from ptplanner.ui.report.printing import ReportInput
     from ptplanner.ui.tabs.plan.controller import PlanController
+    from ptplanner.ui.tabs.plan.menu_actions import PlanMenuActions
     from ptplanner.ui.tabs.salary.scenario import ScenarioModel
 
 log = logging.getLogger(__name__)
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self._finished = False
         self._load_scheduled = False
         self.plan_controller: PlanController | None = None
+        self.plan_actions: PlanMenuActions | None = None
         self.setWindowTitle("PT Planner")
         self.setMinimumSize(760, 520)
         self._qsettings = QSettings(
@@ -186,9 +188,10 @@ class MainWindow(QMainWindow):
         if self._finished:
             return
         self._finished = True
-        from ptplanner.ui.app import set_application_version
+        from ptplanner import __version__
 
-        set_application_version()
+        # The version comes from the package metadata: read after the first paint, it is slow.
+        QCoreApplication.setApplicationVersion(__version__)
         self._load_core()
         settings = self.settings
         if settings.colour_scheme != self.startup_colour_scheme:
@@ -207,13 +210,15 @@ class MainWindow(QMainWindow):
     # --- tabs -------------------------------------------------------------------------------
 
     def _build_overview(self) -> QWidget:
-        from ptplanner.core.content import onet, overview
+        from ptplanner.core.content import overview
+        from ptplanner.core.onet import onet
         from ptplanner.ui.tabs.overview.tab import OverviewTab
 
         return OverviewTab(overview(), onet())
 
     def _build_day(self) -> QWidget:
-        from ptplanner.core.content import day_timeline, onet
+        from ptplanner.core.day import day_timeline
+        from ptplanner.core.onet import onet
         from ptplanner.ui.tabs.day.tab import DayTab
 
         return DayTab(day_timeline(), onet())
@@ -257,12 +262,26 @@ class MainWindow(QMainWindow):
                 from ptplanner.ui.tabs.plan.controller import PlanController
             except ImportError:
                 return None
-            controller = PlanController(parent=self)
+            controller = PlanController(parent=self)  # its dialogs open over the window
             controller.salary_effects_changed.connect(self.scenario.set_plan_effects)
             self.scenario.set_plan_effects(controller.salary_effects())
-            controller.attach(self)
+            self._show_plan_actions(controller)
             self.plan_controller = controller
         return self.plan_controller
+
+    def _show_plan_actions(self, controller: PlanController) -> None:
+        """The plan's File and Edit menu items, and its messages in the status bar."""
+        from ptplanner.ui.tabs.plan.menu_actions import PlanMenuActions
+
+        actions = self.plan_actions = PlanMenuActions(controller, self)
+        self.file_menu.insertActions(self.plan_file_separator, actions.file_actions())
+        self.edit_menu.addActions(actions.edit_actions())
+        controller.message.connect(self._show_plan_message)
+        if controller.notice:
+            self.statusBar().showMessage(controller.notice, 20000)
+
+    def _show_plan_message(self, _level: str, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     # --- actions and menus ------------------------------------------------------------------
 
@@ -347,7 +366,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _set_scheme(self, value: str) -> None:
-        from ptplanner.ui.app import apply_colour_scheme
+        from ptplanner.ui.theme import apply_colour_scheme
 
         self.settings.colour_scheme = value  # type: ignore[assignment]
         self.scheme_actions[value].setChecked(True)
@@ -356,7 +375,7 @@ class MainWindow(QMainWindow):
     # --- printing -----------------------------------------------------------------------------
 
     def report(self) -> ReportInput:
-        from ptplanner.ui.report.printing import ReportInput
+        from ptplanner.core.report.build import ReportInput
 
         controller = self.plan_controller
         pinned = self.scenario.pinned
@@ -370,17 +389,17 @@ class MainWindow(QMainWindow):
         )
 
     def print_projection(self) -> None:
-        from ptplanner.ui.report.printing import print_with_dialog
+        from ptplanner.ui.report.dialogs import print_with_dialog
 
         print_with_dialog(self, self.report())
 
     def preview_projection(self) -> None:
-        from ptplanner.ui.report.printing import preview
+        from ptplanner.ui.report.dialogs import preview
 
         preview(self, self.report())
 
     def export_pdf(self) -> None:
-        from ptplanner.ui.report.printing import export_pdf_with_dialog
+        from ptplanner.ui.report.dialogs import export_pdf_with_dialog
 
         export_pdf_with_dialog(self, self.report())
 

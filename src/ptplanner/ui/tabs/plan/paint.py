@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QPixmap,
 )
 
-from ptplanner.ui.tabs.plan.tree_model import icon_canvas, is_dark, round_pen
+from ptplanner.ui.tabs.plan.status_icons import icon_canvas, is_dark, round_pen
 from ptplanner.ui.widgets import mix
 
 

@@ -1,16 +1,15 @@
 """The Plan tab's timeline: every target date on one axis, today marked, overdue steps in red.
 
-A view of the same :class:`~ptplanner.ui.tabs.plan.tree_model.PlanIndex` the tree shows;
-clicking a marker
-selects its step (``milestone_clicked``) and hovering one names it.
+A view of the same :class:`~ptplanner.core.plan.index.PlanIndex` the tree shows;
+clicking a marker selects its step (``milestone_clicked``) and hovering one names it. Where the
+markers go is worked out in :mod:`~ptplanner.ui.tabs.plan.timeline_marks`, how each part is
+drawn in :mod:`~ptplanner.ui.tabs.plan.timeline_paint`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
-from math import ceil
-from typing import Any, NamedTuple
+from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -28,52 +27,27 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ptplanner.core.format import short_date
-from ptplanner.ui.tabs.plan.tree_model import PlanIndex, is_dark, kind_colours
-from ptplanner.ui.widgets import mix, muted_colour
-
-
-class _Bucket(NamedTuple):
-    """Markers that land on the same pixel, lane and kind: drawn once, listed in the tooltip."""
-
-    x: int
-    y: int
-    code: int
-    """The kind's code, plus _NESTED for sub-steps."""
-    keys: list[int]
-
-    @property
-    def radius(self) -> float:
-        return 3.5 if self.code >= _NESTED else 5.0
-
-    @property
-    def kind(self) -> str:
-        return _KIND_CODES[self.code % _NESTED]
-
-
-_KIND_CODES = ("done", "due_soon", "open", "overdue", "skipped")
-"""Kinds as small numbers, so that a marker's pixel, level and kind make one sortable int (in
-this order on one pixel: top-level steps first, then by kind, which decides the lanes)."""
-_CODE_OF = {kind: code for code, kind in enumerate(_KIND_CODES)}
-_NESTED = 8
-"""Added to the kind's code for a sub-step (drawn smaller than a top-level step)."""
-
-
-@dataclass
-class _Marks:
-    """The steps with a target date, in plan order: their keys, dates and kind codes."""
-
-    keys: list[int]
-    ordinals: list[int]
-    codes: list[int]
-    days: list[tuple[int, list[int]]] = field(default_factory=list)
-    """(date ordinal * 16 + kind code, the keys of those steps in plan order), ascending: the
-    steps gathered by day and kind once per plan, so that a redraw (each resize) only merges
-    days that share a pixel instead of sorting every step again."""
-
+from ptplanner.core.plan.index import PlanIndex
+from ptplanner.ui.tabs.plan.timeline_marks import (
+    KIND_CODES,
+    NESTED,
+    Bucket,
+    Marks,
+    gather_marks,
+    marker_radius,
+    place_buckets,
+)
+from ptplanner.ui.tabs.plan.timeline_paint import (
+    MarkColours,
+    MarkerSprites,
+    paint_legend,
+    paint_ticks,
+)
+from ptplanner.ui.widgets import muted_colour
 
 PLACE_LATER_FROM = 2_000
-"""A plan with at least this many steps shows its tree first: the timeline's markers (about
-25 ms of work for 10,000 steps) are placed just after that first paint, not inside it."""
+"""A plan with at least this many steps shows its tree first: the timeline's markers are placed
+just after that first paint, not inside it (bench/README.md has what that costs)."""
 
 _KIND_WORDS = {
     "overdue": "overdue",
@@ -102,13 +76,13 @@ class PlanTimeline(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
         self._source: PlanIndex | None = None
-        self._marks: _Marks | None = _Marks([], [], [])
+        self._marks: Marks | None = Marks([], [], [])
         self._today = date.today()
         self._selected: str | None = None
-        self._buckets: list[_Bucket] = []
+        self._buckets: list[Bucket] = []
         self._bucket_of: dict[int, int] | None = None
         self._cache: QPixmap | None = None
-        self._sprites: dict[tuple[str, float, float], tuple[QPixmap, int]] = {}
+        self._sprites = MarkerSprites()
         self._placed_once = False
         """Markers were drawn at least once: later plans and edits redraw them at once."""
 
@@ -123,31 +97,12 @@ class PlanTimeline(QWidget):
         self._cache = None
         self.update()
 
-    def marks(self) -> _Marks:
+    def marks(self) -> Marks:
         if self._marks is None:
-            marks = _Marks([], [], [])
-            source = self._source
-            if source is not None:
-                # Flat comprehensions, not a tuple per step: this runs after every edit.
-                kinds = source.kinds(self._today)
-                depth = source.depth
-                dates = [m.target_date for m in source.milestones]
-                marks.keys = [k for k, day in enumerate(dates) if day is not None]
-                marks.ordinals = [day.toordinal() for day in dates if day is not None]
-                marks.codes = [
-                    _CODE_OF[kinds[k]] + (_NESTED if depth[k] != 1 else 0) for k in marks.keys
-                ]
-                by_day: dict[int, list[int]] = {}
-                for key, ordinal, code in zip(marks.keys, marks.ordinals, marks.codes, strict=True):
-                    by_day.setdefault(ordinal * 16 + code, []).append(key)
-                marks.days = sorted(by_day.items())
-            self._marks = marks
+            marks = self._marks = gather_marks(self._source, self._today)
             count = len(marks.keys)
-            overdue = marks.codes.count(_CODE_OF["overdue"]) + marks.codes.count(
-                _CODE_OF["overdue"] + _NESTED
-            )
             self.setAccessibleDescription(
-                f"{count} steps with target dates, {overdue} overdue"
+                f"{count} steps with target dates, {marks.overdue_count()} overdue"
                 if count
                 else "No steps have target dates yet"
             )
@@ -195,7 +150,7 @@ class PlanTimeline(QWidget):
         found = self._bucket_for(milestone_id)
         return QPointF(found[0].x, found[0].y) if found is not None else None
 
-    def _bucket_for(self, milestone_id: str | None) -> tuple[_Bucket, int] | None:
+    def _bucket_for(self, milestone_id: str | None) -> tuple[Bucket, int] | None:
         source = self._source
         if source is None or milestone_id is None:
             return None
@@ -241,9 +196,12 @@ class PlanTimeline(QWidget):
         painter = QPainter(self)
         painter.drawPixmap(0, 0, cache)
         found = self._bucket_for(self._selected)
-        if found is None or self._source is None:
-            return
-        bucket, key = found
+        if found is not None:
+            self._paint_selected(painter, *found)
+
+    def _paint_selected(self, painter: QPainter, bucket: Bucket, key: int) -> None:
+        """A ring round the selected step's marker, and its title and date beside it."""
+        assert self._source is not None
         milestone = self._source.milestones[key]
         centre = QPointF(bucket.x, bucket.y)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -282,9 +240,7 @@ class PlanTimeline(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         quiet = muted_colour(palette)
-        colours = kind_colours(palette)
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        done_colour = QColor("#3f9a5a" if not is_dark(palette) else "#57b36f")
+        colours = MarkColours.of(palette)
         rect = QRectF(self.rect()).adjusted(16, 8, -16, -6)
         axis_y = rect.bottom() - 22
         font = self._font()
@@ -310,12 +266,12 @@ class PlanTimeline(QWidget):
 
         painter.setPen(QPen(quiet, 1))
         painter.drawLine(QPointF(rect.left(), axis_y), QPointF(rect.right(), axis_y))
-        self._paint_ticks(
-            painter, date.fromordinal(start), date.fromordinal(end), x_of, axis_y, metrics, quiet
-        )
-        self._paint_legend(painter, rect, metrics, colours, accent, done_colour, quiet)
+        span = (date.fromordinal(start), date.fromordinal(end))
+        paint_ticks(painter, span, x_of, axis_y, metrics, quiet, self.width())
+        paint_legend(painter, rect, metrics, colours, quiet)
 
         # Today: a dashed vertical line with its label at the top.
+        accent = colours.accent
         today_x = x_of(self._today.toordinal())
         painter.setPen(QPen(accent, 1.5, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(today_x, rect.top() + 14), QPointF(today_x, axis_y + 4))
@@ -325,181 +281,31 @@ class PlanTimeline(QWidget):
         lx = min(max(today_x - width / 2, rect.left()), rect.right() - width)
         painter.drawText(QPointF(lx, rect.top() + metrics.ascent()), label)
 
-        # Markers on one pixel, of one level and kind, share a bucket: the steps, gathered by
-        # day and kind once per plan (_Marks.days), merge by the pixel their day lands on. The
-        # buckets are then placed in the order of their earliest step (by date, level and
-        # kind), stacking in lanes where they would overlap.
         lanes_top = rect.top() + 18
         lane_height = 11.0
         lane_count = max(1, int((axis_y - 8 - lanes_top) // lane_height))
-        lane_end = [-1e9] * lane_count
         lane_y = [round(axis_y - 8 - lane * lane_height) for lane in range(lane_count)]
-        buckets = self._buckets
+        self._buckets = place_buckets(marks, left, scale, start, lane_y)
         sprites = {
-            code: self._sprite(
-                _KIND_CODES[code % _NESTED],
-                3.5 if code >= _NESTED else 5.0,
-                ratio,
-                colours,
-                accent,
-                done_colour,
-            )
+            code: self._sprites.get(KIND_CODES[code % NESTED], marker_radius(code), ratio, colours)
             for code in set(marks.codes)
         }
-        merged: dict[int, tuple[int, list[int]]] = {}
-        for day, day_keys in marks.days:
-            ordinal, code = divmod(day, 16)
-            slot = round(left + scale * (ordinal - start)) * 16 + code
-            found = merged.get(slot)
-            if found is None:
-                merged[slot] = (day, list(day_keys))
-            else:
-                found[1].extend(day_keys)
-        # Keys are positions in the plan: sorted, a bucket lists its steps in plan order.
-        groups = [(first, slot, sorted(keys)) for slot, (first, keys) in merged.items()]
-        groups.sort()
         # Sprites are already antialiased; copied whole-pixel without the hint they take a fast
         # path (with it, each copy is resampled: several times slower for 1,500 markers).
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for _first, slot, group in groups:
-            x, code = divmod(slot, 16)
-            radius = 3.5 if code >= _NESTED else 5.0
-            lane = lane_count - 1
-            for i, last in enumerate(lane_end):
-                if x - radius - 2 > last:
-                    lane = i
-                    break
-            lane_end[lane] = max(lane_end[lane], x + radius)
-            y = lane_y[lane]
-            buckets.append(_Bucket(x, y, code, group))
-            sprite, half = sprites[code]
-            painter.drawPixmap(x - half, y - half, sprite)
+        for bucket in self._buckets:
+            sprite, half = sprites[bucket.code]
+            painter.drawPixmap(bucket.x - half, bucket.y - half, sprite)
         painter.end()
         return pixmap
 
-    def _sprite(
-        self,
-        kind: str,
-        radius: float,
-        ratio: float,
-        colours: dict[str, QColor],
-        accent: QColor,
-        done_colour: QColor,
-    ) -> tuple[QPixmap, int]:
-        """One marker, painted once per kind, size and pixel ratio and then copied.
-
-        Returns the pixmap and the distance from its corner to the marker's centre (whole
-        pixels, so that copies land on the pixel grid).
-        """
-        found = self._sprites.get((kind, radius, ratio))
-        if found is None:
-            half = ceil(radius + 2)  # room for the outline's antialiased edge
-            sprite = QPixmap(round(2 * half * ratio), round(2 * half * ratio))
-            sprite.setDevicePixelRatio(ratio)
-            sprite.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(sprite)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            centre = QPointF(half, half)
-            self._paint_mark(painter, centre, radius, kind, colours, accent, done_colour)
-            painter.end()
-            found = self._sprites[kind, radius, ratio] = sprite, half
-        return found
-
-    @staticmethod
-    def _paint_mark(
-        painter: QPainter,
-        centre: QPointF,
-        radius: float,
-        kind: str,
-        colours: dict[str, QColor],
-        accent: QColor,
-        done_colour: QColor,
-    ) -> None:
-        if kind == "done":
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(done_colour)
-        elif kind == "skipped":
-            painter.setPen(QPen(colours["skipped"], 1.5))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-        elif kind in {"overdue", "due_soon"}:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colours[kind])
-        else:
-            painter.setPen(QPen(accent, 1.5))
-            painter.setBrush(mix(accent, QColor("#ffffff"), 0.35))
-        painter.drawEllipse(centre, radius, radius)
-
-    def _paint_legend(
-        self,
-        painter: QPainter,
-        rect: QRectF,
-        metrics: QFontMetrics,
-        colours: dict[str, QColor],
-        accent: QColor,
-        done_colour: QColor,
-        text: QColor,
-    ) -> None:
-        entries = (
-            ("open", "Planned"),
-            ("due_soon", "Due soon"),
-            ("overdue", "Overdue"),
-            ("done", "Done"),
-        )
-        x = rect.right()
-        y = rect.top() + metrics.ascent()
-        for kind, label in reversed(entries):
-            width = metrics.horizontalAdvance(label)
-            x -= width
-            painter.setPen(text)
-            painter.drawText(QPointF(x, y), label)
-            x -= 10
-            centre = QPointF(x, rect.top() + metrics.ascent() - metrics.xHeight() / 2 - 0.5)
-            self._paint_mark(painter, centre, 4.0, kind, colours, accent, done_colour)
-            x -= 16
-
-    def _paint_ticks(
-        self,
-        painter: QPainter,
-        start: date,
-        end: date,
-        x_of: Any,
-        axis_y: float,
-        metrics: QFontMetrics,
-        colour: QColor,
-    ) -> None:
-        months = (end.year - start.year) * 12 + end.month - start.month
-        label_width = metrics.horizontalAdvance("Sep 2027") + 16
-        room = max(1, int(self.width() // label_width))
-        step = next((s for s in (1, 2, 3, 6, 12, 24, 60) if months / s <= room), 120)
-        year, month = start.year, start.month
-        painter.setPen(colour)
-        while True:
-            month += 1
-            if month > 12:
-                year, month = year + 1, 1
-            day = date(year, month, 1)
-            if day > end:
-                break
-            if (year * 12 + month - 1) % step:
-                continue
-            x = x_of(day.toordinal())
-            painter.drawLine(QPointF(x, axis_y), QPointF(x, axis_y + 4))
-            if step >= 12:
-                text = str(year)
-            elif month == 1 or step >= 3:
-                text = f"{day:%b} {year}"
-            else:
-                text = f"{day:%b}"
-            width = metrics.horizontalAdvance(text)
-            painter.drawText(QPointF(x - width / 2, axis_y + 6 + metrics.ascent()), text)
-
-    def _first(self, bucket: _Bucket) -> int:
+    def _first(self, bucket: Bucket) -> int:
         """The key of the earliest step in a bucket (the first in the plan on a tie)."""
         assert self._source is not None
         milestones = self._source.milestones
         return min(bucket.keys, key=lambda k: (milestones[k].target_date or self._today, k))
 
-    def _bucket_at(self, x: float, y: float) -> _Bucket | None:
+    def _bucket_at(self, x: float, y: float) -> Bucket | None:
         for bucket in reversed(self._buckets):
             reach = bucket.radius + 2
             if abs(bucket.x - x) <= reach and abs(bucket.y - y) <= reach:

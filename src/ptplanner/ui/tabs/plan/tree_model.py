@@ -2,15 +2,14 @@
 
 Model/view only, no widget per row, so a 10,000-step plan shows at once and scrolls smoothly:
 
-* :class:`PlanIndex` maps every milestone to an integer key with its parent key, row and
-  children, built in one pass over the plan. It is rebuilt only when the tree's shape changes
-  (``PlanChange.structural``); a field edit swaps in the new milestone objects along one path.
-* Model indexes carry the key as ``internalId``, so ``index()``/``parent()``/``rowCount()`` are
-  list look-ups and never walk the plan.
+* Where each milestone sits comes from the controller's
+  :class:`~ptplanner.core.plan.index.PlanIndex`. Model indexes carry its integer key as
+  ``internalId``, so ``index()``/``parent()``/``rowCount()`` are list look-ups and never walk the
+  plan.
 * The filter lives in the model, not in a QSortFilterProxyModel: a proxy calls back into Python
-  for every one of 10,000 rows (and again for their children) on each new search, where the
-  model matches every step in one loop over precomputed lowercase search keys and then serves
-  the view filtered copies of its row lists. Parents of matches stay, as they would with a
+  for every one of 10,000 rows (and again for their children) on each new search, where
+  :mod:`ptplanner.core.plan.filter` matches every step in one loop and the model then serves the
+  view filtered copies of its row lists. Parents of matches stay, as they would with a
   recursive proxy filter.
 * A structural change or a new filter is published as ``layoutChanged`` with every persistent
   index re-pointed at the same milestone id. Expanded rows, the selection and the current row
@@ -22,51 +21,40 @@ Model/view only, no widget per row, so a 10,000-step plan shows at once and scro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
-from itertools import compress
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QByteArray,
     QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QGuiApplication,
-    QIcon,
-    QPainter,
-    QPalette,
-    QPen,
-    QPixmap,
-)
+from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 
-from ptplanner.core.format import STATUS_LABELS, clip, short_date
-from ptplanner.core.plan.model import (
-    CLOSED_STATUSES,
-    DUE_SOON_DAYS,
-    MAX_DEPTH,
-    Milestone,
-    Plan,
-    SalaryLink,
-    Status,
-    milestone_kinds,
-)
+from ptplanner.core.format import STATUS_LABELS, short_date
+from ptplanner.core.plan.filter import FilteredSteps, StepFilter, search_words
+from ptplanner.core.plan.index import PlanIndex
+from ptplanner.core.plan.model import Milestone, Status
 from ptplanner.core.plan.operations import PlanChange
+from ptplanner.ui.tabs.plan.drag_drop import (
+    MIME_TYPE,
+    DropTarget,
+    decode_ids,
+    drop_target,
+    encode_ids,
+)
+from ptplanner.ui.tabs.plan.row_text import due_text, link_label, row_tooltip
+from ptplanner.ui.tabs.plan.status_icons import kind_colours, status_icons
 
 if TYPE_CHECKING:
     from ptplanner.ui.tabs.plan.controller import PlanController
 
 Index = QModelIndex | QPersistentModelIndex
 
-MIME_TYPE = "application/x-ptplanner-milestone-ids"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The milestone id of a row."""
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -91,293 +79,6 @@ _UNUSED_ROLES = frozenset(
 )
 """Roles the view asks for on every paint that the model leaves to the style."""
 
-# Status filter choices: key, label. "attention" is what the launch notice lists.
-STATUS_FILTERS: tuple[tuple[str, str], ...] = (
-    ("all", "All steps"),
-    ("open", "Open (not done or skipped)"),
-    ("attention", "Overdue or due soon"),
-    ("overdue", "Overdue"),
-    ("not_started", "Not started"),
-    ("in_progress", "In progress"),
-    ("done", "Done"),
-    ("skipped", "Skipped"),
-)
-
-
-def link_label(link: SalaryLink | None) -> str:
-    """A salary link in words for the tree ("CMAA", "Associate degree", "Boston, MA")."""
-    if link is None:
-        return ""
-    if link.kind == "promotion":
-        return "Promotion"
-    from ptplanner.core.salary import salary_model
-
-    model = salary_model()
-    if link.kind == "certification":
-        labels = {c.id: c.label.split(" (")[0] for c in model.certifications}
-        return labels.get(link.value, link.value.upper())
-    if link.kind == "education":
-        return next((e.label for e in model.education if e.id == link.value), link.value)
-    if link.kind == "employer_type":
-        return next((e.label for e in model.employer_types if e.id == link.value), link.value)
-    return link.value
-
-
-def row_kind(milestone: Milestone, today: date) -> str:
-    """How a row is drawn: done, skipped, overdue, due_soon or open (the core's rules)."""
-    return milestone_kinds((milestone,), today)[0]
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
-def kind_colours(palette: QPalette) -> dict[str, QColor]:
-    """Text colours per row kind, picked for 4.5:1 contrast on the light or dark base colour."""
-    dark = is_dark(palette)
-    muted = QColor(palette.color(QPalette.ColorRole.Text))
-    muted.setAlphaF(1.0)
-    base = palette.color(QPalette.ColorRole.Base)
-    # Done rows are greyed: 55% of the way from text to base keeps them readable but quiet.
-    grey = QColor(
-        round(muted.red() * 0.55 + base.red() * 0.45),
-        round(muted.green() * 0.55 + base.green() * 0.45),
-        round(muted.blue() * 0.55 + base.blue() * 0.45),
-    )
-    return {
-        "overdue": QColor("#ff7b72" if dark else "#b3261e"),
-        "due_soon": QColor("#f2b441" if dark else "#8a5300"),
-        "done": grey,
-        "skipped": grey,
-        "open": palette.color(QPalette.ColorRole.Text),
-    }
-
-
-def icon_canvas() -> tuple[QPixmap, QPainter]:
-    """A transparent 32 px square and an antialiased painter on it, for a small painted icon
-    (no icon theme needed, sharp at any scale). The caller ends the painter."""
-    pixmap = QPixmap(32, 32)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    return pixmap, painter
-
-
-def round_pen(colour: QColor, width: float) -> QPen:
-    """A pen with round ends and joins, as every line of the painted icons has."""
-    pen = QPen(colour, width)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    return pen
-
-
-def _status_icon(kind: str, colour: QColor, accent: QColor) -> QIcon:
-    """A small painted status mark."""
-    pixmap, painter = icon_canvas()
-    pen = round_pen(colour, 3.2)
-    if kind == "done":
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(accent)
-        painter.drawEllipse(3, 3, 26, 26)
-        painter.setPen(round_pen(QColor("#ffffff"), 3.6))
-        painter.drawPolyline([_pt(9.5, 16.5), _pt(14, 21), _pt(22.5, 11.5)])
-    elif kind == "skipped":
-        painter.setPen(pen)
-        painter.drawEllipse(4, 4, 24, 24)
-        painter.drawLine(10, 16, 22, 16)
-    elif kind in {"overdue", "due_soon"}:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawEllipse(3, 3, 26, 26)
-        painter.setPen(round_pen(QColor("#ffffff"), 3.6))
-        if kind == "overdue":  # an exclamation mark
-            painter.drawLine(16, 9, 16, 18)
-            painter.drawPoint(16, 23)
-        else:  # clock hands
-            painter.drawLine(16, 9, 16, 16)
-            painter.drawLine(16, 16, 21, 19)
-    else:
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(4, 4, 24, 24)
-    painter.end()
-    return QIcon(pixmap)
-
-
-def _pt(x: float, y: float) -> Any:
-    from PySide6.QtCore import QPointF
-
-    return QPointF(x, y)
-
-
-_NO_CHILDREN: list[int] = []
-"""The sub-steps of every leaf: one shared list (never changed), not 9,000 empty ones that the
-garbage collector would have to walk."""
-
-
-class PlanIndex:
-    """Integer keys for every milestone with parent, row and children; built in one pass.
-
-    Keys are preorder positions, so ``ids[key]`` is the display order of a fully expanded tree.
-    """
-
-    __slots__ = (
-        "_kinds",
-        "children",
-        "depth",
-        "ids",
-        "key_of",
-        "milestones",
-        "parent",
-        "roots",
-        "row",
-    )
-
-    def __init__(self, plan: Plan) -> None:
-        ids: list[str] = []
-        milestones: list[Milestone] = []
-        parent: list[int] = []
-        row: list[int] = []
-        depth: list[int] = []
-        children: list[list[int]] = []
-        roots: list[int] = []
-        # Bound appends and plain recursion (at most MAX_DEPTH deep): this runs on every open and
-        # every structural edit, and is about twice as fast as a loop over a stack of tuples.
-        add_id, add_milestone = ids.append, milestones.append
-        add_parent, add_row, add_depth = parent.append, row.append, depth.append
-        add_children = children.append
-
-        def visit(
-            siblings: tuple[Milestone, ...], parent_key: int, level: int, into: list[int]
-        ) -> None:
-            for position, milestone in enumerate(siblings):
-                key = len(ids)
-                into.append(key)
-                add_id(milestone.id)
-                add_milestone(milestone)
-                add_parent(parent_key)
-                add_row(position)
-                add_depth(level)
-                if milestone.children:
-                    kids: list[int] = []
-                    add_children(kids)
-                    visit(milestone.children, key, level + 1, kids)
-                else:
-                    add_children(_NO_CHILDREN)
-
-        visit(plan.milestones, -1, 1, roots)
-        self.ids = ids
-        self.milestones = milestones
-        self.parent = parent
-        self.row = row
-        self.depth = depth
-        self.children = children
-        self.roots = roots
-        self.key_of = dict(zip(ids, range(len(ids)), strict=True))
-        self._kinds: tuple[date, list[str]] | None = None
-
-    def kinds(self, today: date) -> list[str]:
-        """:func:`row_kind` of every milestone by key, worked out once per day and kept current.
-
-        The header's overdue count, the timeline and the status filter all read these.
-        """
-        if self._kinds is None or self._kinds[0] != today:
-            self._kinds = today, list(milestone_kinds(self.milestones, today))
-        return self._kinds[1]
-
-    def leaf_counts(self) -> dict[int, tuple[int, int]]:
-        """(done, counted) leaves of every top-level step and every step with sub-steps.
-
-        The same numbers as :meth:`Milestone.leaf_counts`, from the last key to the first (a
-        step's sub-steps come after it in preorder, so they are counted before it): the header
-        and the progress column need them all on the first paint, and this is about half the
-        cost of a recursive walk below each top-level step (6 ms against 11 for 10,000 steps).
-        """
-        children = self.children
-        closed, skipped = Status.DONE, Status.SKIPPED
-        statuses = [milestone.status for milestone in self.milestones]
-        # Every step as if it were a leaf first (comprehensions: most steps are), then the
-        # steps with sub-steps from the bottom up.
-        counted = [0 if status is skipped else 1 for status in statuses]
-        done = [1 if status is closed else 0 for status in statuses]
-        parents = [key for key, kids in enumerate(children) if kids]
-        for key in reversed(parents):
-            status = statuses[key]
-            if status is skipped:
-                counted[key] = 0
-                continue
-            kids = children[key]
-            below = counted[key] = sum([counted[kid] for kid in kids])
-            done[key] = below if status is closed else sum([done[kid] for kid in kids])
-        found = {key: (done[key], counted[key]) for key in self.roots}
-        found.update((key, (done[key], counted[key])) for key in parents)
-        return found
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def siblings(self, parent_key: int) -> list[int]:
-        return self.roots if parent_key < 0 else self.children[parent_key]
-
-    def ancestors(self, key: int) -> Iterator[int]:
-        """The keys above ``key``, nearest first."""
-        parent = self.parent[key]
-        while parent >= 0:
-            yield parent
-            parent = self.parent[parent]
-
-    def path(self, key: int) -> list[int]:
-        """Rows from the top level down to ``key``."""
-        rows = [self.row[key]]
-        rows.extend(self.row[a] for a in self.ancestors(key))
-        rows.reverse()
-        return rows
-
-    def place(self, milestone_id: str) -> tuple[str | None, int] | None:
-        """(parent id, row) of a milestone, or None if it is not in the plan."""
-        key = self.key_of.get(milestone_id)
-        if key is None:
-            return None
-        parent = self.parent[key]
-        return (self.ids[parent] if parent >= 0 else None), self.row[key]
-
-    def refresh(self, plan: Plan, milestone_id: str) -> list[int]:
-        """Re-read one milestone and its ancestors from ``plan`` (after a field edit).
-
-        An edit copies every milestone on the path from the root, so the ancestors' objects are
-        new too; returns the keys refreshed, the edited one first.
-        """
-        key = self.key_of.get(milestone_id)
-        if key is None:
-            return []
-        rows = self.path(key)
-        chain: list[Milestone] = []
-        node = plan.milestones[rows[0]]
-        chain.append(node)
-        for position in rows[1:]:
-            node = node.children[position]
-            chain.append(node)
-        keys = [key, *self.ancestors(key)]
-        for k, milestone in zip(keys, reversed(chain), strict=True):
-            self.milestones[k] = milestone
-        if self._kinds is not None:
-            day, kinds = self._kinds
-            for k in keys:
-                kinds[k] = row_kind(self.milestones[k], day)
-        return keys
-
-    def subtree(self, key: int) -> Iterator[int]:
-        stack = [key]
-        while stack:
-            current = stack.pop()
-            yield current
-            stack.extend(self.children[current])
-
-    def height(self, key: int) -> int:
-        """Levels in the subtree of ``key`` (1 for a step without sub-steps)."""
-        base = self.depth[key]
-        return max(self.depth[k] for k in self.subtree(key)) - base + 1
-
 
 class PlanTreeModel(QAbstractItemModel):
     """The controller's plan as a tree; edits go back through the controller (undoable)."""
@@ -393,15 +94,10 @@ class PlanTreeModel(QAbstractItemModel):
         self._index = controller.plan_index()
         self._flags = self._make_flags()
         self._today = controller.today()
-        self._leaves: dict[int, tuple[int, int]] = {}
-        self._search_keys: list[str] | None = None
         self._fonts: dict[str, QFont] = {}
-        self._words: tuple[str, ...] = ()
-        self._status = "all"
-        self._filter: _Filtered | None = None
-        self._version = 0
-        """Bumped whenever the plan or the day changes: a filter worked out before is stale."""
-        self._worked_out: tuple[tuple[object, ...], _Filtered | None] | None = None
+        self._steps_filter = StepFilter()
+        self._filter: FilteredSteps | None = None
+        """What the filter shows now; None when it shows every step."""
         # What the view is shown: the index's own lists, or the filter's copies of them.
         self._roots: list[int] = self._index.roots
         self._kids: list[list[int]] = self._index.children
@@ -451,8 +147,8 @@ class PlanTreeModel(QAbstractItemModel):
         if today == self._today:
             return
         self._today = today
-        self._version += 1
-        if self._filter is not None and self._status != "all":
+        self._steps_filter.plan_changed()
+        if self._filter is not None and self._steps_filter.status != "all":
             self._relayout(self._refilter)  # "overdue" and "due soon" are about today
         self._emit_all_changed()
 
@@ -463,15 +159,7 @@ class PlanTreeModel(QAbstractItemModel):
     def _set_colours(self, palette: QPalette) -> None:
         self._colours = kind_colours(palette)
         self._brushes = {kind: QBrush(colour) for kind, colour in self._colours.items()}
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        done_accent = QColor("#3f9a5a" if not is_dark(palette) else "#57b36f")
-        self._icons = {
-            kind: _status_icon(kind, colour, done_accent if kind == "done" else accent)
-            for kind, colour in self._colours.items()
-        }
-        self._icons["open"] = _status_icon(
-            "open", palette.color(QPalette.ColorRole.PlaceholderText), accent
-        )
+        self._icons = status_icons(palette, self._colours)
 
     def _emit_all_changed(self) -> None:
         # Header-to-footer dataChanged per parent shown is what views repaint cheaply; the view
@@ -555,33 +243,17 @@ class PlanTreeModel(QAbstractItemModel):
         return table[index.column()]
 
     def progress_counts(self, key: int) -> tuple[int, int] | None:
-        """(done, counted) leaves for a step with sub-steps, cached until it changes."""
-        return self.leaf_counts(key) if self._index.children[key] else None
-
-    def leaf_counts(self, key: int) -> tuple[int, int]:
-        """(done, counted) leaves of a step (see Milestone.leaf_counts), cached until it or
-        one of its sub-steps changes."""
-        counts = self._leaves.get(key)
-        if counts is None:
-            counts = self._leaves[key] = self._index.milestones[key].leaf_counts()
-        return counts
+        """(done, counted) leaves for a step with sub-steps, kept until it changes."""
+        return self._index.step_counts(key) if self._index.children[key] else None
 
     def plan_leaf_counts(self) -> tuple[int, int]:
-        """(done, counted) leaves of the whole plan, as Plan.leaf_counts(); after an edit only
-        the top-level step it touched is counted again."""
-        if not self._leaves:
-            # A new plan or a structural edit emptied the cache: refill it in one pass.
-            self._leaves = self._index.leaf_counts()
-        done = counted = 0
-        for key in self._index.roots:
-            step_done, step_counted = self.leaf_counts(key)
-            done += step_done
-            counted += step_counted
-        return done, counted
+        """(done, counted) leaves of the whole plan, as Plan.leaf_counts()."""
+        return self._index.plan_counts()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called for ~8 roles per cell on every repaint: roles this model never sets answer
         # first, and the row's kind comes from the index's list rather than being worked out.
+        # The roles every cell asks for are answered here; the rest in _more_data().
         if role in _UNUSED_ROLES or not index.isValid():
             return None
         key = index.internalId()
@@ -598,17 +270,17 @@ class PlanTreeModel(QAbstractItemModel):
             return self._brushes[kind]
         if role == _DECORATION:
             return self._icons[kind] if column == self.TITLE else None
+        return self._more_data(key, milestone, column, kind, role)
+
+    def _more_data(self, key: int, milestone: Milestone, column: int, kind: str, role: int) -> Any:
+        """data() for the roles not every cell asks for on each paint."""
         if role == Qt.ItemDataRole.CheckStateRole and column == self.DONE:
             ticked = milestone.status is Status.DONE
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.FontRole and kind == "skipped":
             return self._font("skipped")
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.DONE:
-                if milestone.done_date is not None:
-                    return f"Done on {short_date(milestone.done_date)}"
-                return "Tick when this step is done (Space)"
-            return self.tooltip(milestone)
+            return self._tooltip(milestone, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.spoken(key, milestone, column)
         if role == ID_ROLE:
@@ -622,6 +294,13 @@ class PlanTreeModel(QAbstractItemModel):
             done, counted = counts
             return 100.0 * done / counted if counted else 0.0
         return None
+
+    def _tooltip(self, milestone: Milestone, column: int) -> str:
+        if column == self.DONE:
+            if milestone.done_date is not None:
+                return f"Done on {short_date(milestone.done_date)}"
+            return "Tick when this step is done (Space)"
+        return row_tooltip(milestone, self._today)
 
     def _font(self, name: str) -> QFont:
         font = self._fonts.get(name)
@@ -651,34 +330,6 @@ class PlanTreeModel(QAbstractItemModel):
             return f"{done}/{counted} · {percent:.0f}%"
         return ""
 
-    def due_text(self, milestone: Milestone) -> str:
-        target = milestone.target_date
-        if target is None:
-            return "no target date"
-        days = (target - self._today).days
-        text = f"target {short_date(target)}"
-        if milestone.is_closed:
-            return text
-        if days < 0:
-            return f"{text}, overdue by {-days} day{'s' if days != -1 else ''}"
-        if days == 0:
-            return f"{text}, due today"
-        if days <= DUE_SOON_DAYS:
-            return f"{text}, due in {days} day{'s' if days != 1 else ''}"
-        return text
-
-    def tooltip(self, milestone: Milestone) -> str:
-        lines = [milestone.title, f"{STATUS_LABELS[milestone.status]}; {self.due_text(milestone)}"]
-        if milestone.done_date:
-            lines.append(f"Done on {short_date(milestone.done_date)}")
-        if milestone.salary_link:
-            lines.append(f"Salary link: {link_label(milestone.salary_link)}")
-        if milestone.why:
-            lines.append(clip(milestone.why, 240))
-        if milestone.notes:
-            lines.append("Notes: " + clip(" ".join(milestone.notes.split()), 160))
-        return "\n".join(lines)
-
     def spoken(self, key: int, milestone: Milestone, column: int) -> str:
         if column == self.DONE:
             if milestone.status is Status.DONE:
@@ -686,7 +337,8 @@ class PlanTreeModel(QAbstractItemModel):
             return "not done"
         if column != self.TITLE:
             return self._display(key, milestone, column) or "empty"
-        parts = [milestone.title, STATUS_LABELS[milestone.status].lower(), self.due_text(milestone)]
+        status = STATUS_LABELS[milestone.status].lower()
+        parts = [milestone.title, status, due_text(milestone, self._today)]
         return ", ".join(parts)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -718,51 +370,16 @@ class PlanTreeModel(QAbstractItemModel):
             milestone_id = self.milestone_id(index)
             if milestone_id is not None and milestone_id not in seen:
                 seen.append(milestone_id)
-        data = QMimeData()
-        data.setData(MIME_TYPE, QByteArray("\n".join(seen).encode("ascii")))
-        return data
+        return encode_ids(seen)
 
-    @staticmethod
-    def _decode(data: QMimeData) -> list[str]:
-        if data is None or not data.hasFormat(MIME_TYPE):
-            return []
-        raw = bytes(data.data(MIME_TYPE).data()).decode("ascii", errors="replace")
-        return [line for line in raw.split("\n") if line]
-
-    def _drop_target(
-        self, data: QMimeData, row: int, parent: Index
-    ) -> tuple[str, str | None, int | None] | None:
-        """(moving id, new parent id, index after taking it out) or None if not allowed."""
+    def _drop_target(self, data: QMimeData, row: int, parent: Index) -> DropTarget | None:
         if self.controller.read_only:
             return None
-        ids = self._decode(data)
-        if len(ids) != 1:
-            return None
-        key = self._index.key_of.get(ids[0])
-        if key is None:
-            return None
         parent_key = self.key(parent)
-        # Not into itself or its own sub-steps, and not deeper than the plan allows.
-        if parent_key == key or (parent_key >= 0 and key in self._index.ancestors(parent_key)):
-            return None
-        parent_depth = self._index.depth[parent_key] if parent_key >= 0 else 0
-        if parent_depth + self._index.height(key) > MAX_DEPTH:
-            return None
-        new_index: int | None = None if row < 0 else self._plan_row(row, parent_key)
-        same_parent = self._index.parent[key] == parent_key
-        if new_index is not None and same_parent and self._index.row[key] < new_index:
-            new_index -= 1  # the controller counts positions after the step is taken out
-        parent_id = self._index.ids[parent_key] if parent_key >= 0 else None
-        return ids[0], parent_id, new_index
-
-    def _plan_row(self, row: int, parent_key: int) -> int:
-        """A drop position among the rows shown -> the same place among all the sub-steps."""
-        if self._filter is None:
-            return row
-        shown = self._kids[parent_key] if parent_key >= 0 else self._roots
-        if row < len(shown):
-            return self._index.row[shown[row]]  # just above the step shown there
-        return len(self._index.siblings(parent_key))  # below the last one shown: at the end
+        shown = None
+        if self._filter is not None:
+            shown = self._kids[parent_key] if parent_key >= 0 else self._roots
+        return drop_target(self._index, decode_ids(data), parent_key, row, shown)
 
     def canDropMimeData(
         self,
@@ -800,7 +417,8 @@ class PlanTreeModel(QAbstractItemModel):
     # --- following the controller ---------------------------------------------------------------
 
     def _on_plan_changed(self, change: PlanChange) -> None:
-        self._version += 1
+        steps_filter = self._steps_filter
+        steps_filter.plan_changed()
         if change.structural or not change.ids:
             self._relayout(self._take_new_index)
             return
@@ -813,14 +431,13 @@ class PlanTreeModel(QAbstractItemModel):
             if key is not None:
                 touched.add(key)
                 touched.update(self._index.ancestors(key))
-        keys = self._search_keys
-        for key in touched:
-            self._leaves.pop(key, None)
-            if keys is not None:
-                keys[key] = _search_key(self._index.milestones[key])
+        # The index has dropped its leaf counts of these steps as it read them again.
+        steps_filter.steps_changed(self._index, touched)
         if self._filter is not None:
             # An edit can make a step match, or stop matching: rows appear or go only then.
-            filtered = self._compute_filter(self._words, self._status)
+            filtered = steps_filter.compute(
+                self._index, self._today, steps_filter.words, steps_filter.status
+            )
             if filtered.shown != self._filter.shown:
                 self._relayout(lambda: self._show(filtered))
                 return
@@ -837,8 +454,7 @@ class PlanTreeModel(QAbstractItemModel):
 
     def _take_new_index(self) -> None:
         self._index = self.controller.plan_index()
-        self._leaves.clear()
-        self._search_keys = None
+        self._steps_filter.new_index()
         self._refilter()
 
     def _relayout(self, change: Callable[[], None]) -> None:
@@ -867,15 +483,16 @@ class PlanTreeModel(QAbstractItemModel):
 
     def set_search(self, text: str) -> None:
         """Show only steps with all these words in their title or notes (and their parents)."""
-        words = _words(text)
-        if words != self._words:
-            self._words = words
+        words = search_words(text)
+        if words != self._steps_filter.words:
+            self._steps_filter.words = words
             self._relayout(self._refilter)
 
     def set_status_filter(self, status: str) -> None:
-        """Show only steps with this status (a key of :data:`STATUS_FILTERS`)."""
-        if status != self._status:
-            self._status = status
+        """Show only steps with this status (a key of
+        :data:`~ptplanner.core.plan.filter.STATUS_FILTERS`)."""
+        if status != self._steps_filter.status:
+            self._steps_filter.status = status
             self._relayout(self._refilter)
 
     def search_rows(self, text: str) -> int | None:
@@ -883,7 +500,10 @@ class PlanTreeModel(QAbstractItemModel):
 
         The filter worked out here is kept, so :meth:`set_search` with the same text is free.
         """
-        filtered = self._filter_for(_words(text), self._status)
+        steps_filter = self._steps_filter
+        filtered = steps_filter.result(
+            self._index, self._today, search_words(text), steps_filter.status
+        )
         return None if filtered is None else filtered.shown_count
 
     def matching_count(self) -> int:
@@ -893,17 +513,12 @@ class PlanTreeModel(QAbstractItemModel):
         return self._filter.matching
 
     def _refilter(self) -> None:
-        self._show(self._filter_for(self._words, self._status))
+        steps_filter = self._steps_filter
+        self._show(
+            steps_filter.result(self._index, self._today, steps_filter.words, steps_filter.status)
+        )
 
-    def _filter_for(self, words: tuple[str, ...], status: str) -> _Filtered | None:
-        if not words and status == "all":
-            return None
-        key = (self._version, words, status)
-        if self._worked_out is None or self._worked_out[0] != key:
-            self._worked_out = key, self._compute_filter(words, status)
-        return self._worked_out[1]
-
-    def _show(self, filtered: _Filtered | None) -> None:
+    def _show(self, filtered: FilteredSteps | None) -> None:
         self._filter = filtered
         if filtered is None:
             self._roots, self._kids, self._rows = (
@@ -913,86 +528,3 @@ class PlanTreeModel(QAbstractItemModel):
             )
         else:
             self._roots, self._kids, self._rows = filtered.lists(self._index)
-
-    def _search_texts(self) -> list[str]:
-        if self._search_keys is None:
-            self._search_keys = [_search_key(m) for m in self._index.milestones]
-        return self._search_keys
-
-    def _compute_filter(self, words: tuple[str, ...], status: str) -> _Filtered:
-        """Match every step once, then keep the parents of matches."""
-        index = self._index
-        count = len(index)
-        matches: list[bool] | None = None
-        if status != "all":
-            matches = _status_flags(index, status, self._today)
-        # One pass per word: "word in text" over a list is several times faster than all(...).
-        texts = self._search_texts() if words else []
-        for word in words:
-            if matches is None:
-                matches = [word in text for text in texts]
-            else:
-                matches = [ok and word in text for ok, text in zip(matches, texts, strict=True)]
-        if matches is None:
-            matches = [True] * count
-        shown = list(matches)
-        parent = index.parent
-        # Keys are in display order, so an ancestor is always marked before its descendants
-        # reach it: each walk up stops at the first row already shown.
-        for key in compress(range(count), matches):
-            up = parent[key]
-            while up >= 0 and not shown[up]:
-                shown[up] = True
-                up = parent[up]
-        return _Filtered(shown, sum(matches))
-
-
-_NONE: list[int] = []
-"""The sub-steps shown of a leaf or a hidden step (shared, never changed)."""
-
-
-class _Filtered:
-    """Which steps a filter shows; the row lists for the view are made only if it is shown."""
-
-    __slots__ = ("_lists", "matching", "shown", "shown_count")
-
-    def __init__(self, shown: list[bool], matching: int) -> None:
-        self.shown = shown
-        self.shown_count = sum(shown)
-        self.matching = matching
-        """Steps that match themselves (the rest of those shown are their parents)."""
-        self._lists: tuple[list[int], list[list[int]], list[int]] | None = None
-
-    def lists(self, index: PlanIndex) -> tuple[list[int], list[list[int]], list[int]]:
-        """(top-level keys, sub-step keys per key, row of each key or -1) among those shown."""
-        if self._lists is None:
-            shown = self.shown
-            roots = [key for key in index.roots if shown[key]]
-            kids = [
-                [child for child in children if shown[child]] if children and shown[key] else _NONE
-                for key, children in enumerate(index.children)
-            ]
-            rows = [-1] * len(shown)
-            for siblings in (roots, *(k for k in kids if k)):
-                for row, key in enumerate(siblings):
-                    rows[key] = row
-            self._lists = roots, kids, rows
-        return self._lists
-
-
-def _words(search: str) -> tuple[str, ...]:
-    return tuple(search.casefold().split())
-
-
-def _search_key(milestone: Milestone) -> str:
-    return f"{milestone.title}\n{milestone.notes}".casefold()
-
-
-def _status_flags(index: PlanIndex, status: str, today: date) -> list[bool]:
-    """Whether each milestone has ``status``, a key of :data:`STATUS_FILTERS` other than "all"."""
-    if status == "open":
-        return [m.status not in CLOSED_STATUSES for m in index.milestones]
-    if status in {"overdue", "attention"}:
-        wanted = {"overdue", "due_soon"} if status == "attention" else {"overdue"}
-        return [kind in wanted for kind in index.kinds(today)]
-    return [m.status.value == status for m in index.milestones]

@@ -1,0 +1,76 @@
+"""The line above the Plan tab's tools: the plan's title, how far along it is, and whether it is
+saved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+
+from ptplanner.ui.fitting import ElidingLabel
+from ptplanner.ui.tabs.plan.colours import set_text_colour
+from ptplanner.ui.tabs.plan.status_icons import kind_colours
+from ptplanner.ui.widgets import muted_colour
+
+
+class PlanHeader(QWidget):
+    """Title, overall progress, step counts and save status, in one row."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(12)
+        # A plan title may be 200 characters long: it gives way rather than widen the window.
+        self.title_label = ElidingLabel()
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        self.title_label.setFont(title_font)
+        self.title_label.setAccessibleName("Plan title")
+        row.addWidget(self.title_label)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setTextVisible(True)
+        self.progress_bar.setFormat("%p% done")
+        self.progress_bar.setAccessibleName("Overall progress")
+        self.progress_bar.setMinimumWidth(160)
+        self.progress_bar.setMaximumWidth(320)
+        row.addWidget(self.progress_bar, 1)
+        self.counts_label = QLabel()
+        self.counts_label.setAccessibleName("Step counts")
+        row.addWidget(self.counts_label)
+        row.addStretch(1)
+        self.save_label = QLabel()
+        self.save_label.setAccessibleName("Save status")
+        row.addWidget(self.save_label)
+        self._save_failed = False
+
+    def show_progress(self, title: str, done: int, counted: int, overdue: int) -> None:
+        """The plan's ``title``, ``done`` of ``counted`` steps, and how many are ``overdue``."""
+        self.title_label.setText(title)
+        percent = 100.0 * done / counted if counted else 0.0
+        self.progress_bar.setValue(round(percent))
+        self.progress_bar.setAccessibleDescription(f"{percent:.0f}% of steps done")
+        parts = [f"{done} of {counted} steps done"]
+        if overdue:
+            parts.append(f"{overdue} overdue")
+        self.counts_label.setText(" · ".join(parts))
+
+    def show_save_status(self, text: str, failed: bool) -> None:
+        """The controller's save status; a ``failed`` save shows in the colour of overdue."""
+        self.save_label.setText(text)
+        self._save_failed = failed
+        self._colour_save_status()
+
+    def _colour_save_status(self) -> None:
+        palette = self.palette()
+        failed = self._save_failed
+        colour = kind_colours(palette)["overdue"] if failed else muted_colour(palette)
+        set_text_colour(self.save_label, colour)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_save_status()
+        super().changeEvent(event)

@@ -1,0 +1,122 @@
+"""Where the Plan timeline's markers go, without painting them: the steps with a target date
+gathered by day and kind, then merged by the pixel their day lands on and stacked in lanes.
+
+Plain Python on a :class:`~ptplanner.core.plan.index.PlanIndex`; the widget
+(:mod:`~ptplanner.ui.tabs.plan.timeline`) paints what this places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from ptplanner.core.plan.index import PlanIndex
+
+KIND_CODES = ("done", "due_soon", "open", "overdue", "skipped")
+"""Kinds as small numbers, so that a marker's pixel, level and kind make one sortable int (in
+this order on one pixel: top-level steps first, then by kind, which decides the lanes)."""
+CODE_OF = {kind: code for code, kind in enumerate(KIND_CODES)}
+NESTED = 8
+"""Added to the kind's code for a sub-step (drawn smaller than a top-level step)."""
+_DAY_FACTOR = 16
+"""A day and a kind code make one int: ordinal * _DAY_FACTOR + code (codes stay below it)."""
+
+
+def marker_radius(code: int) -> float:
+    """A top-level step's marker is bigger than a sub-step's."""
+    return 3.5 if code >= NESTED else 5.0
+
+
+class Bucket(NamedTuple):
+    """Markers that land on the same pixel, lane and kind: drawn once, listed in the tooltip."""
+
+    x: int
+    y: int
+    code: int
+    """The kind's code, plus NESTED for sub-steps."""
+    keys: list[int]
+
+    @property
+    def radius(self) -> float:
+        return marker_radius(self.code)
+
+    @property
+    def kind(self) -> str:
+        return KIND_CODES[self.code % NESTED]
+
+
+@dataclass
+class Marks:
+    """The steps with a target date, in plan order: their keys, dates and kind codes."""
+
+    keys: list[int]
+    ordinals: list[int]
+    codes: list[int]
+    days: list[tuple[int, list[int]]] = field(default_factory=list)
+    """(date ordinal * 16 + kind code, the keys of those steps in plan order), ascending: the
+    steps gathered by day and kind once per plan, so that a redraw (each resize) only merges
+    days that share a pixel instead of sorting every step again."""
+
+    def overdue_count(self) -> int:
+        overdue = CODE_OF["overdue"]
+        return self.codes.count(overdue) + self.codes.count(overdue + NESTED)
+
+
+def gather_marks(source: PlanIndex | None, today: date) -> Marks:
+    """The marks of every step of ``source`` that has a target date, seen on ``today``."""
+    marks = Marks([], [], [])
+    if source is None:
+        return marks
+    # Flat comprehensions, not a tuple per step: this runs after every edit.
+    kinds = source.kinds(today)
+    depth = source.depth
+    dates = [m.target_date for m in source.milestones]
+    marks.keys = [k for k, day in enumerate(dates) if day is not None]
+    marks.ordinals = [day.toordinal() for day in dates if day is not None]
+    marks.codes = [CODE_OF[kinds[k]] + (NESTED if depth[k] != 1 else 0) for k in marks.keys]
+    by_day: dict[int, list[int]] = {}
+    for key, ordinal, code in zip(marks.keys, marks.ordinals, marks.codes, strict=True):
+        by_day.setdefault(ordinal * _DAY_FACTOR + code, []).append(key)
+    marks.days = sorted(by_day.items())
+    return marks
+
+
+def place_buckets(
+    marks: Marks, left: float, scale: float, start: int, lane_y: list[int]
+) -> list[Bucket]:
+    """Merge the marks by pixel and stack them in lanes.
+
+    Day ``start`` (an ordinal) is at x = ``left`` and each day ``scale`` pixels on; ``lane_y``
+    are the lanes' heights, the first lane tried first. Markers on one pixel, of one level and
+    kind, share a bucket; buckets are placed in the order of their earliest step (by date,
+    level and kind), each in the first lane where it does not overlap the one before, else in
+    the last lane.
+    """
+    merged: dict[int, tuple[int, list[int]]] = {}
+    for day, day_keys in marks.days:
+        ordinal, code = divmod(day, _DAY_FACTOR)
+        slot = round(left + scale * (ordinal - start)) * _DAY_FACTOR + code
+        found = merged.get(slot)
+        if found is None:
+            merged[slot] = (day, list(day_keys))
+        else:
+            found[1].extend(day_keys)
+    # Keys are positions in the plan: sorted, a bucket lists its steps in plan order.
+    groups = [(first, slot, sorted(keys)) for slot, (first, keys) in merged.items()]
+    groups.sort()
+    lane_count = len(lane_y)
+    lane_end = [-1e9] * lane_count
+    buckets = []
+    for _first, slot, group in groups:
+        x, code = divmod(slot, _DAY_FACTOR)
+        radius = marker_radius(code)
+        lane = lane_count - 1
+        for i, last in enumerate(lane_end):
+            if x - radius - 2 > last:
+                lane = i
+                break
+        lane_end[lane] = max(lane_end[lane], x + radius)
+        buckets.append(Bucket(x, lane_y[lane], code, group))
+    return buckets
