@@ -19,10 +19,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ptplanner.core.content import day_timeline, onet, overview
-from ptplanner.ui.app import dark_palette
+from ptplanner.core.content import overview
+from ptplanner.core.day import day_timeline
+from ptplanner.core.onet import onet
 from ptplanner.ui.tabs.day.tab import DayTab
 from ptplanner.ui.tabs.overview.tab import OverviewTab
+from ptplanner.ui.theme import dark_palette
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = ((1280, 800), (1024, 700))

@@ -1,4 +1,7 @@
-"""Tests for ptplanner.core.content: the overview and day-in-the-life knowledge base, O*NET data.
+"""The knowledge base of the Overview and "A day in the life" tabs and its O*NET data.
+
+Covers ptplanner.core.content (the overview), ptplanner.core.day (the worked day) and
+ptplanner.core.onet.
 
 Checks citations against the source catalogue, the shape of the worked day, every cross-reference
 (O*NET task and skill ids, skill ids, SOC codes), the figures against the public tables they came
@@ -23,19 +26,9 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from ptplanner.core import content
-from ptplanner.core.content import (
-    DAY_KINDS,
-    DayTimeline,
-    OnetData,
-    Overview,
-    day_timeline,
-    minutes,
-    onet,
-    onet_task,
-    overview,
-    search_overview,
-    top_onet_skills,
-)
+from ptplanner.core.content import Overview, overview, search_overview
+from ptplanner.core.day import DAY_KINDS, DAY_RESOURCE, DayTimeline, day_timeline, minutes
+from ptplanner.core.onet import ONET_RESOURCE, OnetData, onet, onet_task, top_onet_skills
 from ptplanner.core.resources import load_json, resource_path
 from ptplanner.core.sources import Cited, Figure, source_catalog
 
@@ -79,7 +72,8 @@ def read_table(name: str) -> list[dict[str, str]]:
 
 def load_builder() -> ModuleType:
     spec = importlib.util.spec_from_file_location("build_onet", REPO / "tools" / "build_onet.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -107,7 +101,9 @@ def test_every_figure_is_cited() -> None:
     figures = [m for m in walk_models(overview()) if isinstance(m, Figure | content.FigureRange)]
     assert len(figures) >= 9
     for figure in figures:
-        assert figure.source and figure.date and figure.label
+        assert figure.source
+        assert figure.date
+        assert figure.label
 
 
 def test_certification_pay_effect_is_the_guides_open_ended_range() -> None:
@@ -119,8 +115,10 @@ def test_certification_pay_effect_is_the_guides_open_ended_range() -> None:
 def test_employer_pay_ranges_are_the_guides() -> None:
     employers = {employer.id: employer for employer in overview().employers}
     hospital, clinic = employers["hospital"].pay, employers["private_clinic"].pay
-    assert hospital is not None and (hospital.low, hospital.high) == (45000, 50000)
-    assert clinic is not None and (clinic.low, clinic.high) == (38000, 55000)
+    assert hospital is not None
+    assert (hospital.low, hospital.high) == (45000, 50000)
+    assert clinic is not None
+    assert (clinic.low, clinic.high) == (38000, 55000)
     assert employers["corporate_chain"].pay is None
     assert employers["specialty_clinic"].pay is None
     for employer in employers.values():
@@ -242,8 +240,10 @@ def test_occupation_mapping() -> None:
 def test_day_covers_the_working_day_without_gaps_or_overlaps() -> None:
     day = day_timeline()
     blocks = day.blocks
-    assert day.day_start == "08:00" and blocks[0].start == "08:00"
-    assert day.day_end == "17:00" and blocks[-1].end == day.day_end
+    assert day.day_start == "08:00"
+    assert blocks[0].start == "08:00"
+    assert day.day_end == "17:00"
+    assert blocks[-1].end == day.day_end
     assert 10 <= len(blocks) <= 14
     for before, after in itertools.pairwise(blocks):
         assert before.end == after.start
@@ -280,7 +280,7 @@ def test_day_uses_every_kind_and_styles_each_once() -> None:
 
 
 def _shifted(edit: str) -> dict[str, Any]:
-    raw: dict[str, Any] = copy.deepcopy(load_json(content.DAY_RESOURCE))
+    raw: dict[str, Any] = copy.deepcopy(load_json(DAY_RESOURCE))
     blocks = raw["blocks"]
     if edit == "gap":
         blocks[1]["start"] = "08:20"
@@ -342,7 +342,9 @@ def test_onet_data_has_three_occupations_with_tasks_and_sources() -> None:
     data = onet()
     assert [o.soc_code for o in data.occupations] == ["43-6013", "43-4171", "11-9111"]
     for occupation in data.occupations:
-        assert occupation.tasks and occupation.skills and occupation.knowledge
+        assert occupation.tasks
+        assert occupation.skills
+        assert occupation.knowledge
         assert occupation.detailed_work_activities
     assert len(data.occupation("43-6013").work_activities) == 41
     assert data.attribution == source_catalog().get("onet_29_3").attribution
@@ -361,7 +363,7 @@ def test_onet_data_has_three_occupations_with_tasks_and_sources() -> None:
 def test_onet_json_is_what_the_builder_produces() -> None:
     builder = load_builder()
     expected = builder.render(builder.build())
-    assert resource_path(content.ONET_RESOURCE).read_text(encoding="utf-8") == expected
+    assert resource_path(ONET_RESOURCE).read_text(encoding="utf-8") == expected
     assert expected.endswith("}\n")
 
 
@@ -423,9 +425,9 @@ def _with_extra(raw: dict[str, Any], path: list[str | int]) -> dict[str, Any]:
         (content.OVERVIEW_RESOURCE, Overview, ["duties", 0]),
         (content.OVERVIEW_RESOURCE, Overview, ["certifications", 1, "renewal"]),
         (content.OVERVIEW_RESOURCE, Overview, ["outlook", "projections", 1, "growth"]),
-        (content.DAY_RESOURCE, DayTimeline, []),
-        (content.DAY_RESOURCE, DayTimeline, ["blocks", 3]),
-        (content.ONET_RESOURCE, OnetData, ["occupations", 0, "tasks", 0]),
+        (DAY_RESOURCE, DayTimeline, []),
+        (DAY_RESOURCE, DayTimeline, ["blocks", 3]),
+        (ONET_RESOURCE, OnetData, ["occupations", 0, "tasks", 0]),
     ],
 )
 def test_extra_keys_are_rejected(name: str, model: type[BaseModel], path: list[str | int]) -> None:
@@ -446,7 +448,8 @@ def test_unknown_citation_shape_and_frozen_models() -> None:
 
 def test_core_content_never_imports_qt() -> None:
     code = (
-        "import sys, ptplanner.core.content as c; c.overview(); c.day_timeline(); c.onet(); "
+        "import sys, ptplanner.core.content as c, ptplanner.core.day as d, "
+        "ptplanner.core.onet as o; c.overview(); d.day_timeline(); o.onet(); "
         "qt = {'PySide6', 'shiboken6', 'pyqtgraph'}; "
         "bad = [m for m in sys.modules if m.split('.')[0] in qt]; "
         "sys.exit(1 if bad else 0)"

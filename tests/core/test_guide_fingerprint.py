@@ -29,7 +29,8 @@ def _tool() -> ModuleType:
     spec = importlib.util.spec_from_file_location(
         "guide_fingerprint", REPO / "tools" / "guide_fingerprint.py"
     )
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("guide_fingerprint", module)
     spec.loader.exec_module(module)
@@ -43,7 +44,8 @@ GUIDE_RUNS = set(PRINT["run_digests"])
 
 def copied_runs(text: str) -> set[str]:
     """Digests of the seven-word runs of ``text`` that also occur in the guide."""
-    return TOOL.run_digests(TOOL.tokens(text), PRINT["run_length"]) & GUIDE_RUNS
+    runs: set[str] = TOOL.run_digests(TOOL.tokens(text), PRINT["run_length"])
+    return runs & GUIDE_RUNS
 
 
 def _json_strings(node: Any) -> Iterator[str]:
@@ -95,7 +97,7 @@ def test_the_fingerprint_is_complete() -> None:
 
 
 def test_every_pay_figure_the_guide_states_is_represented() -> None:
-    carried = set()
+    carried: set[float] = set()
     for figure in guide_figures().figures:
         if figure.unit == "USD/year":
             carried.update(v for v in (figure.value, figure.low, figure.high) if v is not None)
@@ -105,7 +107,7 @@ def test_every_pay_figure_the_guide_states_is_represented() -> None:
 
 
 def test_every_percentage_the_guide_states_is_represented() -> None:
-    carried = set()
+    carried: set[float] = set()
     for figure in guide_figures().figures:
         if figure.unit == "percent":
             carried.update(v for v in (figure.value, figure.low, figure.high) if v is not None)

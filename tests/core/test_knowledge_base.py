@@ -6,9 +6,11 @@ That every figure the career guide states is carried is checked in test_guide_fi
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from ptplanner.core.knowledge import guide_figures
 from ptplanner.core.resources import ResourceError, load_model, resources_root
@@ -23,7 +25,8 @@ def _all_json() -> list[tuple[str, object]]:
     ]
 
 
-def _walk(node: object, path: str = ""):  # type: ignore[no-untyped-def]
+def _walk(node: object, path: str = "") -> Iterator[tuple[str, dict[str, object]]]:
+    """Every JSON object under ``node``, with where it is ("/figures[0]")."""
     if isinstance(node, dict):
         yield path, node
         for key, value in node.items():
@@ -61,7 +64,8 @@ def test_every_figure_carries_source_and_date() -> None:
 def test_guide_and_bls_disagreement_is_kept_visible() -> None:
     # The guide quotes $39,740 as the May 2022 BLS median; BLS's own table says $38,500.
     quoted = guide_figures().get("bls_median_2022_as_quoted")
-    assert quoted.value == 39740 and quoted.source == "guide"
+    assert quoted.value == 39740
+    assert quoted.source == "guide"
     from ptplanner.core.knowledge import industry_wages
 
     may_2022 = next(
@@ -75,24 +79,27 @@ def test_extra_keys_are_rejected() -> None:
 
     data = json.loads((Path(str(resources_root())) / "guide_figures.json").read_text("utf-8"))
     data["figures"][0]["surprise"] = 1
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError, match="surprise"):
         GuideFigures.model_validate(data)
     with pytest.raises(ResourceError):
         load_model("no_such_file.json", GuideFigures)
 
 
-def test_resources_are_rebuilt_identically_from_the_tables(tmp_path: Path) -> None:
+def test_resources_are_rebuilt_identically_from_the_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The committed data files are exactly what tools/build_resources.py makes."""
     import importlib.util
 
     tool = Path(__file__).resolve().parents[2] / "tools" / "build_resources.py"
     spec = importlib.util.spec_from_file_location("build_resources", tool)
-    assert spec and spec.loader
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     committed = Path(str(resources_root()))
-    module.OUT = tmp_path
-    module.print = lambda *a, **k: None  # type: ignore[attr-defined]
+    monkeypatch.setattr(module, "OUT", tmp_path)
+    monkeypatch.setattr(module, "print", lambda *_args, **_kwargs: None, raising=False)
     module.main()
     for built in tmp_path.rglob("*.json"):
         relative = built.relative_to(tmp_path)

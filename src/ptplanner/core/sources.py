@@ -1,4 +1,5 @@
-"""The catalogue of sources every figure in the knowledge base points to.
+"""The catalogue of sources every figure in the knowledge base points to, and the pieces every
+knowledge-base document is built from: the strict base model, a citation, a cited figure, ids.
 
 A figure never carries free text about where it came from: it names a source id, and the id must
 exist here, so a dangling or missing citation is a load error rather than a silent gap.
@@ -6,6 +7,7 @@ exist here, so a dangling or missing citation is a load error rather than a sile
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from typing import Literal
 
@@ -15,6 +17,20 @@ from ptplanner.core.resources import load_model
 
 SourceKind = Literal["primary", "secondary", "guide", "method"]
 
+ID_PATTERN = r"^[a-z0-9_]+$"
+"""An item id in a knowledge-base document: lower case, digits and underscores."""
+SOC_PATTERN = r"^\d{2}-\d{4}$"
+"""A Standard Occupational Classification code, e.g. "43-6013"."""
+
+
+def require_unique(ids: Iterable[str], what: str) -> None:
+    """Raise ValueError naming the first id that repeats (for a model validator)."""
+    seen: set[str] = set()
+    for item_id in ids:
+        if item_id in seen:
+            raise ValueError(f"duplicate {what} id {item_id!r}")
+        seen.add(item_id)
+
 
 class Strict(BaseModel):
     """Base for every knowledge-base model: unknown keys are an error, values are immutable."""
@@ -23,7 +39,7 @@ class Strict(BaseModel):
 
 
 class Source(Strict):
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    id: str = Field(pattern=ID_PATTERN)
     short: str
     publisher: str
     title: str
@@ -58,7 +74,7 @@ class SourceCatalog(Strict):
 class Cited(Strict):
     """Anything shown with a citation: the source id and the date the figure refers to."""
 
-    source: str = Field(pattern=r"^[a-z0-9_]+$")
+    source: str = Field(pattern=ID_PATTERN)
     date: str
 
 

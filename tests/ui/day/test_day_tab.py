@@ -10,36 +10,27 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+from fit_checks import ShowWidget, clipped_labels, plain
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QTextDocument
-from PySide6.QtWidgets import QAbstractButton, QLabel, QToolTip, QWidget
+from PySide6.QtGui import QColor, QHelpEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QToolTip, QWidget
+from pytestqt.qtbot import QtBot
 
-from ptplanner.core.content import day_timeline, onet, onet_task, overview
+from ptplanner.core.content import overview
+from ptplanner.core.day import day_timeline
+from ptplanner.core.onet import onet, onet_task
 from ptplanner.ui.tabs.day.tab import DayTab
 
 
 @pytest.fixture
-def tab(qtbot):  # type: ignore[no-untyped-def]
-    widget = DayTab(day_timeline(), onet())
-    qtbot.addWidget(widget)
-    widget.resize(1024, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    qtbot.wait(1)  # let the posted layout requests run, as they have before a person looks
-    return widget
+def tab(show_widget: ShowWidget) -> DayTab:
+    return show_widget(DayTab(day_timeline(), onet()), (1024, 700), settle=True)
 
 
-def plain(label: QLabel) -> str:
-    if label.textFormat() == Qt.TextFormat.PlainText:
-        return label.text()
-    document = QTextDocument()
-    document.setHtml(label.text())
-    return document.toPlainText()
-
-
-def click_block(qtbot, tab: DayTab, block_id: str) -> None:  # type: ignore[no-untyped-def]
+def click_block(tab: DayTab, block_id: str) -> None:
     rect = tab.timeline_view.block_rect(block_id)
-    qtbot.mouseClick(tab.timeline_view, Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseClick(tab.timeline_view, Qt.MouseButton.LeftButton, pos=rect.center())
 
 
 def test_the_first_block_is_selected_and_explained_at_start(tab: DayTab) -> None:
@@ -48,10 +39,10 @@ def test_the_first_block_is_selected_and_explained_at_start(tab: DayTab) -> None
     assert tab.details.title_label.text() == first.title
 
 
-def test_clicking_a_block_selects_it_and_fills_the_details(qtbot, tab: DayTab) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_block_selects_it_and_fills_the_details(qtbot: QtBot, tab: DayTab) -> None:
     block = next(b for b in day_timeline().blocks if b.id == "benefits_call")
     with qtbot.waitSignal(tab.selection_changed) as signal:
-        click_block(qtbot, tab, "benefits_call")
+        click_block(tab, "benefits_call")
     assert signal.args == ["benefits_call"]
     assert tab.selected_block_id() == "benefits_call"
     details = tab.details
@@ -72,8 +63,8 @@ def test_clicking_a_block_selects_it_and_fills_the_details(qtbot, tab: DayTab) -
     assert shown.index(block.title) < shown.index(block.description) < shown.index("Skills it uses")
 
 
-def test_a_block_without_skills_or_tasks_hides_those_headings(qtbot, tab: DayTab) -> None:  # type: ignore[no-untyped-def]
-    click_block(qtbot, tab, "lunch")
+def test_a_block_without_skills_or_tasks_hides_those_headings(tab: DayTab) -> None:
+    click_block(tab, "lunch")
     assert tab.details.title_label.text() == "Lunch"
     for widget in (
         tab.details.skills_heading,
@@ -83,39 +74,39 @@ def test_a_block_without_skills_or_tasks_hides_those_headings(qtbot, tab: DayTab
         assert not widget.isVisibleTo(tab)
 
 
-def test_arrow_keys_walk_the_day_in_time_order(qtbot, tab: DayTab) -> None:  # type: ignore[no-untyped-def]
+def test_arrow_keys_walk_the_day_in_time_order(tab: DayTab) -> None:
     view = tab.timeline_view
     in_time_order = [b.id for b in sorted(day_timeline().blocks, key=lambda b: b.start_minutes)]
     seen = [tab.selected_block_id()]
     for _ in in_time_order[1:]:
-        qtbot.keyClick(view, Qt.Key.Key_Right)
+        QTest.keyClick(view, Qt.Key.Key_Right)
         seen.append(tab.selected_block_id())
     assert seen == in_time_order
-    qtbot.keyClick(view, Qt.Key.Key_Right)  # past the end: stays on the last block
+    QTest.keyClick(view, Qt.Key.Key_Right)  # past the end: stays on the last block
     assert tab.selected_block_id() == in_time_order[-1]
-    qtbot.keyClick(view, Qt.Key.Key_Left)
+    QTest.keyClick(view, Qt.Key.Key_Left)
     assert tab.selected_block_id() == in_time_order[-2]
-    qtbot.keyClick(view, Qt.Key.Key_Home)
+    QTest.keyClick(view, Qt.Key.Key_Home)
     assert tab.selected_block_id() == in_time_order[0]
-    qtbot.keyClick(view, Qt.Key.Key_Left)
+    QTest.keyClick(view, Qt.Key.Key_Left)
     assert tab.selected_block_id() == in_time_order[0]
-    qtbot.keyClick(view, Qt.Key.Key_End)
+    QTest.keyClick(view, Qt.Key.Key_End)
     assert tab.selected_block_id() == in_time_order[-1]
     assert tab.details.title_label.text() == day_timeline().blocks[-1].title
 
 
-def test_earlier_and_later_buttons_step_and_stop_at_the_ends(qtbot, tab: DayTab) -> None:  # type: ignore[no-untyped-def]
+def test_earlier_and_later_buttons_step_and_stop_at_the_ends(tab: DayTab) -> None:
     details = tab.details
     assert not details.previous_button.isEnabled()
-    qtbot.mouseClick(details.next_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(details.next_button, Qt.MouseButton.LeftButton)
     assert tab.selected_block_id() == day_timeline().blocks[1].id
-    qtbot.mouseClick(details.previous_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(details.previous_button, Qt.MouseButton.LeftButton)
     assert tab.selected_block_id() == day_timeline().blocks[0].id
     tab.select_block(day_timeline().blocks[-1].id)
     assert not details.next_button.isEnabled()
 
 
-def test_the_timeline_is_reachable_with_tab_and_says_what_is_selected(qtbot, tab: DayTab) -> None:  # type: ignore[no-untyped-def]
+def test_the_timeline_is_reachable_with_tab_and_says_what_is_selected(tab: DayTab) -> None:
     view = tab.timeline_view
     assert view.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
     tab.activateWindow()
@@ -123,15 +114,15 @@ def test_the_timeline_is_reachable_with_tab_and_says_what_is_selected(qtbot, tab
     for _ in range(6):  # Tab (and Shift+Tab, going round) reaches the timeline
         if view.hasFocus():
             break
-        qtbot.keyClick(tab.focusWidget(), Qt.Key.Key_Tab)
+        QTest.keyClick(tab.focusWidget(), Qt.Key.Key_Tab)
     assert view.hasFocus()
-    click_block(qtbot, tab, "morning_checkins")
+    click_block(tab, "morning_checkins")
     assert "08:30–09:15, Front desk: Morning check-ins" in view.accessibleName()
-    qtbot.keyClick(view, Qt.Key.Key_Right)
+    QTest.keyClick(view, Qt.Key.Key_Right)
     assert "09:15–09:45, Billing: Co-pays at the counter" in view.accessibleName()
 
 
-def test_hovering_a_block_shows_its_time_and_title(qtbot, tab: DayTab) -> None:  # type: ignore[no-untyped-def]
+def test_hovering_a_block_shows_its_time_and_title(tab: DayTab) -> None:
     view = tab.timeline_view
     rect = view.block_rect("utilization_review")
     event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), view.mapToGlobal(rect.center()))
@@ -179,8 +170,8 @@ def test_chart_hours_per_kind_are_the_sum_of_the_block_durations(tab: DayTab) ->
     assert "8 h of work, not counting the 1 h break" in tab.chart_caption.text()
 
 
-def test_chart_marks_the_selected_blocks_kind(qtbot, tab: DayTab) -> None:  # type: ignore[no-untyped-def]
-    click_block(qtbot, tab, "copays")
+def test_chart_marks_the_selected_blocks_kind(tab: DayTab) -> None:
+    click_block(tab, "copays")
     assert tab.hours_chart._highlight == "billing"
 
 
@@ -197,33 +188,19 @@ def test_every_interactive_widget_has_an_accessible_name(tab: DayTab) -> None:
     assert tab.timeline_view in interactive
     for widget in interactive:
         assert widget.accessibleName().strip(), type(widget).__name__
-    assert tab.hours_chart.accessibleName() and "Insurance: 1.5 h" in (
-        tab.hours_chart.accessibleDescription()
-    )
+    assert tab.hours_chart.accessibleName()
+    assert "Insurance: 1.5 h" in tab.hours_chart.accessibleDescription()
 
 
-def clipped_labels(root: QWidget) -> list[str]:
-    problems = []
-    for label in root.findChildren(QLabel):
-        if not label.isVisibleTo(root) or not label.text():
-            continue
-        if label.wordWrap():
-            if label.heightForWidth(label.width()) > label.height():
-                problems.append(f"{plain(label)[:50]!r}: too short")
-        elif label.sizeHint().width() > label.width():
-            problems.append(f"{plain(label)[:50]!r}: too narrow")
-    return problems
-
-
-def test_nothing_is_clipped_at_1024x700_whichever_block_is_shown(qtbot, tab: DayTab) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_is_clipped_at_1024x700_whichever_block_is_shown(qtbot: QtBot, tab: DayTab) -> None:
     view = tab.timeline_view
     assert view.height() >= view.minimumSizeHint().height()
     assert tab.legend.height() >= tab.legend.heightForWidth(tab.legend.width())
     assert tab.hours_chart.height() >= tab.hours_chart.sizeHint().height()
     # Each block in turn, by keyboard: the details re-flow and must never cut a line off.
-    qtbot.keyClick(view, Qt.Key.Key_Home)
+    QTest.keyClick(view, Qt.Key.Key_Home)
     for block in day_timeline().blocks:
         assert tab.selected_block_id() == block.id
         qtbot.wait(1)
         assert clipped_labels(tab) == [], block.id
-        qtbot.keyClick(view, Qt.Key.Key_Right)
+        QTest.keyClick(view, Qt.Key.Key_Right)

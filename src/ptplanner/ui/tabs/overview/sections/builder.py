@@ -1,0 +1,82 @@
+"""How the Overview tab's sections are put together: the reading column, the section list and
+the record of what search can hide (:mod:`ptplanner.ui.tabs.overview.search`).
+
+Each section module calls :meth:`SectionBuilder.begin_section`, then, for each run of cards
+under one heading, :meth:`~SectionBuilder.begin_group` and :meth:`~SectionBuilder.add_entry`
+or :meth:`~SectionBuilder.add_extra`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from ptplanner.ui.tabs.overview.search import Entry, EntryKind, Group, Section, SectionKey
+from ptplanner.ui.widgets import make_label
+
+
+class SectionBuilder:
+    """Adds sections to the reading ``column`` and their titles to the ``nav`` list.
+
+    ``metrics`` are the tab's font metrics, for sizes the sections work out as they are built.
+    """
+
+    def __init__(self, column: QVBoxLayout, nav: QListWidget, metrics: QFontMetrics) -> None:
+        self.column = column
+        self.nav = nav
+        self.metrics = metrics
+        self.sections: list[Section] = []
+        self._section: Section | None = None
+        self._group: Group | None = None
+
+    def begin_section(self, key: SectionKey, title: str, intro: str) -> None:
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        heading = make_label(title, "heading")
+        layout.addWidget(heading)
+        intro_label = make_label(intro)
+        layout.addWidget(intro_label)
+        nav_item = QListWidgetItem(title)
+        nav_item.setSizeHint(QSize(0, self.metrics.height() + 14))
+        self.nav.addItem(nav_item)
+        section = Section(key, title, widget, layout, nav_item)
+        self.sections.append(section)
+        self._section = section
+        self.column.addWidget(widget)
+
+    def begin_group(self, heading: str | None = None) -> Group:
+        assert self._section is not None
+        label = None
+        if heading:
+            label = make_label(heading, "subheading")
+            label.setContentsMargins(0, 6, 0, 0)
+            self._section.layout.addWidget(label)
+        group = Group(label)
+        self._section.groups.append(group)
+        self._group = group
+        return group
+
+    def add_entry(
+        self,
+        kind: EntryKind,
+        entry_id: str,
+        widget: QWidget,
+        haystack: str = "",
+        *,
+        place: bool = True,
+    ) -> None:
+        """Record ``widget`` as one thing search can hide (and, with ``place``, lay it out)."""
+        assert self._section is not None and self._group is not None
+        if place:
+            self._section.layout.addWidget(widget)
+        widget.setAccessibleName(widget.accessibleName() or entry_id)
+        self._group.entries.append(Entry(kind, entry_id, widget, haystack.casefold()))
+
+    def add_extra(self, widget: QWidget) -> None:
+        """Lay out ``widget``, shown exactly when some entry of the current group is."""
+        assert self._section is not None and self._group is not None
+        self._section.layout.addWidget(widget)
+        self._group.extras.append(widget)
