@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from ptplanner.core.locations import LocationError
 from ptplanner.core.plan.salary_link import PlanEffects
 from ptplanner.core.projection import Projection, ProjectionRequest, project
-from ptplanner.core.salary import SalaryInputs
+from ptplanner.core.salary.inputs import SalaryInputs
 from ptplanner.core.settings import Settings
 
 

@@ -1,0 +1,270 @@
+"""The Salary tab's left column: the person's profile, the projection's length and the assumptions.
+
+Every edit goes straight to the :class:`ScenarioModel`; the panel shows the model's values again
+after each change, without sending them back as edits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ptplanner.core.locations import usable_areas
+from ptplanner.core.salary.model import salary_model
+from ptplanner.ui.fitting import FittedComboBox
+from ptplanner.ui.tabs.salary.assumptions_box import AssumptionsBox
+from ptplanner.ui.tabs.salary.location_box import LocationComboBox
+from ptplanner.ui.tabs.salary.scenario import ScenarioModel
+
+
+class InputsPanel(QScrollArea):
+    """The person's profile and the assumptions, bound to the scenario model."""
+
+    def __init__(self, scenario: ScenarioModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scenario = scenario
+        model = salary_model()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 8, 8, 8)
+
+        profile = QGroupBox("Your profile")
+        form = QFormLayout(profile)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self.experience_spin = QSpinBox()
+        self.experience_spin.setRange(0, 40)
+        self.experience_spin.setSuffix(" years")
+        self.experience_spin.setAccessibleName("Years of experience")
+        self.experience_slider = QSlider(Qt.Orientation.Horizontal)
+        self.experience_slider.setRange(0, 40)
+        self.experience_slider.setPageStep(5)
+        self.experience_slider.setAccessibleName("Years of experience slider")
+        experience = QWidget()
+        row = QHBoxLayout(experience)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.experience_slider, 1)
+        row.addWidget(self.experience_spin)
+        experience_label = QLabel("E&xperience")
+        experience_label.setBuddy(self.experience_spin)
+        form.addRow(experience_label, experience)
+
+        self.education_combo = FittedComboBox()
+        self.education_combo.setAccessibleName("Education")
+        for level in model.education:
+            self.education_combo.addItem(level.label, level.id)
+        form.addRow("&Education", self.education_combo)
+
+        self.location_combo = LocationComboBox()
+        self.location_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.location_combo.setAccessibleName("Location")
+        self.location_combo.setToolTip(
+            "National, a state or a metro area. Type any part of the name, e.g. boston."
+        )
+        self.location_combo.setMaxVisibleItems(20)
+        for area in usable_areas():
+            self.location_combo.addItem(area.name)
+        completer = QCompleter(self.location_combo.model(), self.location_combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.location_combo.setCompleter(completer)
+        self.location_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.location_combo.setMinimumContentsLength(16)
+        form.addRow("&Location", self.location_combo)
+
+        self.employer_combo = FittedComboBox()
+        self.employer_combo.setAccessibleName("Employer type")
+        for employer in model.employer_types:
+            self.employer_combo.addItem(employer.label, employer.id)
+            index = self.employer_combo.count() - 1
+            self.employer_combo.setItemData(index, employer.guide_note, Qt.ItemDataRole.ToolTipRole)
+        self.employer_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        form.addRow("Em&ployer", self.employer_combo)
+        layout.addWidget(profile)
+
+        certs = QGroupBox("Certifications held")
+        certs_layout = QVBoxLayout(certs)
+        self.cert_checks: dict[str, QCheckBox] = {}
+        for cert in model.certifications:
+            # The full name wraps in a caption under the box: a long checkbox label would clip.
+            abbreviation, _, full_name = cert.label.partition(" (")
+            check = QCheckBox(abbreviation)
+            check.setAccessibleName(f"Certification {abbreviation}")
+            check.setAccessibleDescription(full_name.rstrip(")"))
+            check.setToolTip(full_name.rstrip(")"))
+            caption = QLabel(full_name.rstrip(")"))
+            caption.setWordWrap(True)
+            caption.setIndent(24)
+            caption.setProperty("role", "footnote")
+            self.cert_checks[cert.id] = check
+            certs_layout.addWidget(check)
+            certs_layout.addWidget(caption)
+        layout.addWidget(certs)
+
+        skills = QGroupBox("Skills")
+        skills_layout = QVBoxLayout(skills)
+        self.skill_checks: dict[str, QCheckBox] = {}
+        for skill in model.skills:
+            check = QCheckBox(skill.label)
+            check.setAccessibleName(f"Skill {skill.label}")
+            self.skill_checks[skill.id] = check
+            skills_layout.addWidget(check)
+        layout.addWidget(skills)
+
+        projection = QGroupBox("Projection")
+        projection_form = QFormLayout(projection)
+        self.years_spin = QSpinBox()
+        self.years_spin.setRange(1, 50)
+        self.years_spin.setSuffix(" years")
+        self.years_spin.setAccessibleName("Years to project")
+        projection_form.addRow("&Project over", self.years_spin)
+        self.plan_check = QCheckBox("Include my plan's milestones")
+        self.plan_check.setAccessibleName("Include my plan's milestones")
+        self.plan_check.setToolTip(
+            "Finished certifications and degrees in your plan count as held; planned ones with "
+            "a target date are added to the projection in their year."
+        )
+        projection_form.addRow(self.plan_check)
+        layout.addWidget(projection)
+
+        self.assumptions_toggle = QToolButton()
+        self.assumptions_toggle.setText("Assumptions")
+        self.assumptions_toggle.setCheckable(True)
+        self.assumptions_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.assumptions_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.assumptions_toggle.setAccessibleName("Show assumptions")
+        self.assumptions_toggle.setSizePolicy(
+            QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed
+        )
+        layout.addWidget(self.assumptions_toggle)
+        self.assumptions_box = AssumptionsBox()
+        self.assumption_spins: dict[str, QDoubleSpinBox] = self.assumptions_box.spins
+        self.reset_button = self.assumptions_box.reset_button
+        self.assumptions_box.setVisible(False)
+        layout.addWidget(self.assumptions_box)
+        layout.addStretch(1)
+        self.setWidget(body)
+        body.setMinimumWidth(300)
+
+        self._syncing = False
+        self.sync_from_model()
+        self._connect()
+
+    def _connect(self) -> None:
+        s = self.scenario
+        self.experience_slider.valueChanged.connect(self.experience_spin.setValue)
+        self.experience_spin.valueChanged.connect(self.experience_slider.setValue)
+        self.experience_spin.valueChanged.connect(lambda v: self._push(years_experience=float(v)))
+        self.education_combo.currentIndexChanged.connect(
+            lambda _i: self._push(education=self.education_combo.currentData())
+        )
+        self.employer_combo.currentIndexChanged.connect(
+            lambda _i: self._push(employer_type=self.employer_combo.currentData())
+        )
+        self.location_combo.activated.connect(lambda _i: self.commit_location())
+        line = self.location_combo.lineEdit()
+        assert line is not None
+        line.editingFinished.connect(self.commit_location)
+        completer = self.location_combo.completer()
+        if completer is not None:
+            completer.activated.connect(lambda _t: self.commit_location())
+        for check in (*self.cert_checks.values(), *self.skill_checks.values()):
+            check.toggled.connect(lambda _c: self._push_sets())
+        self.years_spin.valueChanged.connect(lambda v: None if self._syncing else s.set_years(v))
+        self.plan_check.toggled.connect(lambda c: None if self._syncing else s.set_use_plan(c))
+        for field, spin in self.assumption_spins.items():
+            spin.valueChanged.connect(lambda v, f=field: self._push_assumption(f, v))
+        self.reset_button.clicked.connect(s.reset_assumptions)
+        self.assumptions_toggle.toggled.connect(self._show_assumptions)
+        s.changed.connect(self.sync_from_model)
+
+    def _show_assumptions(self, shown: bool) -> None:
+        self.assumptions_box.setVisible(shown)
+        arrow = Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        self.assumptions_toggle.setArrowType(arrow)
+        self.assumptions_toggle.setAccessibleName(
+            "Hide assumptions" if shown else "Show assumptions"
+        )
+
+    def _push(self, **changes: Any) -> None:
+        if not self._syncing:
+            self.scenario.update(**changes)
+
+    def _push_sets(self) -> None:
+        self._push(
+            certifications={k for k, c in self.cert_checks.items() if c.isChecked()},
+            skills={k for k, c in self.skill_checks.items() if c.isChecked()},
+        )
+
+    def _push_assumption(self, field: str, value: float) -> None:
+        if not self._syncing:
+            self.scenario.update_assumptions(**{field: value})
+
+    def commit_location(self) -> None:
+        text = self.location_combo.currentText().strip()
+        if not self._syncing and text and text != self.scenario.inputs.location:
+            self.scenario.update(location=text)
+
+    def sync_from_model(self) -> None:
+        """Show the model's values without sending them back as edits."""
+        inputs = self.scenario.inputs
+        self._syncing = True
+
+        def show(spin: QSpinBox | QDoubleSpinBox, value: float) -> None:
+            # A spin box repaints on every setValue, even to the value it shows: after each
+            # change that would repaint the whole inputs column behind them.
+            if spin.value() != value:
+                if isinstance(spin, QSpinBox):
+                    spin.setValue(int(value))
+                else:
+                    spin.setValue(value)
+
+        try:
+            show(self.experience_spin, round(inputs.years_experience))
+            self.education_combo.setCurrentIndex(self.education_combo.findData(inputs.education))
+            self.employer_combo.setCurrentIndex(self.employer_combo.findData(inputs.employer_type))
+            if self.location_combo.currentText() != inputs.location:
+                index = self.location_combo.findText(inputs.location)
+                self.location_combo.setCurrentIndex(index)
+                self.location_combo.setEditText(inputs.location)
+                line = self.location_combo.lineEdit()
+                if line is not None:
+                    line.setCursorPosition(0)  # show the start of a long name, not its end
+            for key, check in self.cert_checks.items():
+                check.setChecked(key in inputs.certifications)
+            for key, check in self.skill_checks.items():
+                check.setChecked(key in inputs.skills)
+            show(self.years_spin, self.scenario.years)
+            self.plan_check.setChecked(self.scenario.use_plan)
+            values = inputs.assumptions.model_dump()
+            for field, spin in self.assumption_spins.items():
+                show(spin, values[field])
+        finally:
+            self._syncing = False

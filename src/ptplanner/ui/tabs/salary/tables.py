@@ -1,0 +1,111 @@
+"""What the Salary tab's tables share: column titles that fit, cells updated in place, one setup."""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+
+from PySide6.QtCore import QEvent, QModelIndex, QSignalBlocker, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolTip,
+    QWidget,
+)
+
+Cell = tuple[str, str]  # text, tool tip
+
+
+class FittedHeader(QHeaderView):
+    """Column titles that end in "…" in a column too narrow for them and show whole on hover."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+    def title(self, section: int) -> str:
+        return str(self.model().headerData(section, self.orientation()) or "")
+
+    def title_width(self, section: int) -> int:
+        """The width ``section`` needs to show its whole title."""
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+        return self.fontMetrics().horizontalAdvance(self.title(section)) + 2 * margin
+
+    def is_elided(self, section: int) -> bool:
+        return self.title_width(section) > self.sectionSize(section)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            section = self.logicalIndexAt(event.pos())
+            if section >= 0 and self.is_elided(section):
+                QToolTip.showText(event.globalPos(), self.title(section), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+
+def setup_table(table: QTableView) -> None:
+    """Read-only, striped, word-wrapped, with fitted column titles and the last column stretched."""
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(True)
+    if not isinstance(table.horizontalHeader(), FittedHeader):
+        table.setHorizontalHeader(FittedHeader(table))
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+
+def _cell_sizes(table: QTableWidget) -> tuple[list[int], list[int]]:
+    rows = [table.rowHeight(r) for r in range(table.rowCount())]
+    return rows, [table.columnWidth(c) for c in range(table.columnCount())]
+
+
+def fill_table(table: QTableWidget, rows: Sequence[Sequence[Cell]], right: Container[int]) -> None:
+    """Show ``rows`` of (text, tip) in ``table``, updating its items in place; the last row bold.
+
+    The tables fit their rows to word-wrapped text, and every change signal makes the view
+    re-measure all of them at once, and a change of several cells repaints the whole table:
+    the model stays quiet while the cells are set, then reports one changed cell, and the
+    other changed cells are repainted on their own (all of it when rows or columns moved).
+    """
+    if table.rowCount() != len(rows):
+        table.clearContents()  # new items below get the right alignment and weight
+        table.setRowCount(len(rows))
+    model = table.model()
+    changed: list[QModelIndex] = []
+    with QSignalBlocker(model):
+        for r, row in enumerate(rows):
+            for c, (text, tip) in enumerate(row):
+                item = table.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem()
+                    if c in right:
+                        item.setTextAlignment(
+                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                        )
+                    if r == len(rows) - 1 and c < 2:
+                        font = item.font()
+                        font.setBold(True)
+                        item.setFont(font)
+                    table.setItem(r, c, item)
+                if item.text() != text or item.toolTip() != tip:
+                    item.setText(text)
+                    item.setToolTip(tip)
+                    changed.append(model.index(r, c))
+    if not changed:
+        return
+    sizes = _cell_sizes(table)
+    model.dataChanged.emit(changed[0], changed[0])
+    viewport = table.viewport()
+    if _cell_sizes(table) != sizes:
+        viewport.update()  # rows or columns moved: now, not when Qt's own timer gets to it
+    else:
+        for index in changed[1:]:
+            viewport.update(table.visualRect(index))

@@ -1,0 +1,217 @@
+"""The Salary tab's projection graph: its lines and bands, the pay axis that holds still, the
+pinned comparison, the legend and the figures shown on hover."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QToolTip
+from pytestqt.qtbot import QtBot
+from salary_tab_helpers import click, expected
+
+from ptplanner.core.format import money
+from ptplanner.core.projection import Projection, project
+from ptplanner.core.salary.inputs import default_assumptions
+from ptplanner.ui.tabs.salary.legend import ProjectionLegend
+from ptplanner.ui.tabs.salary.pay_range import ROOMIER_LIMIT, snapped_range
+from ptplanner.ui.tabs.salary.tab import SalaryTab
+
+
+def extent_of(projection: Projection) -> tuple[float, float]:
+    """The lowest and highest values the graph shows (total compensation on)."""
+    lowest = min(r.bls_p10 for r in projection.rows)
+    highest = max(max(r.total_compensation, r.bls_p90) for r in projection.rows)
+    return lowest, highest
+
+
+def test_inflation_adjusted_graph(tab: SalaryTab, qtbot: QtBot) -> None:
+    click(qtbot, tab.real_check)
+    want = project(expected())
+    ys = tab.plot.typical_curve.getData()[1]
+    assert list(ys) == pytest.approx([r.typical_real for r in want.rows])
+
+
+def test_pinning_draws_a_comparison(tab: SalaryTab, qtbot: QtBot) -> None:
+    click(qtbot, tab.inputs.cert_checks["cmaa"])
+    QTest.mouseClick(tab.pin_button, Qt.MouseButton.LeftButton)
+    click(qtbot, tab.inputs.cert_checks["cmaa"])
+    pinned = project(expected(certifications=frozenset({"cmaa"})))
+    ys = tab.plot.compare_curve.getData()[1]
+    assert list(ys) == pytest.approx([r.typical for r in pinned.rows])
+    assert tab.plot.compare_curve.isVisible()
+    assert "CMAA" in tab.plot.figures_for_year(2030)
+    QTest.mouseClick(tab.unpin_button, Qt.MouseButton.LeftButton)
+    assert not tab.plot.compare_curve.isVisible()
+
+
+def test_hover_text_matches_the_table(tab: SalaryTab) -> None:
+    want = project(expected())
+    row = want.rows[3]
+    text = tab.plot.figures_for_year(row.year)
+    assert f"Typical base: {money(row.typical)}" in text
+    assert f"Total compensation: {money(row.total_compensation)}" in text
+
+
+def test_pinned_curve_follows_the_inflation_toggle(tab: SalaryTab, qtbot: QtBot) -> None:
+    QTest.mouseClick(tab.pin_button, Qt.MouseButton.LeftButton)
+    click(qtbot, tab.inputs.cert_checks["cmaa"])
+    pinned = project(expected())
+    click(qtbot, tab.real_check)
+    ys = tab.plot.compare_curve.getData()[1]
+    assert list(ys) == pytest.approx([r.typical_real for r in pinned.rows])
+    assert "2026 dollars" in tab.plot.getPlotItem().getAxis("left").labelText
+    click(qtbot, tab.real_check)
+    ys = tab.plot.compare_curve.getData()[1]
+    assert list(ys) == pytest.approx([r.typical for r in pinned.rows])
+    assert tab.plot.getPlotItem().getAxis("left").labelText == "Pay per year"
+
+
+def test_view_and_bands_follow_each_change(tab: SalaryTab, qtbot: QtBot) -> None:
+    line = tab.inputs.location_combo.lineEdit()
+    assert line is not None
+    for place, years in (("boston", 3), ("texas", 7), ("national", 0)):
+        tab.inputs.experience_spin.setValue(years)
+        line.selectAll()
+        QTest.keyClicks(line, place)
+        QTest.keyClick(line, Qt.Key.Key_Return)
+        want = project(expected(location=place, years_experience=float(years)))
+        (x0, x1), (y0, y1) = tab.plot.getPlotItem().vb.viewRange()
+        assert x0 < want.rows[0].year
+        assert x1 > want.rows[-1].year
+        lowest, highest = extent_of(want)
+        assert y0 <= lowest * 0.9  # every line inside, with a margin
+        assert y1 >= highest * 1.05
+        fresh = snapped_range(lowest, highest)  # and the graph not much emptier than a fresh axis
+        assert y1 - y0 <= ROOMIER_LIMIT * (fresh[1] - fresh[0]) + 1e-6
+        # The shaded likely range spans the low and high curves of this projection.
+        band = tab.plot.band.polygon().boundingRect()
+        assert band.top() == pytest.approx(min(r.low for r in want.rows))
+        assert band.bottom() == pytest.approx(max(r.high for r in want.rows))
+
+
+def test_the_pay_axis_holds_still_for_small_changes(tab: SalaryTab, qtbot: QtBot) -> None:
+    # Round steps: $80,000 of span snaps to whole $5,000s, with the margin kept.
+    assert snapped_range(50_000, 120_000) == (45_000, 130_000)
+
+    def extent(raise_pct: float) -> tuple[float, float]:
+        changed = default_assumptions().model_copy(update={"raise_pct": raise_pct})
+        return extent_of(project(expected(assumptions=changed)))
+
+    # A step of the spin box that moves every line but not past a round step of the axis.
+    start = next(
+        pct / 10
+        for pct in range(20, 60)
+        if snapped_range(*extent(pct / 10)) == snapped_range(*extent(pct / 10 + 0.1))
+        and extent(pct / 10) != extent(pct / 10 + 0.1)
+    )
+    view = tab.plot.getPlotItem().vb
+    raise_spin = tab.inputs.assumption_spins["raise_pct"]
+    raise_spin.setValue(start)
+    before = view.viewRange()[1]
+    raise_spin.setFocus()
+    QTest.keyClick(raise_spin, Qt.Key.Key_Up)
+    assert raise_spin.value() == pytest.approx(start + 0.1)
+    assert view.viewRange()[1] == pytest.approx(before)
+
+
+def test_ticking_and_unticking_keeps_the_pay_axis(tab: SalaryTab, qtbot: QtBot) -> None:
+    view = tab.plot.getPlotItem().vb
+    cmaa = tab.inputs.cert_checks["cmaa"]
+    click(qtbot, cmaa)  # the lines rise: the axis grows if they no longer fit
+    with_cmaa = view.viewRange()[1]
+    click(qtbot, cmaa)  # and fall back: the axis stays, so the drop shows against it
+    without = project(expected())
+    assert tab.plot.typical_curve.getData()[1] == pytest.approx([r.typical for r in without.rows])
+    assert view.viewRange()[1] == pytest.approx(with_cmaa)
+    assert with_cmaa != pytest.approx(snapped_range(*extent_of(without)))  # a fresh axis differs
+    click(qtbot, cmaa)
+    assert view.viewRange()[1] == pytest.approx(with_cmaa)
+
+
+def test_the_legend_hides_and_shows_a_line(tab: SalaryTab, qtbot: QtBot) -> None:
+    plot = tab.plot
+    sample = next(s for s, label in plot.legend.items if label.text == "Total compensation")
+    where = plot.mapFromScene(sample.mapToScene(sample.boundingRect().center()))
+    QTest.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert not plot.total_curve.isVisible()
+    QTest.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert plot.total_curve.isVisible()
+    # Unticking "Show total compensation" hides the line the same way.
+    click(qtbot, tab.total_check)
+    assert not plot.total_curve.isVisible()
+    want = project(expected())
+    assert list(plot.total_curve.getData()[1]) == pytest.approx(
+        [r.total_compensation for r in want.rows]
+    )
+
+
+def test_hovering_a_year_shows_its_figures(tab: SalaryTab, qtbot: QtBot) -> None:
+    plot = tab.plot
+    want = project(expected()).rows[4]
+    scene_point = plot.getPlotItem().vb.mapViewToScene(QPointF(want.year, want.typical))
+    QTest.mouseMove(plot.viewport(), plot.mapFromScene(scene_point))
+    assert plot.cursor.isVisible()
+    assert plot.cursor.value() == want.year
+    assert f"Typical base: {money(want.typical)}" in plot.hover_text
+    assert QToolTip.text() == plot.hover_text
+
+
+def test_a_short_graph_has_a_compact_legend(tab: SalaryTab, qtbot: QtBot) -> None:
+    plot, legend = tab.plot, tab.plot.legend
+    assert plot.height() < 420
+    assert legend.columnCount == 2
+    assert legend.boundingRect().height() <= plot.height() / 3
+    tab.resize(1280, 1100)  # a taller window: the legend goes back to one entry a line
+    qtbot.waitUntil(lambda: plot.height() >= 420)
+    assert legend.columnCount == 1
+
+
+def legend_slack(legend: ProjectionLegend) -> tuple[float, float]:
+    """Empty room in the legend's box right of and below its widest and lowest text, in px.
+
+    Negative if some text sticks out of the box."""
+    box = legend.boundingRect()
+    texts = [label.mapRectToItem(legend, label.itemRect()) for _sample, label in legend.items]
+    return box.right() - max(t.right() for t in texts), box.bottom() - max(
+        t.bottom() for t in texts
+    )
+
+
+def test_the_legend_box_hugs_its_entries(tab: SalaryTab, qtbot: QtBot) -> None:
+    # The box veils the lines that pass under it, so room beyond its text looks like a line
+    # fading for no reason; it used to grow with each change of columns.
+    plot, legend = tab.plot, tab.plot.legend
+    short = legend_slack(legend)
+    assert legend.columnCount == 2
+    assert 0 <= short[0] <= 12
+    assert 0 <= short[1] <= 12
+    width = legend.boundingRect().width()
+    for height in (1100, 800, 1100, 800):  # one column, two, one, two
+        tab.resize(1280, height)
+
+        def laid_out(h: int = height) -> bool:
+            return bool((plot.height() >= 420) == (h > 1000))
+
+        qtbot.waitUntil(laid_out)
+        assert legend.columnCount == (1 if height > 1000 else 2)
+        assert all(0 <= room <= 12 for room in legend_slack(legend))
+    assert legend.boundingRect().width() == width
+    # A faint frame shows where the veil is: the edge stands out from the graph's background.
+    box = plot.mapFromScene(legend.mapRectToScene(legend.boundingRect())).boundingRect()
+    image = plot.grab().toImage()
+    edge = image.pixelColor(box.center().x(), box.top())
+    inside = image.pixelColor(box.center().x(), box.top() + 3)
+    assert edge != inside
+    assert edge != image.pixelColor(box.center().x(), box.top() - 3)
+    # A long pinned label widens the box, and clearing it gives the room back.
+    click(qtbot, tab.inputs.cert_checks["cmaa"])
+    QTest.mouseClick(tab.pin_button, Qt.MouseButton.LeftButton)
+    assert all(0 <= room <= 12 for room in legend_slack(legend))
+    assert legend.boundingRect().width() > width
+    QTest.mouseClick(tab.unpin_button, Qt.MouseButton.LeftButton)
+    assert all(0 <= room <= 12 for room in legend_slack(legend))
+    assert legend.boundingRect().width() == width
