@@ -266,7 +266,7 @@ def print_table(rows: Sequence[Row]) -> None:
 WARM_UP_IMPORTS = (
     "import json, pydantic, pyqtgraph, PySide6.QtTest, PySide6.QtWidgets, ptplanner.cli.main;"
     "from pydantic import BaseModel;"
-    "import ptplanner.ui.app, ptplanner.ui.main_window, ptplanner.ui.report.printing;"
+    "import ptplanner.ui.app, ptplanner.ui.main_window, ptplanner.ui.report.dialogs;"
     "import ptplanner.ui.tabs.salary.tab, ptplanner.core.projection, ptplanner.core.storage.store;"
     "import importlib, contextlib\n"
     "for name in ('ptplanner.ui.tabs.overview.tab', 'ptplanner.ui.tabs.day.tab',"

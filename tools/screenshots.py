@@ -32,7 +32,8 @@ def main() -> int:
     os.environ["PTPLANNER_CONFIG_DIR"] = str(profile / "config")
 
     from ptplanner.core.plan.model import Status
-    from ptplanner.core.plan.operations import ready_plan, set_status
+    from ptplanner.core.plan.operations import set_status
+    from ptplanner.core.plan.template import ready_plan
     from ptplanner.core.storage.store import PlanStore
 
     today = date.today()
@@ -44,8 +45,9 @@ def main() -> int:
         store.load(new_plan=lambda: plan)
         store.save(plan)
 
-    from ptplanner.ui.app import apply_colour_scheme, make_application
+    from ptplanner.ui.app import make_application
     from ptplanner.ui.main_window import MainWindow
+    from ptplanner.ui.theme import apply_colour_scheme
 
     app = make_application()
     schemes = [("", "light")]

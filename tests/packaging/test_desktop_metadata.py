@@ -15,6 +15,7 @@ import subprocess
 import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,10 +41,16 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
 
 
+class _CaseKeepingParser(configparser.ConfigParser):
+    """Desktop-file keys are case-sensitive ("Name", "Exec"); ConfigParser lowercases them."""
+
+    def optionxform(self, optionstr: str) -> str:
+        return optionstr
+
+
 def _desktop_entry() -> configparser.SectionProxy:
-    # interpolation=None: desktop files may contain % field codes; optionxform keeps key case.
-    parser = configparser.ConfigParser(interpolation=None)
-    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    # interpolation=None: desktop files may contain % field codes.
+    parser = _CaseKeepingParser(interpolation=None)
     parser.read(DESKTOP, encoding="utf-8")
     return parser["Desktop Entry"]
 
@@ -52,7 +59,7 @@ def _metainfo() -> ET.Element:
     return ET.parse(METAINFO).getroot()
 
 
-def _pyproject() -> dict:
+def _pyproject() -> dict[str, Any]:
     with (REPO / "pyproject.toml").open("rb") as handle:
         return tomllib.load(handle)
 
@@ -146,7 +153,8 @@ def test_rendered_icons_match_the_svg(qapp: object) -> None:
     qt_gui = pytest.importorskip("PySide6.QtGui")
 
     spec = importlib.util.spec_from_file_location("make_icons", REPO / "tools" / "make_icons.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     make_icons = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make_icons)
 
@@ -178,7 +186,8 @@ def test_desktop_icon_and_metainfo_id_agree() -> None:
     assert root.findtext("id") == APP_ID
     assert entry["Icon"] == APP_ID
     launchable = root.find("launchable")
-    assert launchable is not None and launchable.get("type") == "desktop-id"
+    assert launchable is not None
+    assert launchable.get("type") == "desktop-id"
     assert launchable.text == DESKTOP.name
 
 

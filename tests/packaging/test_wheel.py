@@ -85,7 +85,9 @@ def dists(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     _run([sys.executable, "-m", "build", "--outdir", out, REPO], cwd=out, timeout=300)
     wheels = sorted(out.glob("ptplanner-*.whl"))
     sdists = sorted(out.glob("ptplanner-*.tar.gz"))
-    assert len(wheels) == 1 and len(sdists) == 1, sorted(p.name for p in out.iterdir())
+    built = sorted(p.name for p in out.iterdir())
+    assert len(wheels) == 1, built
+    assert len(sdists) == 1, built
     return {"wheel": wheels[0], "sdist": sdists[0]}
 
 
