@@ -18,6 +18,7 @@ from ptplanner.core.plan.salary_link import PlanEffects
 from ptplanner.core.projection import Event, ProjectionRequest, project
 from ptplanner.core.salary.estimate import estimate
 from ptplanner.core.salary.inputs import SalaryInputs
+from ptplanner.ui.tabs.salary.scenario import ScenarioModel
 from ptplanner.ui.tabs.salary.tab import SalaryTab
 
 
@@ -236,3 +237,13 @@ def test_the_promotion_raise_is_remembered(qtbot: QtBot) -> None:
     assert second.scenario.inputs.assumptions.promotion_pct == 12.5
     second.close()
 
+
+def test_a_saved_profiles_experience_shows_on_the_slider_too(qtbot: QtBot) -> None:
+    """Opening the window with a saved profile: the slider and the spin box agree from the start."""
+    from ptplanner.core.settings import Settings
+
+    settings = Settings(salary_inputs={"years_experience": 7.0, "location": "national"})
+    tab = SalaryTab(ScenarioModel(settings))
+    qtbot.addWidget(tab)
+    assert tab.inputs.experience_spin.value() == 7
+    assert tab.inputs.experience_slider.value() == 7

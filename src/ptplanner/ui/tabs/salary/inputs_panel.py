@@ -173,14 +173,16 @@ class InputsPanel(QScrollArea):
         self.setWidget(body)
         body.setMinimumWidth(300)
 
+        # The slider and the spin box are one control: linked before the first sync, so a saved
+        # profile's experience shows on both, not on the spin box alone.
+        self.experience_slider.valueChanged.connect(self.experience_spin.setValue)
+        self.experience_spin.valueChanged.connect(self.experience_slider.setValue)
         self._syncing = False
         self.sync_from_model()
         self._connect()
 
     def _connect(self) -> None:
         s = self.scenario
-        self.experience_slider.valueChanged.connect(self.experience_spin.setValue)
-        self.experience_spin.valueChanged.connect(self.experience_slider.setValue)
         self.experience_spin.valueChanged.connect(lambda v: self._push(years_experience=float(v)))
         self.education_combo.currentIndexChanged.connect(
             lambda _i: self._push(education=self.education_combo.currentData())
