@@ -45,11 +45,6 @@ MakeController = Callable[..., PlanController]
 
 
 @pytest.fixture
-def plan_path(tmp_path: Path) -> Path:
-    return tmp_path / "plans" / "plan.json"
-
-
-@pytest.fixture
 def make_controller(plan_path: Path) -> Iterator[MakeController]:
     made: list[PlanController] = []
 
