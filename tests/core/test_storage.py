@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 from ptplanner.core.plan.model import Milestone, Plan, Status
 from ptplanner.core.plan.operations import add_milestone, set_status
 from ptplanner.core.plan.template import empty_plan, ready_plan
-from ptplanner.core.storage.codec import parse_plan
+from ptplanner.core.storage.codec import MAX_PLAN_BYTES, parse_plan
 from ptplanner.core.storage.errors import (
     CorruptPlanError,
     PlanImportError,
@@ -827,7 +827,7 @@ def nested_raw(depth: int) -> dict[str, object]:
 @pytest.mark.parametrize(
     ("name", "content", "words"),
     [
-        ("huge.json", b" " * (5 * 1024 * 1024 + 1), "MiB"),
+        ("huge.json", b" " * (MAX_PLAN_BYTES + 1), "MiB"),
         (
             "many.json",
             json.dumps(

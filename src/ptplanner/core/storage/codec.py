@@ -19,6 +19,16 @@ from ptplanner.core.plan.model import SCHEMA_VERSION, Plan
 from ptplanner.core.storage.errors import CorruptPlanError, NewerPlanError
 from ptplanner.core.storage.migrations import RawPlan, migrate, schema_version_of
 
+MAX_PLAN_BYTES = 32 * 1024 * 1024
+"""The one size limit for a plan's bytes: loading ``plan.json``, importing a JSON or CSV file.
+
+Steps at their maximum field lengths could need more than a gigabyte, so no limit both stops a
+hostile file from eating memory and fits every plan the model allows. Instead the writers keep
+to it: the store refuses to save, and export to write, more than this, so every file ptplanner
+writes can be opened and imported again. A plan of the import limit's 20,000 steps, each
+with a few lines of notes, is about 12 MiB as JSON.
+"""
+
 
 def raw_from_bytes(data: bytes) -> RawPlan:
     """The JSON object in ``data``; CorruptPlanError if it is not JSON or not an object."""

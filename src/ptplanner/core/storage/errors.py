@@ -26,6 +26,12 @@ class PlanImportError(StorageError):
     """A file was refused for import; the current plan is unchanged."""
 
 
+class PlanFileError(StorageError):
+    """The plan file exists but cannot be used at all: not a regular file (a pipe, a device, a
+    folder, a link to one), unreadable, or over the size limit. Nothing was read, moved or
+    replaced; the store is read-only."""
+
+
 class CorruptPlanError(Exception):
     """The bytes are not a plan this version can read (``str`` says why, for a message)."""
 

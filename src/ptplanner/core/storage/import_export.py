@@ -28,7 +28,12 @@ from ptplanner.core.plan.model import (
 )
 from ptplanner.core.plan.template import empty_plan
 from ptplanner.core.storage.atomic_io import atomic_write
-from ptplanner.core.storage.codec import first_validation_error, parse_plan, raw_from_bytes
+from ptplanner.core.storage.codec import (
+    MAX_PLAN_BYTES,
+    first_validation_error,
+    parse_plan,
+    raw_from_bytes,
+)
 from ptplanner.core.storage.errors import (
     CorruptPlanError,
     NewerPlanError,
@@ -36,8 +41,8 @@ from ptplanner.core.storage.errors import (
     SaveError,
 )
 from ptplanner.core.storage.migrations import schema_version_of
+from ptplanner.core.storage.safe_read import RefusedFileError, read_regular_file
 
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_IMPORT_MILESTONES = 20_000
 MAX_IMPORT_DEPTH = MAX_DEPTH
 
@@ -66,22 +71,26 @@ def _export_message(error: OSError, path: Path) -> str:
 
 
 def _read_limited(path: Path, what: str) -> bytes:
+    # The limit plan.json has too (MAX_PLAN_BYTES): what ptplanner saved or exported imports.
     try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise PlanImportError(
-                f"{path} is {size / 1024 / 1024:.1f} MiB; ptplanner imports files up to "
-                f"{MAX_IMPORT_BYTES // 1024 // 1024} MiB."
-            )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_IMPORT_BYTES + 1)
-    except PlanImportError:
-        raise
+        return read_regular_file(path, MAX_PLAN_BYTES)
+    except RefusedFileError as refused:
+        raise PlanImportError(f"{path} {refused}; ptplanner will not import it.") from refused
     except OSError as error:
         raise PlanImportError(f"Cannot read {what} {path}: {error.strerror or error}.") from error
-    if len(data) > MAX_IMPORT_BYTES:
-        raise PlanImportError(f"{path} is larger than {MAX_IMPORT_BYTES // 1024 // 1024} MiB.")
-    return data
+
+
+def _write_export(path: Path, data: bytes) -> None:
+    if len(data) > MAX_PLAN_BYTES:
+        # A file that could not be imported back is no export at all.
+        raise SaveError(
+            f"Not written: {path} would be {len(data) / 1024 / 1024:.1f} MiB, over the "
+            f"{MAX_PLAN_BYTES // 1024 // 1024} MiB ptplanner can import again."
+        )
+    try:
+        atomic_write(path, data)
+    except OSError as error:
+        raise SaveError(_export_message(error, path)) from error
 
 
 def _check_limits(milestones: object) -> None:
@@ -139,11 +148,7 @@ def plan_to_json(plan: Plan) -> bytes:
 
 def export_plan_json(plan: Plan, path: Path) -> None:
     """Write the plan as JSON (the plan file format), atomically; raises SaveError."""
-    path = Path(path)
-    try:
-        atomic_write(path, plan_to_json(plan))
-    except OSError as error:
-        raise SaveError(_export_message(error, path)) from error
+    _write_export(Path(path), plan_to_json(plan))
 
 
 # --- CSV ---------------------------------------------------------------------------------------
@@ -177,11 +182,7 @@ def plan_to_csv(plan: Plan) -> str:
 
 def export_plan_csv(plan: Plan, path: Path) -> None:
     """Write the plan as CSV (see :func:`plan_to_csv`), atomically; raises SaveError."""
-    path = Path(path)
-    try:
-        atomic_write(path, plan_to_csv(plan).encode("utf-8"))
-    except OSError as error:
-        raise SaveError(_export_message(error, path)) from error
+    _write_export(Path(path), plan_to_csv(plan).encode("utf-8"))
 
 
 @dataclass

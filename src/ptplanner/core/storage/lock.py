@@ -5,6 +5,13 @@ store is open; the file records pid and host for the message a second window sho
 the lock when its process dies, however it dies, so a stale lock file (process gone) is simply
 taken over; no pid-liveness guessing, which breaks on pid reuse and across hosts. Where the file
 system cannot lock at all, :meth:`PlanLock.acquire` says yes rather than lock the user out.
+
+A plan folder may be portable or synced, so ``plan.lock`` may be anything someone planted. It is
+opened without following a symbolic link (``O_NOFOLLOW``) and without blocking, and must be a
+regular file; otherwise :meth:`PlanLock.acquire` raises OSError and the store opens the plan
+read-only with that reason (a linked ``plan.lock`` is refused, never followed). The owner text is
+written only after the lock is taken, and only into a file that looks like a lock file: one we
+just created, or a small one with no other hard link. Anything else is locked but not rewritten.
 """
 
 from __future__ import annotations
@@ -13,8 +20,11 @@ import contextlib
 import errno
 import os
 import socket
+import stat
 import sys
 from pathlib import Path
+
+from ptplanner.core.storage.safe_read import kind_of
 
 if sys.platform == "win32":
     import msvcrt
@@ -42,6 +52,52 @@ else:
 
 _UNSUPPORTED_LOCK_ERRNOS = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS}
 
+_OPEN_FLAGS = (
+    getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+_OWNER_TEXT_MAX = 512
+"""An existing lock file larger than this is not ours to rewrite (an owner text is pid and host)."""
+
+
+def _open_existing(path: Path, flags: int) -> int:
+    try:
+        return os.open(path, flags | _OPEN_FLAGS)
+    except OSError as error:
+        if error.errno in {errno.ELOOP, errno.EMLINK}:  # what O_NOFOLLOW gives for a link
+            problem = "it is a symbolic link, which ptplanner does not follow"
+            raise OSError(error.errno, problem, str(path)) from error
+        raise
+
+
+def _open_lock_file(path: Path, *, write: bool = True) -> tuple[int, bool]:
+    """(descriptor, whether the owner text may be written) for the lock file, never through
+    a link and only if it is a regular file; raises OSError with a reason otherwise."""
+    created = False
+    if write:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | _OPEN_FLAGS, 0o600)
+            created = True
+        except FileExistsError:
+            fd = _open_existing(path, os.O_RDWR)
+    else:
+        fd = _open_existing(path, os.O_RDONLY)
+    try:
+        info = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        raise
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, f"it is {kind_of(info.st_mode)}", str(path))
+    if os.name != "nt":
+        # O_NONBLOCK was only for opening (a pipe planted as plan.lock); writes may block.
+        os.set_blocking(fd, True)
+    rewritable = created or (info.st_nlink == 1 and info.st_size <= _OWNER_TEXT_MAX)
+    return fd, rewritable
+
 
 class PlanLock:
     """An exclusive, non-blocking OS lock on ``<stem>.lock`` that names its holder."""
@@ -58,29 +114,40 @@ class PlanLock:
         """True if this process now holds the lock (or locking is unsupported here)."""
         if self._fd is not None:
             return True
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd, rewritable = _open_lock_file(self.path)
         try:
             _os_lock(fd)
         except OSError as error:
             os.close(fd)
             # No locking on this file system at all: open unlocked rather than lock the user out.
             return error.errno in _UNSUPPORTED_LOCK_ERRNOS
+        self._fd = fd
+        if not rewritable:
+            return True
         try:
             os.ftruncate(fd, 0)
             os.lseek(fd, 0, os.SEEK_SET)
             os.write(fd, f"{os.getpid()}\n{socket.gethostname()}\n".encode())
         except OSError:
             pass  # the owner text is only for messages; the OS lock is what counts
-        self._fd = fd
         return True
 
     def owner(self) -> tuple[int | None, str | None]:
         """(pid, host) written by the holder, as far as they can be read."""
         try:
-            lines = self.path.read_text(encoding="utf-8", errors="replace").splitlines()
+            fd, _ = _open_lock_file(self.path, write=False)
         except OSError:
             return None, None
-        pid = int(lines[0]) if lines and lines[0].strip().isdigit() else None
+        try:
+            text = os.read(fd, _OWNER_TEXT_MAX).decode("utf-8", errors="replace")
+        except OSError:
+            return None, None
+        finally:
+            os.close(fd)
+        lines = text.splitlines()
+        first = lines[0].strip() if lines else ""
+        # isascii: "²".isdigit() is True but int("²") fails.
+        pid = int(first) if first.isascii() and first.isdigit() else None
         host = lines[1].strip() if len(lines) > 1 and lines[1].strip() else None
         return pid, host
 

@@ -9,10 +9,12 @@ before the first save of an upgraded plan.
 
 from __future__ import annotations
 
+import json
+import uuid
 from collections.abc import Callable
 from typing import Any
 
-from ptplanner.core.plan.model import SCHEMA_VERSION, Status, new_id, utc_now
+from ptplanner.core.plan.model import SCHEMA_VERSION, Status, utc_now
 from ptplanner.core.storage.errors import CorruptPlanError
 
 RawPlan = dict[str, Any]
@@ -58,6 +60,20 @@ def migrate(raw: RawPlan) -> RawPlan:
     return raw
 
 
+_V0_ID_NAMESPACE = uuid.UUID("6f1d3c52-8a4e-4f0b-9a57-3c2e1b7d9e40")
+
+
+def stable_id(position: tuple[int, ...], title: object) -> str:
+    """An id for an item of an old file that had none, the same on every load of that file.
+
+    A v0 file stays v0 until the first save, so ``plan list`` followed by ``plan done <id>``
+    loads it twice: random ids would never match. The position in the tree makes ids unique
+    within the file; the title keeps two different files from sharing ids.
+    """
+    key = json.dumps([list(position), title], ensure_ascii=True, default=str)
+    return str(uuid.uuid5(_V0_ID_NAMESPACE, key))  # shaped like the ids new steps get
+
+
 @migration(0)
 def _v0_to_v1(raw: RawPlan) -> RawPlan:
     """v0 (the first prototype) kept ``items`` with a ``done`` flag and a ``due`` date, no ids,
@@ -65,18 +81,21 @@ def _v0_to_v1(raw: RawPlan) -> RawPlan:
     than the upgrade silently dropping data."""
     stamp = utc_now().isoformat()
 
-    def item(old: dict[str, Any]) -> dict[str, Any]:
+    def item(old: dict[str, Any], position: tuple[int, ...]) -> dict[str, Any]:
         new = {key: value for key, value in old.items() if key not in {"done", "due", "items"}}
-        new.setdefault("id", new_id())
+        if "id" not in new:
+            new["id"] = stable_id(position, old.get("title"))
         new["status"] = Status.DONE.value if old.get("done") else Status.NOT_STARTED.value
         if old.get("due") is not None:
             new["target_date"] = old["due"]
-        new["children"] = [item(child) for child in old.get("items", [])]
+        children = old.get("items", [])
+        new["children"] = [item(child, (*position, n)) for n, child in enumerate(children)]
         return new
 
     upgraded = {key: value for key, value in raw.items() if key != "items"}
     upgraded["schema_version"] = 1
     upgraded.setdefault("created", stamp)
     upgraded.setdefault("modified", stamp)
-    upgraded["milestones"] = [item(child) for child in raw.get("items", [])]
+    items = raw.get("items", [])
+    upgraded["milestones"] = [item(child, (n,)) for n, child in enumerate(items)]
     return upgraded

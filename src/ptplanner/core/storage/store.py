@@ -10,12 +10,17 @@ What a store promises:
 * **Backups.** Before each save the current ``plan.json`` goes into ``backups/`` (see
   :mod:`~ptplanner.core.storage.backups` for naming and pruning). Restoring a backup is itself a
   save, so the plan it replaces becomes a backup too.
+* **Only regular files.** A plan path that is not a regular file nor a symbolic link to one
+  (a named pipe, a device, a folder) or is over
+  :data:`~ptplanner.core.storage.codec.MAX_PLAN_BYTES` is never read, moved or replaced: the
+  store is read-only and :attr:`LoadResult.unreadable` says why. A link to a regular file is
+  followed, and saves write through it.
 * **Bad files are never overwritten.** A file that is truncated, not JSON or not a valid plan is
   renamed to ``plan.corrupt-YYYYmmdd-HHMMSS.json`` and the newest good backup is loaded (and
   written back as ``plan.json``), with a message naming both files. A file from a newer ptplanner
   is opened read-only and left where it is.
 * **Migrations.** Older files are upgraded on load (:mod:`~ptplanner.core.storage.migrations`);
-  the original is kept in ``backups/`` before the first save.
+  the original is kept in ``backups/``, once however often it is loaded.
 * **One writer.** A store holds :class:`~ptplanner.core.storage.lock.PlanLock` for as long as it
   is open. A second window or a CLI run gets the plan read-only and says why.
 * **Failed saves keep the plan.** Disk full, read-only folder and the like raise
@@ -40,17 +45,25 @@ from ptplanner.core.storage.atomic_io import (
     atomic_write,
     fsync_dir,
     make_private_dir,
+    resolve_output_path,
     unique_path,
 )
 from ptplanner.core.storage.backups import BackupInfo, Backups
-from ptplanner.core.storage.codec import best_effort_newer, parse_plan, parse_plan_and_version
+from ptplanner.core.storage.codec import (
+    MAX_PLAN_BYTES,
+    best_effort_newer,
+    parse_plan,
+    parse_plan_and_version,
+)
 from ptplanner.core.storage.errors import (
     CorruptPlanError,
     NewerPlanError,
+    PlanFileError,
     RestoreError,
     SaveError,
 )
 from ptplanner.core.storage.lock import PlanLock
+from ptplanner.core.storage.safe_read import RefusedFileError, check_regular, read_regular_file
 
 
 @dataclass(frozen=True)
@@ -66,6 +79,10 @@ class LoadResult:
     """Where a damaged plan file was moved."""
     restored_from: Path | None = None
     """The backup that was loaded in its place."""
+    unreadable: PlanFileError | None = None
+    """Set when the plan file exists but could not be read at all (not a regular file, no
+    permission, too large): ``plan`` is a stand-in, nothing was moved, and a command should
+    report this error and stop rather than act on the stand-in."""
 
 
 @dataclass
@@ -182,15 +199,23 @@ class PlanStore:
         self.read_only_reason = messages[0] if read_only else None
 
         try:
-            data = self.path.read_bytes()
+            data = read_regular_file(self.path, MAX_PLAN_BYTES)
         except FileNotFoundError:
             return LoadResult(new_plan(), read_only, tuple(messages), is_new=True)
-        except OSError as error:
-            self._set_read_only(
-                f"ptplanner could not read {self.path} ({error.strerror}). The file was left "
-                "untouched and this window is read-only."
+        except RefusedFileError as refused:
+            return self._unreadable(
+                f"The plan file {self.path} {refused}, so ptplanner did not read, move or "
+                "replace it; the plan is open read-only.",
+                new_plan,
+                messages,
             )
-            return LoadResult(new_plan(), True, (*messages, self.read_only_reason or ""))
+        except OSError as error:
+            return self._unreadable(
+                f"ptplanner could not read {self.path} ({error.strerror}). The file was left "
+                "untouched and this window is read-only.",
+                new_plan,
+                messages,
+            )
 
         try:
             plan, version = parse_plan_and_version(data)
@@ -209,6 +234,13 @@ class PlanStore:
         if version < SCHEMA_VERSION and not self.read_only:
             self._keep_pre_migration_copy(data, version)
         return LoadResult(plan, self.read_only, tuple(messages))
+
+    def _unreadable(
+        self, reason: str, new_plan: Callable[[], Plan], messages: list[str]
+    ) -> LoadResult:
+        self._set_read_only(reason)
+        shown = (*messages, reason)
+        return LoadResult(new_plan(), True, shown, unreadable=PlanFileError(reason))
 
     def _set_read_only(self, reason: str) -> None:
         self.read_only = True
@@ -276,6 +308,10 @@ class PlanStore:
         )
 
     def _move_aside(self) -> Path:
+        try:
+            check_regular(self.path)  # swapped for a pipe or a device since it was read
+        except RefusedFileError as refused:
+            raise OSError(errno.EINVAL, f"it {refused}") from refused
         stamp = _now_stamp(self._clock())
         target = unique_path(
             lambda n: (
@@ -289,8 +325,14 @@ class PlanStore:
 
     def _keep_pre_migration_copy(self, data: bytes, version: int) -> None:
         # Tagged copies are not rotated away: the original of an upgraded file stays restorable.
+        # An old file is loaded again and again until the first save (every `plan list`), so
+        # a copy is kept only if no tagged copy holds these very bytes already.
+        tag = f"v{version}"
         with contextlib.suppress(OSError):
-            self._backups.keep_tagged_copy(data, f"v{version}")
+            for info in self._backups.list_backups():
+                if info.tag == tag and info.size == len(data) and info.path.read_bytes() == data:
+                    return
+            self._backups.keep_tagged_copy(data, tag)
 
     # --- saving ---
 
@@ -334,12 +376,24 @@ class PlanStore:
                 raise SaveError(message or "Another ptplanner window has the plan open.")
         stamped = plan.model_copy(update={"modified": utc_now()})
         data = stamped.model_dump_json(indent=1).encode("utf-8")
+        if len(data) > MAX_PLAN_BYTES:
+            raise SaveError(
+                f"The plan was not saved: at {len(data) / 1024 / 1024:.1f} MiB it is over the "
+                f"{MAX_PLAN_BYTES // 1024 // 1024} MiB a plan file may have, so it could not be "
+                "opened again. Shorten some notes or remove steps."
+            )
         try:
             # Never write what could not be read back: that file would later be "corrupt".
             parse_plan(data)
         except (CorruptPlanError, NewerPlanError) as error:
             problem = f"The plan was not saved because it is inconsistent: {error}."
             raise SaveError(problem) from error
+        try:
+            # Before the backup: a pipe or a device at the plan path is neither backed up nor
+            # replaced (as root, renaming over /dev/null would replace the device itself).
+            resolve_output_path(self.path)
+        except OSError as error:
+            raise SaveError(f"The plan was not saved: {error.strerror}.") from error
         self._state.backup_error = None
         try:
             current = self._file_identity()
