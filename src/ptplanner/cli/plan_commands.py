@@ -17,7 +17,15 @@ from pydantic import ValidationError
 
 from ptplanner.cli.args import EXIT_USAGE, UsageError
 from ptplanner.core import paths
-from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, Status
+from ptplanner.core.plan.model import (
+    Milestone,
+    Plan,
+    SalaryLink,
+    Status,
+    cleared_dates_notice,
+    date_range_problem,
+    tolerating_out_of_range_dates,
+)
 from ptplanner.core.plan.operations import PlanOpError, add_milestone, remove_milestone, set_status
 from ptplanner.core.plan.template import empty_plan, ready_plan
 from ptplanner.core.storage.errors import PlanImportError, SaveError
@@ -71,12 +79,29 @@ def _notes(result: LoadResult) -> None:
 @contextmanager
 def _opened(args: argparse.Namespace, *, write: bool) -> Iterator[tuple[PlanStore, LoadResult]]:
     store = PlanStore(_plan_path(args))
+    stand_ins: list[Plan] = []
+
+    def stand_in() -> Plan:
+        stand_ins.append(empty_plan())
+        return stand_ins[-1]
+
     try:
-        result = store.load(empty_plan)
+        # A far-off date written by an older ptplanner is cleared and named, not fatal.
+        with tolerating_out_of_range_dates() as cleared:
+            result = store.load(stand_in)
+        if stand_ins and not result.is_new:
+            # A plan file is there but could not be read (no permission, not a file, a newer
+            # format): the empty stand-in must not be listed as "no steps" or exported over
+            # a good file.
+            reason = store.read_only_reason or "it could not be read"
+            raise UsageError(f"not using the plan {store.path}: {reason}")
         if write and result.read_only:
             # The reason (another window, newer format, unwritable folder) is the whole message.
             raise UsageError(store.read_only_reason or "the plan is open read-only")
         _notes(result)
+        notice = cleared_dates_notice(cleared)
+        if notice is not None:
+            print(f"ptplanner: note: {notice}", file=sys.stderr)
         yield store, result
     finally:
         store.close()
@@ -84,9 +109,13 @@ def _opened(args: argparse.Namespace, *, write: bool) -> Iterator[tuple[PlanStor
 
 def _parse_date(text: str, option: str) -> date:
     try:
-        return date.fromisoformat(text.strip())
+        value = date.fromisoformat(text.strip())
     except ValueError:
         raise UsageError(f"{option}: {text!r} is not a date (use YYYY-MM-DD)") from None
+    problem = date_range_problem(value)
+    if problem is not None:
+        raise UsageError(f"{option}: {problem}")
+    return value
 
 
 def _parse_link(text: str) -> SalaryLink:

@@ -241,10 +241,12 @@ def _apply_saved_plan(
     """``--from-plan``: the inputs with the saved plan's steps applied, and its dated steps."""
     from ptplanner.core.storage.saved_plan import apply_plan_to_request
 
+    notes: list[str] = []
     try:
-        inputs, extra_events = apply_plan_to_request(inputs, plan_file)
+        inputs, extra_events = apply_plan_to_request(inputs, plan_file, notes=notes)
     except ValueError as error:
         raise UsageError(f"--from-plan: {error}") from None
+    _print_notes(notes)
     # A planned step whose date falls before the projection starts has happened by then.
     for event in extra_events:
         event["year"] = max(int(event["year"]), first_year)
@@ -348,10 +350,18 @@ def run_projection(args: argparse.Namespace) -> int:
 def _plan_for_packet(plan_file: str | None) -> Plan | None:
     from ptplanner.core.storage.saved_plan import read_plan_for_projection
 
+    notes: list[str] = []
     try:
-        return read_plan_for_projection(Path(plan_file) if plan_file else None)
+        plan = read_plan_for_projection(Path(plan_file) if plan_file else None, notes)
     except ValueError as error:
         raise UsageError(f"--career-packet: {error}") from None
+    _print_notes(notes)
+    return plan
+
+
+def _print_notes(notes: list[str]) -> None:
+    for note in notes:
+        print(f"ptplanner: note: {' '.join(note.split())}", file=sys.stderr)
 
 
 def check_writable(path: str) -> None:

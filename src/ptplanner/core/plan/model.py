@@ -11,6 +11,9 @@ Rules the rest of the app relies on:
   therefore means a new ``schema_version`` and a migration in
   :mod:`ptplanner.core.storage.migrations`.
 * Milestone ids are unique across the whole plan and nesting is at most :data:`MAX_DEPTH` levels.
+* Target and done dates lie between :data:`EARLIEST_DATE` and :data:`LATEST_DATE`, the years the
+  salary projection covers. A file written before that rule loads inside
+  :func:`tolerating_out_of_range_dates`, which clears such a date and says so.
 * Progress counts leaves: a step that is done counts all of its sub-steps as done, a skipped step
   drops out of the count together with its sub-steps.
 """
@@ -20,6 +23,8 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Literal, NamedTuple
@@ -30,6 +35,8 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -101,6 +108,47 @@ DUE_SOON_DAYS = 14
 """An open milestone due within this many days is "due soon" (and named in the launch notice)."""
 MilestoneKind = Literal["done", "skipped", "overdue", "due_soon", "open"]
 
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2200, 12, 31)
+"""The range of a step's target and done dates: the years a salary projection can cover."""
+
+_cleared_dates: ContextVar[list[str] | None] = ContextVar("cleared_dates", default=None)
+
+
+@contextmanager
+def tolerating_out_of_range_dates() -> Iterator[list[str]]:
+    """Within this block, a milestone date outside the range is cleared instead of refused.
+
+    For opening a plan file an older ptplanner wrote without the range: one far-off date must
+    not make the whole plan unreadable. Yields a list that fills with one sentence per date
+    cleared, for the caller to show. New values (typed, imported) are never tolerated.
+    """
+    cleared: list[str] = []
+    token = _cleared_dates.set(cleared)
+    try:
+        yield cleared
+    finally:
+        _cleared_dates.reset(token)
+
+
+def cleared_dates_notice(cleared: Sequence[str], shown: int = 3) -> str | None:
+    """One message for the dates :func:`tolerating_out_of_range_dates` cleared (None if none)."""
+    if not cleared:
+        return None
+    more = len(cleared) - shown
+    tail = f" And {more} more date{'s' if more != 1 else ''} like these." if more > 0 else ""
+    return " ".join(cleared[:shown]) + tail
+
+
+def date_range_problem(value: date) -> str | None:
+    """Why ``value`` cannot be a step's date, or None when it can."""
+    if EARLIEST_DATE <= value <= LATEST_DATE:
+        return None
+    return (
+        f"{value.isoformat()} is outside the dates ptplanner plans for "
+        f"({EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()})"
+    )
+
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -166,6 +214,22 @@ class Milestone(_Frozen):
     renews_every_months: Annotated[int, Field(ge=1, le=120)] | None = None
     """Set for credentials that expire; marking the step done schedules its renewal."""
     children: tuple[Milestone, ...] = ()
+
+    @field_validator("target_date", "done_date")
+    @classmethod
+    def _date_in_range(cls, value: date | None, info: ValidationInfo) -> date | None:
+        if value is None:
+            return None
+        problem = date_range_problem(value)
+        if problem is None:
+            return value
+        cleared = _cleared_dates.get()
+        if cleared is None:
+            raise ValueError(problem)
+        what = "target" if info.field_name == "target_date" else "done"
+        title = info.data.get("title", "a step")
+        cleared.append(f"The {what} date of '{title}' is left out: {problem}.")
+        return None
 
     @property
     def is_closed(self) -> bool:

@@ -72,13 +72,21 @@ class Backups:
         return unique_path(name)
 
     def back_up(self, plan_path: Path) -> None:
-        """Keep the file at ``plan_path`` (about to be replaced) as the newest backup."""
+        """Keep the file at ``plan_path`` (about to be replaced) as the newest backup.
+
+        Nothing is taken when the newest backup already holds the same bytes: saves that fail
+        or are killed, one after another, would otherwise fill the rotation with copies of one
+        version and push the real history out.
+        """
         if not plan_path.exists():
+            return
+        # realpath: os.link on Linux links a symlink itself, not the file it points to.
+        current = os.path.realpath(plan_path)
+        rotating = [info for info in self.list_backups() if info.tag is None]
+        if rotating and _same_content(Path(current), rotating[0].path):
             return
         make_private_dir(self.directory)
         target = self.new_path()
-        # realpath: os.link on Linux links a symlink itself, not the file it points to.
-        current = os.path.realpath(plan_path)
         try:
             # A hard link costs no copying: plan.json is only ever replaced, never rewritten in
             # place, so the linked inode keeps exactly the old content.
@@ -115,8 +123,16 @@ class Backups:
         return found
 
     def prune(self) -> None:
-        """Remove the rotating backups outside the last ten and the last one of each recent day."""
-        rotating = [info for info in self.list_backups() if info.tag is None]
+        """Remove the rotating backups outside the last ten versions and the last one of each
+        recent day. A backup identical to the next newer one is not a version of its own: it
+        is removed and does not count."""
+        rotating: list[BackupInfo] = []
+        for info in (info for info in self.list_backups() if info.tag is None):
+            if rotating and _same_content(info.path, rotating[-1].path):
+                with contextlib.suppress(OSError):
+                    info.path.unlink()
+                continue
+            rotating.append(info)
         keep = {info.path for info in rotating[:KEEP_RECENT]}
         today = self._clock().date()
         days_kept: set[date] = set()
@@ -151,3 +167,16 @@ class Backups:
             ) from error
         except CorruptPlanError as error:
             raise RestoreError(f"The backup {path} cannot be used: {error}.") from error
+
+
+def _same_content(first: Path, second: Path) -> bool:
+    """True when both files hold the same bytes (False if either cannot be read)."""
+    try:
+        a, b = os.stat(first), os.stat(second)
+        if (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino):
+            return True  # a hard link: the backup of a plan.json that was never replaced
+        if a.st_size != b.st_size:
+            return False
+        return first.read_bytes() == second.read_bytes()
+    except OSError:
+        return False

@@ -47,6 +47,8 @@ class BannerWidget(QFrame):
         layout.setContentsMargins(12, 8, 8, 8)
         layout.setSpacing(8)
         self.label = QLabel(banner.text)
+        # Banners quote user text (step titles, file names): never let it be read as markup.
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setAccessibleName(banner.text)

@@ -30,6 +30,7 @@ status bar.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,13 @@ from PySide6.QtWidgets import QWidget
 
 from ptplanner.core.plan import operations as plan_ops
 from ptplanner.core.plan.index import PlanIndex
-from ptplanner.core.plan.model import Milestone, Plan, Status
+from ptplanner.core.plan.model import (
+    Milestone,
+    Plan,
+    Status,
+    cleared_dates_notice,
+    tolerating_out_of_range_dates,
+)
 from ptplanner.core.plan.operations import OpResult, PlanChange, PlanOpError
 from ptplanner.core.plan.salary_link import PlanEffects, plan_effects
 from ptplanner.core.plan.template import ready_plan
@@ -87,14 +94,11 @@ class PlanController(QObject):
         """The window dialogs open over when the caller names none."""
 
         self.store = PlanStore(path)
-        # Loading, indexing and the first look at a big plan make tens of thousands of objects
-        # that all stay: the garbage collector would walk them again and again (see gc_paused).
-        with gc_paused(then_freeze=True):
-            self.load_result: LoadResult = self.store.load(new_plan=lambda: ready_plan(today()))
-            self._plan = self.load_result.plan
-            self._index: PlanIndex | None = None
-            self.plan_index()
-            self._effects = plan_effects(self._plan, today(), self.plan_index().milestones)
+        try:
+            self.load_result: LoadResult = self._load()
+        except BaseException:
+            self.store.close()  # a half-built controller must not keep the plan locked
+            raise
         self.read_only = self.load_result.read_only
         self.read_only_reason = self.store.read_only_reason if self.read_only else None
         self.autosave = Autosave(
@@ -121,6 +125,23 @@ class PlanController(QObject):
             # A first run (or a recovery with no backup) writes the plan at once, so the CLI
             # and the next start see the same plan and target dates.
             self.autosave.schedule()
+
+    def _load(self) -> LoadResult:
+        """Open the plan file and build what is derived from it (index, pay effects)."""
+        # Loading, indexing and the first look at a big plan make tens of thousands of objects
+        # that all stay: the garbage collector would walk them again and again (see gc_paused).
+        with gc_paused(then_freeze=True):
+            # A far-off date written by an older ptplanner is cleared and named, not fatal.
+            with tolerating_out_of_range_dates() as cleared:
+                result = self.store.load(new_plan=lambda: ready_plan(self.today()))
+            notice = cleared_dates_notice(cleared)
+            if notice is not None:
+                result = replace(result, messages=(*result.messages, notice))
+            self._plan = result.plan
+            self._index: PlanIndex | None = None
+            self.plan_index()
+            self._effects = plan_effects(self._plan, self.today(), self.plan_index().milestones)
+        return result
 
     # --- state ----------------------------------------------------------------------------------
 
