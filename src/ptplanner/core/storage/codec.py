@@ -36,6 +36,8 @@ def raw_from_bytes(data: bytes) -> RawPlan:
         raw = json.loads(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise CorruptPlanError("it is not valid JSON (it may be cut short)") from error
+    except ValueError as error:  # a number past Python's 4,300-digit conversion limit
+        raise CorruptPlanError("it holds a number too long to read") from error
     except RecursionError as error:
         raise CorruptPlanError("it is nested too deeply") from error
     if not isinstance(raw, dict):
