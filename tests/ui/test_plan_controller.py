@@ -31,6 +31,7 @@ from pytestqt.qtbot import QtBot
 
 from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, Status
 from ptplanner.core.plan.salary_link import plan_effects
+from ptplanner.core.storage import atomic_io
 from ptplanner.core.storage.errors import SaveError
 from ptplanner.core.storage.import_export import export_plan_json
 from ptplanner.core.storage.store import PlanStore
@@ -45,7 +46,8 @@ MakeController = Callable[..., PlanController]
 
 
 @pytest.fixture
-def make_controller(plan_path: Path) -> Iterator[MakeController]:
+def make_controller(qapp: QApplication, plan_path: Path) -> Iterator[MakeController]:
+    # qapp: the controller's timers need an application, also when this test runs alone.
     made: list[PlanController] = []
 
     def make(path: Path | None = None, today: date = TODAY) -> PlanController:
@@ -666,3 +668,22 @@ def test_a_promotion_picked_in_the_plan_tab_shows_in_the_salary_tab(qtbot: QtBot
             assert (label in row.events) == (row.year == year)
     finally:
         window.close()
+
+
+def test_a_save_whose_folder_flush_fails_is_saved_with_a_warning(
+    controller: PlanController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file was replaced; only the folder's flush failed: a warning, nothing left to retry."""
+    warnings: list[str] = []
+    controller.message.connect(
+        lambda level, text: warnings.append(text) if level == "warning" else None
+    )
+
+    def fail(_folder: Path) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(atomic_io, "fsync_dir", fail)
+    assert controller.add_milestone("Saved once") is not None
+    assert controller.save_now()
+    assert not controller.store.has_unsaved_changes
+    assert any("the plan was saved" in text for text in warnings), warnings

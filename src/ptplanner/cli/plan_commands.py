@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ptplanner.cli.args import EXIT_USAGE, UsageError
+from ptplanner.cli.args import EXIT_USAGE, UsageError, shown_text, whole_number
 from ptplanner.core import paths
 from ptplanner.core.plan.model import (
     Milestone,
@@ -40,6 +40,8 @@ from ptplanner.core.storage.import_export import (
 from ptplanner.core.storage.store import LoadResult, PlanStore
 
 SHORT_ID = 8
+WRITER_LOCK_WAIT_S = 5.0
+"""How long a command that changes the plan waits for another writer to finish before refusing."""
 
 STATUS_MARKS = {
     Status.NOT_STARTED: "[ ]",
@@ -71,6 +73,20 @@ def _plan_path(args: argparse.Namespace) -> Path:
     return Path(given).expanduser() if given else paths.plan_file()
 
 
+def _save(store: PlanStore, plan: Plan) -> bool:
+    """Save ``plan``; say on stderr what the save could not do besides. True if backed up."""
+    store.save(plan)
+    if store.backup_error:
+        _warn(f"the plan was saved, but {store.backup_error}")
+    if store.sync_error:
+        _warn(store.sync_error)
+    return store.backup_error is None
+
+
+def _warn(text: str) -> None:
+    print(f"ptplanner: warning: {' '.join(text.split())}", file=sys.stderr)
+
+
 def _notes(result: LoadResult) -> None:
     for message in result.messages:
         print(f"ptplanner: note: {' '.join(message.split())}", file=sys.stderr)
@@ -78,7 +94,9 @@ def _notes(result: LoadResult) -> None:
 
 @contextmanager
 def _opened(args: argparse.Namespace, *, write: bool) -> Iterator[tuple[PlanStore, LoadResult]]:
-    store = PlanStore(_plan_path(args))
+    """The plan, for a command that changes it (``write``: takes the writer lock, waiting up to
+    :data:`WRITER_LOCK_WAIT_S` for it) or only reads it (no lock, creates nothing)."""
+    store = PlanStore(_plan_path(args), lock_wait=WRITER_LOCK_WAIT_S if write else 0.0)
     stand_ins: list[Plan] = []
 
     def stand_in() -> Plan:
@@ -88,7 +106,7 @@ def _opened(args: argparse.Namespace, *, write: bool) -> Iterator[tuple[PlanStor
     try:
         # A far-off date written by an older ptplanner is cleared and named, not fatal.
         with tolerating_out_of_range_dates() as cleared:
-            result = store.load(stand_in)
+            result = store.load(stand_in, writer=write)
         if stand_ins and not result.is_new:
             # A plan file is there but could not be read (no permission, not a file, a newer
             # format): the empty stand-in must not be listed as "no steps" or exported over
@@ -194,11 +212,11 @@ def _cmd_add(args: argparse.Namespace) -> None:
     link = _parse_link(args.link) if args.link else None
     renews: int | None = None
     if args.renews_every is not None:
-        if not args.renews_every.strip().isdigit():
+        renews = whole_number(args.renews_every)
+        if renews is None:
             raise UsageError(
                 f"--renews-every: {args.renews_every!r} is not a whole number of months"
             )
-        renews = int(args.renews_every)
     try:
         milestone = Milestone(
             title=args.title,
@@ -216,7 +234,7 @@ def _cmd_add(args: argparse.Namespace) -> None:
     with _opened(args, write=True) as (store, result):
         parent_id = resolve_id(result.plan, args.parent).id if args.parent else None
         change = add_milestone(result.plan, milestone, parent_id)
-        store.save(change.plan)
+        _save(store, change.plan)
     print(f"Added '{milestone.title}' (id {milestone.id[:SHORT_ID]}).")
 
 
@@ -228,7 +246,7 @@ def _cmd_done(args: argparse.Namespace) -> None:
         if change.change.noop:
             print(f"'{milestone.title}' was already done.")
             return
-        store.save(change.plan)
+        _save(store, change.plan)
         added = [change.plan.get(i) for i in change.change.ids - {milestone.id}]
     print(f"Marked '{milestone.title}' done ({today.isoformat()}).")
     for renewal in added:
@@ -240,11 +258,12 @@ def _cmd_remove(args: argparse.Namespace) -> None:
     with _opened(args, write=True) as (store, result):
         milestone = resolve_id(result.plan, args.id)
         change = remove_milestone(result.plan, milestone.id)
-        store.save(change.plan)
+        backed_up = _save(store, change.plan)
         backups = store.backup_dir
     subs = len(change.change.ids) - 1
     extra = f" and its {subs} sub-step{'s' if subs != 1 else ''}" if subs else ""
-    print(f"Removed '{milestone.title}'{extra}. The previous plan is kept in {backups}.")
+    kept = f" The previous plan is kept in {shown_text(str(backups))}." if backed_up else ""
+    print(f"Removed '{milestone.title}'{extra}.{kept}")
 
 
 def _format_for(args: argparse.Namespace) -> str:
@@ -264,13 +283,17 @@ def _cmd_export(args: argparse.Namespace) -> None:
             sys.stdout.write(plan_to_json(plan).decode("utf-8") + "\n")
         return
     target = Path(args.file).expanduser()
-    if target.is_dir():
-        raise UsageError(f"{target} is a folder; give a file name")
-    if not target.parent.is_dir():
-        raise UsageError(f"cannot write {target}: no such folder {target.parent}")
+    try:
+        if target.is_dir():
+            raise UsageError(f"{target} is a folder; give a file name")
+        if not target.parent.is_dir():
+            raise UsageError(f"cannot write {target}: no such folder {target.parent}")
+    except OSError as error:  # a name too long, or a folder on the way that cannot be read
+        raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
     writer: Callable[[Plan, Path], None] = export_plan_csv if kind == "csv" else export_plan_json
     writer(plan, target)
-    print(f"Wrote {plan.count()} steps to {target} ({kind.upper()}).")
+    # shown_text: a file name may be any bytes, stdout takes only text.
+    print(f"Wrote {plan.count()} steps to {shown_text(str(target))} ({kind.upper()}).")
 
 
 def _cmd_import(args: argparse.Namespace) -> None:
@@ -282,10 +305,14 @@ def _cmd_import(args: argparse.Namespace) -> None:
             imported = import_plan_csv(source, base=result.plan)
         else:
             imported = import_plan_json(source)
-        store.save(imported)
+        backed_up = _save(store, imported)
         backups = store.backup_dir
-    kept = f" The previous plan is kept in {backups}." if not result.is_new else ""
-    print(f"Imported {imported.count()} steps from {source}.{kept}")
+    kept = (
+        f" The previous plan is kept in {shown_text(str(backups))}."
+        if backed_up and not result.is_new
+        else ""
+    )
+    print(f"Imported {imported.count()} steps from {shown_text(str(source))}.{kept}")
 
 
 def _cmd_init(args: argparse.Namespace) -> None:
@@ -296,10 +323,10 @@ def _cmd_init(args: argparse.Namespace) -> None:
                 "use --force to replace it (it is backed up first)"
             )
         plan = empty_plan() if args.empty else ready_plan(date.today())
-        store.save(plan)
+        _save(store, plan)
     # The same count `plan list` shows: steps to tick off, sub-steps counted, parents not.
     kind = "an empty plan" if args.empty else f"the ready-made plan ({plan.leaf_counts()[1]} steps)"
-    print(f"Started {kind} in {store.path}. See it with 'ptplanner plan list'.")
+    print(f"Started {kind} in {shown_text(str(store.path))}. See it with 'ptplanner plan list'.")
 
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {

@@ -12,6 +12,11 @@ regular file; otherwise :meth:`PlanLock.acquire` raises OSError and the store op
 read-only with that reason (a linked ``plan.lock`` is refused, never followed). The owner text is
 written only after the lock is taken, and only into a file that looks like a lock file: one we
 just created, or a small one with no other hard link. Anything else is locked but not rewritten.
+
+Only writers lock. A writer that finds the lock taken may wait a bounded time for it
+(``acquire(wait=...)``, polling): a command-line edit run next to another one then queues
+instead of failing. Readers take no lock at all; saves replace the file atomically, so a reader
+sees either the old plan or the new one.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import os
 import socket
 import stat
 import sys
+import time
 from pathlib import Path
 
 from ptplanner.core.storage.safe_read import kind_of
@@ -58,6 +64,8 @@ _OPEN_FLAGS = (
     | getattr(os, "O_NOCTTY", 0)
     | getattr(os, "O_CLOEXEC", 0)
 )
+_POLL_INTERVAL_S = 0.02
+"""How often a waiting writer tries the lock again."""
 _OWNER_TEXT_MAX = 512
 """An existing lock file larger than this is not ours to rewrite (an owner text is pid and host)."""
 
@@ -100,7 +108,8 @@ def _open_lock_file(path: Path, *, write: bool = True) -> tuple[int, bool]:
 
 
 class PlanLock:
-    """An exclusive, non-blocking OS lock on ``<stem>.lock`` that names its holder."""
+    """An exclusive OS lock on ``<stem>.lock`` that names its holder; never blocks for longer
+    than the ``wait`` given to :meth:`acquire`."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -110,17 +119,29 @@ class PlanLock:
     def held(self) -> bool:
         return self._fd is not None
 
-    def acquire(self) -> bool:
-        """True if this process now holds the lock (or locking is unsupported here)."""
+    def acquire(self, wait: float = 0.0) -> bool:
+        """True if this process now holds the lock (or locking is unsupported here).
+
+        While another process holds it, try again for up to ``wait`` seconds before saying no.
+        Raises OSError when the lock file itself is refused (a link, not a regular file).
+        """
         if self._fd is not None:
             return True
         fd, rewritable = _open_lock_file(self.path)
-        try:
-            _os_lock(fd)
-        except OSError as error:
-            os.close(fd)
-            # No locking on this file system at all: open unlocked rather than lock the user out.
-            return error.errno in _UNSUPPORTED_LOCK_ERRNOS
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                _os_lock(fd)
+                break
+            except OSError as error:
+                if error.errno in _UNSUPPORTED_LOCK_ERRNOS:
+                    # No locking on this file system: open unlocked rather than lock the user out.
+                    os.close(fd)
+                    return True
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    return False
+            time.sleep(_POLL_INTERVAL_S)
         self._fd = fd
         if not rewritable:
             return True

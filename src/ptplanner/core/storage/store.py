@@ -21,11 +21,15 @@ What a store promises:
   is opened read-only and left where it is.
 * **Migrations.** Older files are upgraded on load (:mod:`~ptplanner.core.storage.migrations`);
   the original is kept in ``backups/``, once however often it is loaded.
-* **One writer.** A store holds :class:`~ptplanner.core.storage.lock.PlanLock` for as long as it
-  is open. A second window or a CLI run gets the plan read-only and says why.
+* **One writer, any number of readers.** A store loaded as a writer holds
+  :class:`~ptplanner.core.storage.lock.PlanLock` for as long as it is open, waiting up to
+  ``lock_wait`` seconds for it; a second window gets the plan read-only, says why, and can take
+  the lock later with :meth:`PlanStore.retry_lock`. A store loaded for reading only
+  (``load(writer=False)``) takes no lock and creates nothing, not even the folder.
 * **Failed saves keep the plan.** Disk full, read-only folder and the like raise
   :class:`~ptplanner.core.storage.errors.SaveError` with a one-line message; the store remembers
-  the unsaved plan so :meth:`PlanStore.retry_save` can try again later.
+  the unsaved plan so :meth:`PlanStore.retry_save` can try again later. A save that replaced the
+  file but could not flush its folder afterwards is saved: :attr:`PlanStore.sync_error` warns.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from ptplanner.core import paths
 from ptplanner.core.plan.model import SCHEMA_VERSION, Plan, utc_now
 from ptplanner.core.plan.template import empty_plan
 from ptplanner.core.storage.atomic_io import (
+    UnsyncedWriteError,
     atomic_write,
     fsync_dir,
     make_private_dir,
@@ -91,6 +96,7 @@ class _SaveState:
     last_error: str | None = None
     last_saved: Plan | None = None
     backup_error: str | None = field(default=None)
+    sync_error: str | None = None
     written: tuple[int, int, int] | None = None
     """(inode, mtime_ns, size) of the file the last save wrote, to spot outside changes."""
     backed_up: tuple[int, int, int] | None = None
@@ -99,18 +105,30 @@ class _SaveState:
 
 
 def _save_message(error: OSError, directory: Path) -> str:
+    # Only what is true wherever the store is used: the window adds that it retries, while a
+    # command line run simply ends, its change not made.
     if error.errno in {errno.ENOSPC, errno.EDQUOT}:
-        return (
-            "The disk is full, so your plan was not saved. It is still open; free some space "
-            "and ptplanner will save it again."
-        )
+        return "The disk is full, so your plan was not saved. Free some space and try again."
     if error.errno in {errno.EROFS, errno.EACCES, errno.EPERM}:
         return (
             f"ptplanner cannot write to {directory} (read-only or no permission), so your plan "
-            "was not saved. It is still open; it will be saved when the folder is writable again."
+            "was not saved."
         )
     reason = error.strerror or str(error)
-    return f"Your plan was not saved ({reason}). It is still open; ptplanner will try again."
+    return f"Your plan was not saved ({reason})."
+
+
+def _backup_message(error: OSError, backup_dir: Path) -> str:
+    reason = error.strerror or str(error)
+    return f"the previous version could not be copied into {backup_dir} ({reason})"
+
+
+def _sync_message(error: OSError, directory: Path) -> str:
+    reason = error.strerror or str(error)
+    return (
+        f"the plan was saved, but {directory} could not be flushed to disk ({reason}); "
+        "if the computer loses power soon, the previous version may come back"
+    )
 
 
 def _now_stamp(moment: datetime) -> str:
@@ -124,18 +142,27 @@ class PlanStore:
     :meth:`close` it, or use it as a context manager.
     """
 
-    def __init__(self, path: Path | None = None, *, clock: Callable[[], datetime] | None = None):
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        lock_wait: float = 0.0,
+    ) -> None:
         self.path = Path(path) if path is not None else paths.plan_file()
         self.directory = self.path.parent
         self.backup_dir = self.directory / "backups"
         self._stem = self.path.stem
         self._lock = PlanLock(self.directory / f"{self._stem}.lock")
+        self._lock_wait = lock_wait
+        self._lock_busy = False
         # Local wall-clock time: backup names and the one-per-day rule follow the user's days.
         self._clock = clock or datetime.now
         self._backups = Backups(self.backup_dir, self._stem, self._clock)
         self.read_only = False
         self.read_only_reason: str | None = None
         self._state = _SaveState()
+        self._loaded_identity: tuple[int, int, int] | None = None
 
     # --- context manager ---
 
@@ -170,33 +197,34 @@ class PlanStore:
         """Set when the last save worked but its backup copy could not be made."""
         return self._state.backup_error
 
+    @property
+    def sync_error(self) -> str | None:
+        """Set when the last save replaced the file but its folder could not be flushed to disk.
+        The plan is saved (saving it again would repeat the change); this is a warning."""
+        return self._state.sync_error
+
     # --- loading ---
 
-    def load(self, new_plan: Callable[[], Plan] = empty_plan) -> LoadResult:
+    def load(self, new_plan: Callable[[], Plan] = empty_plan, *, writer: bool = True) -> LoadResult:
         """Open the plan; never raises for a bad or missing file (see module docs).
 
         ``new_plan`` makes the plan used when there is no file yet (``empty_plan`` or a
         ``ready_plan`` closure): it is returned with ``is_new=True`` and not saved until
         :meth:`save` is called.
+
+        ``writer=False`` opens the plan to read it only: no lock, no folder, no lock file, no
+        pre-migration copy. A damaged file is still moved aside and replaced by its newest good
+        backup, but only if the writer lock is free at that moment.
         """
         messages: list[str] = []
-        read_only = False
-        try:
-            make_private_dir(self.directory)
-        except OSError as error:
-            read_only = True
-            messages.append(
-                f"ptplanner cannot create the folder {self.directory} ({error.strerror}); "
-                "the plan is open read-only."
-            )
-        if not read_only:
-            read_only, lock_message = self._take_lock()
-            if lock_message:
-                messages.append(lock_message)
-        if not read_only:
-            self._remove_stale_temp_files()
+        self._lock_busy = False
+        read_only = True
+        if writer:
+            read_only = self._open_for_writing(messages)
         self.read_only = read_only
-        self.read_only_reason = messages[0] if read_only else None
+        self.read_only_reason = messages[0] if read_only and messages else None
+        # Before reading: a save between this and the read only makes the plan look changed.
+        self._loaded_identity = self._file_identity()
 
         try:
             data = read_regular_file(self.path, MAX_PLAN_BYTES)
@@ -229,6 +257,8 @@ class PlanStore:
             shown = best_effort_newer(newer.raw) or new_plan()
             return LoadResult(shown, True, (*messages, message))
         except CorruptPlanError as corrupt:
+            if not writer:
+                self._lock_for_repair()
             return self._recover(str(corrupt), new_plan, messages)
 
         if version < SCHEMA_VERSION and not self.read_only:
@@ -246,15 +276,64 @@ class PlanStore:
         self.read_only = True
         self.read_only_reason = self.read_only_reason or reason
 
+    def _open_for_writing(self, messages: list[str]) -> bool:
+        """Make the folder and take the lock; whether the plan must be read-only (and why,
+        appended to ``messages``)."""
+        try:
+            make_private_dir(self.directory)
+        except OSError as error:
+            messages.append(
+                f"ptplanner cannot create the folder {self.directory} ({error.strerror}); "
+                "the plan is open read-only."
+            )
+            return True
+        busy, lock_message = self._take_lock()
+        if busy:
+            messages.append(lock_message or "Another ptplanner window has the plan open.")
+            return True
+        self._remove_stale_temp_files()
+        return False
+
+    def _lock_for_repair(self) -> None:
+        # A reader may move a damaged file aside only while no writer can be using it.
+        with contextlib.suppress(OSError):
+            if self._lock.acquire():
+                self.read_only = False
+
+    @property
+    def lock_busy(self) -> bool:
+        """The plan is read-only because another process held the lock when it was loaded."""
+        return self._lock_busy
+
+    def retry_lock(self) -> bool:
+        """Take the lock that was busy at :meth:`load`, if it is free now; never waits.
+
+        True once the lock is held: :meth:`load` again then opens the plan for writing (the
+        file may have changed meanwhile, see :meth:`changed_since_load`).
+        """
+        if not self._lock_busy:
+            return False
+        try:
+            taken = self._lock.acquire()
+        except OSError:
+            return False
+        self._lock_busy = not taken
+        return taken
+
+    def changed_since_load(self) -> bool:
+        """Whether the plan file was replaced or changed since :meth:`load` read it."""
+        return self._file_identity() != self._loaded_identity
+
     def _take_lock(self) -> tuple[bool, str | None]:
         try:
-            if self._lock.acquire():
+            if self._lock.acquire(wait=self._lock_wait):
                 return False, None
         except OSError as error:
             return True, (
                 f"ptplanner cannot open {self._lock.path} ({error.strerror}); "
                 "the plan is open read-only."
             )
+        self._lock_busy = True
         pid, host = self._lock.owner()
         where = f" (process {pid} on {host})" if pid and host else ""
         return True, (
@@ -395,6 +474,7 @@ class PlanStore:
         except OSError as error:
             raise SaveError(f"The plan was not saved: {error.strerror}.") from error
         self._state.backup_error = None
+        self._state.sync_error = None
         try:
             current = self._file_identity()
             already = current is not None and current == self._state.backed_up
@@ -403,12 +483,15 @@ class PlanStore:
                 self._state.backed_up = current
         except OSError as error:
             # The save itself is still atomic; missing one backup is the lesser harm.
-            self._state.backup_error = _save_message(error, self.backup_dir)
+            self._state.backup_error = _backup_message(error, self.backup_dir)
         try:
             make_private_dir(self.directory)
             # Write through a symlinked plan.json (e.g. into a synced folder) instead of
             # replacing the link itself with a regular file.
             atomic_write(Path(os.path.realpath(self.path)), data)
+        except UnsyncedWriteError as error:
+            # The new file is in place: reporting "not saved" would make a retry repeat the change.
+            self._state.sync_error = _sync_message(error, self.directory)
         except OSError as error:
             raise SaveError(_save_message(error, self.directory)) from error
         self._state.last_saved = stamped

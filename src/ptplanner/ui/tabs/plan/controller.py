@@ -14,7 +14,9 @@ Promises to the person using it, in the spirit of a good notes app:
   what to do and never drops them silently.
 * **Recovery is visible.** A damaged plan file was moved aside by the store and a backup loaded;
   the banner says where both are. A plan open in another window (or from a newer ptplanner) is
-  shown read-only, with a banner saying why.
+  shown read-only, with a banner saying why. When it was only the other window's lock, this
+  window tries the lock again every few seconds; once it is free, it reloads the plan as saved
+  there and becomes editable (``read_only_changed``), with a message.
 * **Import, restore, even "start from the ready plan" are undoable** replaces of the whole plan
   (:attr:`PlanController.files`).
 * **A quiet launch notice** (a banner and a status-bar message, never a modal dialog) lists steps
@@ -35,7 +37,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -63,6 +65,8 @@ from ptplanner.ui.tabs.plan.unsaved_dialog import ask_unsaved
 _MERGEABLE_FIELDS = frozenset(
     {"target_date", "done_date", "renews_every_months", "salary_link", "notes"}
 )
+LOCK_RETRY_INTERVAL_MS = 2_000
+"""A window read-only only because another one has the plan tries its lock this often."""
 
 
 class PlanController(QObject):
@@ -78,6 +82,8 @@ class PlanController(QObject):
     save_status_changed = Signal(str)
     flush_requested = Signal()
     """Editors with uncommitted text (a notes box with focus) commit it now, synchronously."""
+    read_only_changed = Signal(bool)
+    """``read_only`` changed after the plan was opened (the other window let go of the plan)."""
 
     def __init__(
         self,
@@ -101,16 +107,13 @@ class PlanController(QObject):
             raise
         self.read_only = self.load_result.read_only
         self.read_only_reason = self.store.read_only_reason if self.read_only else None
-        self.autosave = Autosave(
-            self.store,
-            lambda: self._plan,
-            None if self.load_result.is_new else self._plan,
-            read_only=self.read_only,
-            parent=self,
-        )
-        self.autosave.failed.connect(self._save_failed)
-        self.autosave.recovered.connect(self._saved_again)
-        self.autosave.saved.connect(self._saved)
+        self.autosave = self._make_autosave()
+        self.lock_retry = QTimer(self)
+        """Tries the plan's lock while another window holds it (see :meth:`retry_lock`)."""
+        self.lock_retry.setInterval(LOCK_RETRY_INTERVAL_MS)
+        self.lock_retry.timeout.connect(self.retry_lock)
+        if self.store.lock_busy:
+            self.lock_retry.start()
         self.files = PlanFiles(self)
         """Export, import and restore from backup."""
 
@@ -125,6 +128,19 @@ class PlanController(QObject):
             # A first run (or a recovery with no backup) writes the plan at once, so the CLI
             # and the next start see the same plan and target dates.
             self.autosave.schedule()
+
+    def _make_autosave(self) -> Autosave:
+        autosave = Autosave(
+            self.store,
+            lambda: self._plan,
+            None if self.load_result.is_new else self._plan,
+            read_only=self.read_only,
+            parent=self,
+        )
+        autosave.failed.connect(self._save_failed)
+        autosave.recovered.connect(self._saved_again)
+        autosave.saved.connect(self._saved)
+        return autosave
 
     def _load(self) -> LoadResult:
         """Open the plan file and build what is derived from it (index, pay effects)."""
@@ -142,6 +158,47 @@ class PlanController(QObject):
             self.plan_index()
             self._effects = plan_effects(self._plan, self.today(), self.plan_index().milestones)
         return result
+
+    def retry_lock(self) -> bool:
+        """If the plan was read-only only because another window held its lock and the lock is
+        free now: take it, reload the plan as that window left it, and allow edits. True then.
+        """
+        if self._closed or not self.store.retry_lock():
+            return False
+        self.lock_retry.stop()
+        # Read-only, nothing could be edited here: the file is the truth, reload it.
+        before = (self._plan, self._index, self._effects)
+        changed = self.store.changed_since_load()
+        self.load_result = self._load()
+        if not changed and self._plan == before[0]:
+            self._plan, self._index, self._effects = before  # the views keep their index
+            changed = False
+        else:
+            changed = True
+        self.read_only = self.load_result.read_only
+        self.read_only_reason = self.store.read_only_reason if self.read_only else None
+        self.autosave.stop()
+        self.autosave.deleteLater()
+        self.autosave = self._make_autosave()
+        self.dismiss_banner("read_only")
+        self.dismiss_banner("load")
+        self._show_load_messages()
+        if changed:
+            self.undo_stack.clear()
+            self.plan_changed.emit(PlanChange("Reload the plan", structural=True))
+            self.salary_effects_changed.emit(self._effects)
+        self.read_only_changed.emit(self.read_only)
+        self.save_status_changed.emit(self.save_status())
+        if self.read_only:
+            return False
+        if self.load_result.is_new:
+            self.autosave.schedule()
+        shown = " It was changed there; this is the plan as saved." if changed else ""
+        self.message.emit(
+            "info",
+            f"The other ptplanner window let go of this plan: you can edit it here now.{shown}",
+        )
+        return True
 
     # --- state ----------------------------------------------------------------------------------
 
@@ -405,6 +462,8 @@ class PlanController(QObject):
     def _saved(self) -> None:
         if self.store.backup_error:
             self.message.emit("warning", f"Saved, but no backup copy: {self.store.backup_error}")
+        if self.store.sync_error:
+            self.message.emit("warning", self.store.sync_error)
         self.save_status_changed.emit(self.save_status())
 
     def _save_failed(self, reason: str, first: bool) -> None:
@@ -453,5 +512,6 @@ class PlanController(QObject):
         if self._closed:
             return
         self.autosave.stop()
+        self.lock_retry.stop()
         self._closed = True
         self.store.close()

@@ -62,6 +62,7 @@ class PlanMenuActions:
         )
         for action in (self.import_plan, self.restore):
             action.setEnabled(not controller.read_only)
+            controller.read_only_changed.connect(lambda ro, a=action: a.setEnabled(not ro))
 
         stack = controller.undo_stack
         self.undo = StackAction("&Undo", window)

@@ -153,6 +153,8 @@ class PlanTab(QWidget):
         c.plan_changed.connect(self._on_plan_changed)
         c.banners_changed.connect(self._refresh_banners)
         c.save_status_changed.connect(self._show_save_status)
+        c.read_only_changed.connect(lambda _: self._apply_read_only())
+        c.read_only_changed.connect(lambda _: self._update_action_state())
         c.flush_requested.connect(self.commit_pending_edits)
         self.tree.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.toolbar.search_changed.connect(self._apply_search)
