@@ -29,6 +29,42 @@ class OneLineErrorParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"ptplanner: error: {message} (see '{self.prog} --help')\n")
 
 
+def text_argument(value: str) -> str:
+    """argparse ``type=`` for a text option: the value must be UTF-8.
+
+    Python passes bytes that are not UTF-8 on as lone surrogates ("\\udcff"), which no
+    validator, file or terminal accepts, so they are refused as the option is read.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(f"'{shown_text(value)}' is not UTF-8 text") from None
+    return value
+
+
+def shown_text(value: str) -> str:
+    """``value`` printable whatever it holds: bytes that were not UTF-8 shown as ``\\xff``."""
+    try:
+        raw = value.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that did not come from a byte
+        raw = value.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def whole_number(text: str) -> int | None:
+    """``text`` as a whole number written in ASCII digits (spaces around allowed), else None.
+
+    ``str.isdigit`` is not enough: it accepts "²", which ``int`` refuses.
+    """
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()):
+        return None
+    try:
+        return int(text)
+    except ValueError:  # over Python's limit on the digits int() converts
+        return None
+
+
 # A string: argparse's class is generic only to type checkers, not at run time. Any parser class:
 # a command adds itself to whatever parser leads (the tests give it a plain ArgumentParser).
 Subcommands: TypeAlias = "argparse._SubParsersAction[Any]"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from ptplanner.cli.args import OneLineErrorParser, Subcommands
+from ptplanner.cli.args import OneLineErrorParser, Subcommands, text_argument
 
 PLAN_EXAMPLES = """\
 examples:
@@ -67,12 +67,16 @@ def add_plan_parser(subparsers: Subcommands) -> None:
     command("list", "print the plan as a tree with status, dates and progress")
 
     add = command("add", "add a step")
-    add.add_argument("title", help="what the step is")
-    add.add_argument("--parent", metavar="ID", help="make it a sub-step of this step")
-    add.add_argument("--target", metavar="YYYY-MM-DD", help="target date")
-    add.add_argument("--notes", default="", help="free notes")
+    # Text options are type=text_argument: bytes that are not UTF-8 are refused as they are read.
+    add.add_argument("title", type=text_argument, help="what the step is")
+    add.add_argument(
+        "--parent", type=text_argument, metavar="ID", help="make it a sub-step of this step"
+    )
+    add.add_argument("--target", type=text_argument, metavar="YYYY-MM-DD", help="target date")
+    add.add_argument("--notes", type=text_argument, default="", help="free notes")
     add.add_argument(
         "--link",
+        type=text_argument,
         metavar="KIND:VALUE",
         help="what it changes in the salary estimate: certification:cmaa|cehrs|cpct, "
         "education:hs|associate|bachelor, employer_type:hospital|private_clinic|"
@@ -81,16 +85,16 @@ def add_plan_parser(subparsers: Subcommands) -> None:
     )
     add.add_argument(
         "--renews-every",
-        type=str,
+        type=text_argument,
         metavar="MONTHS",
         help="for a credential that expires: when marked done, a renewal step is added",
     )
 
     done = command("done", "mark a step done (a renewing credential gets its renewal step)")
-    done.add_argument("id", help="the step's id or a unique start of it")
+    done.add_argument("id", type=text_argument, help="the step's id or a unique start of it")
 
     remove = command("remove", "remove a step and its sub-steps")
-    remove.add_argument("id", help="the step's id or a unique start of it")
+    remove.add_argument("id", type=text_argument, help="the step's id or a unique start of it")
 
     export = command("export", "write the plan to a JSON or CSV file ('-' for the screen)")
     export.add_argument("file")

@@ -20,6 +20,8 @@ from ptplanner.cli.args import (
     Subcommands,
     UsageError,
     describe_validation,
+    text_argument,
+    whole_number,
 )
 
 if TYPE_CHECKING:
@@ -69,10 +71,15 @@ def add_projection_arguments(parser: argparse.ArgumentParser) -> None:
         help="years of experience as a coordinator (default 0)",
     )
     profile.add_argument(
-        "--education", default="hs", metavar="LEVEL", help="hs, associate or bachelor (default hs)"
+        "--education",
+        type=text_argument,
+        default="hs",
+        metavar="LEVEL",
+        help="hs, associate or bachelor (default hs)",
     )
     profile.add_argument(
         "--cert",
+        type=text_argument,
         action="append",
         default=[],
         metavar="ID",
@@ -80,6 +87,7 @@ def add_projection_arguments(parser: argparse.ArgumentParser) -> None:
     )
     profile.add_argument(
         "--location",
+        type=text_argument,
         default="national",
         metavar="AREA",
         help='"national", a state or a metro area; a unique part of the name '
@@ -87,6 +95,7 @@ def add_projection_arguments(parser: argparse.ArgumentParser) -> None:
     )
     profile.add_argument(
         "--employer",
+        type=text_argument,
         default="private_clinic",
         metavar="TYPE",
         help="hospital, private_clinic, corporate_chain or specialty_clinic "
@@ -94,6 +103,7 @@ def add_projection_arguments(parser: argparse.ArgumentParser) -> None:
     )
     profile.add_argument(
         "--skill",
+        type=text_argument,
         action="append",
         default=[],
         metavar="ID",
@@ -111,6 +121,7 @@ def add_projection_arguments(parser: argparse.ArgumentParser) -> None:
     )
     future.add_argument(
         "--event",
+        type=text_argument,
         action="append",
         default=[],
         metavar="YEAR:KIND[:VALUE]",
@@ -180,10 +191,11 @@ def add_projection_arguments(parser: argparse.ArgumentParser) -> None:
 
 def parse_event(text: str) -> dict[str, object]:
     parts = text.split(":", 2)
-    if len(parts) < 2 or not parts[0].strip().isdigit():
+    year = whole_number(parts[0])
+    if len(parts) < 2 or year is None:
         raise UsageError(f"--event: expected YEAR:KIND[:VALUE], got {text!r}")
     return {
-        "year": int(parts[0]),
+        "year": year,
         "kind": parts[1].strip(),
         "value": parts[2].strip() if len(parts) == 3 else "",
     }
@@ -368,11 +380,14 @@ def check_writable(path: str) -> None:
     """Fail before any work when the PDF cannot be written where asked."""
     target = Path(os.path.realpath(Path(path).expanduser()))  # a link is written through
     folder = target.parent
-    if target.is_dir():
-        raise UsageError(f"--pdf: {path} is a folder, not a file name")
-    if target.exists() and not target.is_file():
-        raise UsageError(f"--pdf: {path} is not a regular file; give a file name")
-    if not folder.is_dir():
-        raise UsageError(f"--pdf: cannot write {path}: no such folder {folder}")
-    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
-        raise UsageError(f"--pdf: cannot write {path}: permission denied")
+    try:
+        if target.is_dir():
+            raise UsageError(f"--pdf: {path} is a folder, not a file name")
+        if target.exists() and not target.is_file():
+            raise UsageError(f"--pdf: {path} is not a regular file; give a file name")
+        if not folder.is_dir():
+            raise UsageError(f"--pdf: cannot write {path}: no such folder {folder}")
+        if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+            raise UsageError(f"--pdf: cannot write {path}: permission denied")
+    except OSError as error:  # a name too long, or a folder on the way that cannot be read
+        raise UsageError(f"--pdf: cannot write {path}: {error.strerror or error}") from None

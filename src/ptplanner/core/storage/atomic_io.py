@@ -29,6 +29,11 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+class UnsyncedWriteError(OSError):
+    """The new file is in place and readers see it, but its folder could not be flushed to disk:
+    the write happened (do not repeat it), yet a power cut now might bring the old file back."""
+
+
 def resolve_output_path(path: Path) -> Path:
     """Where writing ``path`` must really go: through symbolic links, never over a non-file.
 
@@ -44,7 +49,11 @@ def resolve_output_path(path: Path) -> Path:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that readers see the old or the new bytes, never a mix."""
+    """Replace ``path`` with ``data`` so that readers see the old or the new bytes, never a mix.
+
+    Raises OSError if nothing was replaced, and :class:`UnsyncedWriteError` (an OSError too) if
+    the file was replaced but the folder could not be flushed afterwards.
+    """
     path = resolve_output_path(path)
     directory = path.parent
     # mkstemp creates the file 0o600 whatever the umask: the plan is personal.
@@ -59,16 +68,37 @@ def atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    fsync_dir(directory)
+    try:
+        fsync_dir(directory)
+    except OSError as error:
+        raise UnsyncedWriteError(error.errno, error.strerror, str(directory)) from error
 
 
 def make_private_dir(directory: Path) -> None:
-    """Create ``directory`` (and its parents) readable by its owner only, if it is missing."""
+    """Create ``directory`` and any missing parents ``0o700`` whatever the umask.
+
+    Folders that already exist keep their mode: a folder the user made (a synced or portable
+    plan folder, a ``PTPLANNER_CONFIG_DIR``) is theirs to share; the files ptplanner writes
+    into it are ``0o600`` anyway.
+    """
     if directory.is_dir():
         return
-    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):
-        directory.chmod(0o700)  # mkdir's mode is filtered by the umask
+    missing: list[Path] = []
+    folder = directory
+    while not folder.is_dir() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    # Each missing parent is made here, not by mkdir(parents=True): that gives parents the
+    # umask's mode, and under umask 000 that is 0o777.
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            if not folder.is_dir():
+                raise
+            continue  # made by someone else meanwhile: theirs, leave its mode alone
+        with contextlib.suppress(OSError):
+            folder.chmod(0o700)  # mkdir's mode is filtered by the umask
 
 
 def unique_path(make: Callable[[int], Path]) -> Path:

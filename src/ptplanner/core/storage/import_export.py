@@ -4,6 +4,12 @@ Import is size-, count- and depth-limited and never touches the current plan: it
 plan or raises :class:`~ptplanner.core.storage.errors.PlanImportError`. Export writes atomically
 and raises :class:`~ptplanner.core.storage.errors.SaveError`. The CSV has one row per milestone
 (:data:`CSV_COLUMNS`), parents before their sub-steps; on import rows may come in any order.
+
+A spreadsheet reads a cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+as a formula (``=HYPERLINK(...)`` from an imported plan would be live), so the export puts an
+apostrophe before such a cell, as spreadsheets themselves do to mark text: ``-5`` is written
+``'-5``. Import takes that apostrophe off again, so importing an export gives back every
+field exactly; see :func:`csv_cell` and :func:`cell_from_csv`.
 """
 
 from __future__ import annotations
@@ -161,23 +167,42 @@ def plan_to_csv(plan: Plan) -> str:
     writer.writerow(CSV_COLUMNS)
     for node in plan.walk():
         m = node.milestone
-        writer.writerow(
-            [
-                m.id,
-                node.parent_id or "",
-                m.title,
-                m.status.value,
-                m.target_date.isoformat() if m.target_date else "",
-                m.done_date.isoformat() if m.done_date else "",
-                m.notes,
-                m.salary_link.kind if m.salary_link else "",
-                m.salary_link.value if m.salary_link else "",
-                m.why or "",
-                m.pay_effect or "",
-                "" if m.renews_every_months is None else str(m.renews_every_months),
-            ]
-        )
+        cells = [
+            m.id,
+            node.parent_id or "",
+            m.title,
+            m.status.value,
+            m.target_date.isoformat() if m.target_date else "",
+            m.done_date.isoformat() if m.done_date else "",
+            m.notes,
+            m.salary_link.kind if m.salary_link else "",
+            m.salary_link.value if m.salary_link else "",
+            m.why or "",
+            m.pay_effect or "",
+            "" if m.renews_every_months is None else str(m.renews_every_months),
+        ]
+        writer.writerow([csv_cell(cell) for cell in cells])
     return buffer.getvalue()
+
+
+# What makes a spreadsheet read a cell as a formula (OWASP's "CSV injection" list).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _looks_escaped_or_formula(value: str) -> bool:
+    # Apostrophes are skipped so that a text that really starts with "'=" gets one more on
+    # export and keeps its own on import: the round trip is exact for every text.
+    return value.lstrip("'").startswith(_FORMULA_STARTS)
+
+
+def csv_cell(value: str) -> str:
+    """``value`` as a CSV cell a spreadsheet shows as text, never runs as a formula."""
+    return "'" + value if _looks_escaped_or_formula(value) else value
+
+
+def cell_from_csv(cell: str) -> str:
+    """The text :func:`csv_cell` was given; any other cell as it is (``'Tis`` stays)."""
+    return cell[1:] if cell.startswith("'") and _looks_escaped_or_formula(cell) else cell
 
 
 def export_plan_csv(plan: Plan, path: Path) -> None:
@@ -206,7 +231,7 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, str]]]:
         for row in reader:
             if None in row:  # more cells than headers
                 raise PlanImportError(f"Line {reader.line_num} of the CSV file has extra cells.")
-            yield reader.line_num, {key: (value or "") for key, value in row.items()}
+            yield reader.line_num, {key: cell_from_csv(value or "") for key, value in row.items()}
     except csv.Error as error:
         # line_num is only advanced for rows read whole, so it names the last good line.
         problem = f"The CSV file is malformed after line {reader.line_num}: {error}."
@@ -225,7 +250,8 @@ def _csv_fields(line: int, row: dict[str, str]) -> dict[str, Any]:
             "(only a promotion has no link_value)."
         )
     renews = text("renews_every_months")
-    if renews and not renews.isdigit():
+    months = _whole_number(renews)
+    if renews and months is None:
         raise PlanImportError(f"Line {line}: renews_every_months must be a whole number.")
     return {
         "title": row.get("title", ""),
@@ -236,8 +262,19 @@ def _csv_fields(line: int, row: dict[str, str]) -> dict[str, Any]:
         "salary_link": {"kind": link_kind, "value": link_value} if link_kind else None,
         "why": row.get("why") or None,
         "pay_effect": row.get("pay_effect") or None,
-        "renews_every_months": int(renews) if renews else None,
+        "renews_every_months": months,
     }
+
+
+def _whole_number(text: str) -> int | None:
+    """``text`` as a whole number in ASCII digits, else None ("²" is a digit to
+    ``str.isdigit`` but not to ``int``)."""
+    if not (text.isascii() and text.isdigit()):
+        return None
+    try:
+        return int(text)
+    except ValueError:  # over Python's limit on the digits int() converts
+        return None
 
 
 def plan_from_csv(text: str, *, base: Plan | None = None) -> Plan:
