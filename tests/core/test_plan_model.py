@@ -59,7 +59,7 @@ def test_ids_are_fresh_uuids() -> None:
         ("certification:cehrs", "certification", "cehrs"),
         ("education:bachelor", "education", "bachelor"),
         ("employer_type:specialty_clinic", "employer_type", "specialty_clinic"),
-        ("location: Boston, MA ", "location", "Boston, MA"),
+        ("location: Boston-Cambridge-Newton, MA-NH ", "location", "Boston-Cambridge-Newton, MA-NH"),
     ],
 )
 def test_salary_link_parse(text: str, kind: str, value: str) -> None:

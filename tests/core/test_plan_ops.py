@@ -370,7 +370,7 @@ LINKS = st.sampled_from(
         {"kind": "certification", "value": "cehrs"},
         {"kind": "education", "value": "associate"},
         {"kind": "employer_type", "value": "hospital"},
-        {"kind": "location", "value": "Boston, MA"},
+        {"kind": "location", "value": "Boston-Cambridge-Newton, MA-NH"},
         {"kind": "promotion", "value": ""},
     ]
 )

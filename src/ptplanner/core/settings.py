@@ -20,7 +20,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ptplanner.core import paths
-from ptplanner.core.storage.atomic_io import atomic_write
+from ptplanner.core.storage.atomic_io import atomic_write, make_private_dir
 
 SETTINGS_VERSION = 2
 SETTINGS_FILE_NAME = "settings.json"
@@ -100,7 +100,7 @@ def load_settings(path: Path | None = None) -> Settings:
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write only the non-default values, atomically. OSError propagates to the caller."""
     path = path or settings_file()
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_dir(path.parent)
     data = settings.model_dump(exclude_defaults=True)
     data["schema_version"] = SETTINGS_VERSION
     atomic_write(path, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8"))

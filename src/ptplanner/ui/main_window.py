@@ -13,11 +13,13 @@ menus, geometry, and the last tab and colour scheme from ``window.ini``. Everyth
 
 from __future__ import annotations
 
+import contextlib
 import linecache
 import logging
 from collections.abc import Callable
 from datetime import date
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QTimer, Signal
@@ -457,7 +459,7 @@ class MainWindow(QMainWindow):
             self.startup_colour_scheme if self._settings is None else self._settings.colour_scheme
         )
         self._qsettings.setValue(STARTUP_SCHEME_KEY, scheme)
-        self._qsettings.sync()
+        self._sync_window_ini()
         if self._scenario is None:
             return  # closed before loading finished: nothing in the settings file has changed
         from ptplanner.core.settings import save_settings
@@ -469,6 +471,24 @@ class MainWindow(QMainWindow):
             save_settings(self.settings)
         except OSError as error:
             log.warning("could not save settings: %s", error)
+
+    def _sync_window_ini(self) -> None:
+        """Write window.ini readable by its owner only, in a folder ptplanner makes ``0o700``.
+
+        QSettings would make the folder and the file with the umask's modes (0755 and 0644).
+        """
+        from ptplanner.core.storage.atomic_io import make_private_dir
+
+        ini = Path(self._qsettings.fileName())
+        try:
+            make_private_dir(ini.parent)
+        except OSError as error:
+            log.warning("could not make the settings folder %s: %s", ini.parent, error)
+        self._qsettings.sync()
+        # QSettings keeps an existing file's mode when it rewrites it, so after the first save
+        # the file is never readable by others, not even for a moment.
+        with contextlib.suppress(OSError):  # window.ini not written: closing goes on regardless
+            ini.chmod(0o600)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         controller = self.plan_controller

@@ -121,7 +121,8 @@ def tolerating_out_of_range_dates() -> Iterator[list[str]]:
 
     For opening a plan file an older ptplanner wrote without the range: one far-off date must
     not make the whole plan unreadable. Yields a list that fills with one sentence per date
-    cleared, for the caller to show. New values (typed, imported) are never tolerated.
+    cleared, for the caller to show. A location link's area is not checked either (see
+    :class:`SalaryLink`). New values (typed, imported) are never tolerated.
     """
     cleared: list[str] = []
     token = _cleared_dates.set(cleared)
@@ -160,7 +161,25 @@ class SalaryLink(_Frozen):
 
     kind: LinkKind
     value: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] = ""
-    """Empty exactly for the kinds in :data:`VALUELESS_LINK_KINDS`."""
+    """Empty exactly for the kinds in :data:`VALUELESS_LINK_KINDS`. A location is stored as the
+    area's full name, whatever unique part of it was typed."""
+
+    @field_validator("value")
+    @classmethod
+    def _known_area(cls, value: str, info: ValidationInfo) -> str:
+        if info.data.get("kind") != "location" or not value:
+            return value
+        if _cleared_dates.get() is not None:
+            # Opening a file: an area a newer BLS release dropped must not make the plan
+            # unreadable, and opening the plan need not load the wage tables.
+            return value
+        # Imported here: the wage tables load only when a location link is typed or imported.
+        from ptplanner.core.locations import find_area
+
+        # The full name, so the link keeps meaning this area even if a later area table has a
+        # second match for the part that was typed ("boston" is "Boston-Cambridge-Newton,
+        # MA-NH"); it is also what the details editor lists. LocationError is a ValueError.
+        return find_area(value).name
 
     @model_validator(mode="after")
     def _known_value(self) -> SalaryLink:

@@ -114,16 +114,15 @@ def _replace_file(path: Path, data: bytes) -> None:
 
     A symbolic link is written through (the file it points to is replaced, the link stays), and
     anything that exists but is not a regular file (a device, a pipe, a folder) is refused
-    rather than replaced. Unlike the plan's private ``atomic_write`` (``0o600``), a PDF is for
-    sharing: a new file gets the mode ``open()`` would give it and a replaced file keeps its own.
+    rather than replaced. The report shows pay and the plan, so a new PDF is ``0o600`` like the
+    plan itself; a file being replaced keeps its own mode, as the user may have shared it on
+    purpose (a mode they set is theirs to keep).
     """
     target = resolve_output_path(path)
     try:
-        mode = target.stat().st_mode & 0o777  # replacing a file keeps its permissions
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask  # what open() would have given a new file
+        mode = target.stat().st_mode & 0o777
+    except OSError:  # a new file
+        mode = 0o600
     handle, temp_name = tempfile.mkstemp(prefix=".ptplanner-", suffix=".pdf.tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -286,6 +286,12 @@ class DetailsPanel(QScrollArea):
             return
         kind = str(self.fields.link_kind_combo.currentData() or "")
         value = self.fields.link_value_combo.itemData(row)
+        milestone = self.controller.milestone(self.shown_id)
+        current = milestone.salary_link if milestone is not None else None
+        if current is not None and (current.kind, current.value) == (kind, value):
+            # Nothing changed. An older plan may hold an area no longer published, which a new
+            # link is refused; choosing it again must not try to make a new one.
+            return
         if kind and value:
             self._update(salary_link=SalaryLink.model_validate({"kind": kind, "value": value}))
 
