@@ -162,6 +162,45 @@ def test_apply_plan_to_request_reports_left_out_dates_in_notes() -> None:
     assert "9999-12-31" in notes[0]
 
 
+def test_an_old_plans_unknown_area_is_left_out_with_a_note_not_blamed_on_an_option(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Links are checked where they enter; a plan saved before that may name no known area."""
+    old = {
+        "schema_version": 1,
+        "title": "Old plan",
+        "milestones": [
+            {
+                "id": "a",
+                "title": "Move",
+                "target_date": "2028-01-01",
+                "salary_link": {"kind": "location", "value": "atlantis"},
+            },
+            {
+                "id": "b",
+                "title": "Moved",
+                "status": "done",
+                "done_date": "2025-01-01",
+                "salary_link": {"kind": "location", "value": "atlantis"},
+            },
+        ],
+    }
+    paths.plan_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.plan_file().write_text(json.dumps(old), encoding="utf-8")
+    notes: list[str] = []
+    inputs, events = apply_plan_to_request(
+        {"location": "texas"}, notes=notes, today=date(2026, 1, 1)
+    )
+    assert events == []
+    assert inputs["location"] == "texas"
+    assert len(notes) == 2
+    assert all("atlantis" in note for note in notes)
+    assert main(["projection", "--from-plan", "--years", "3", "--format", "csv"]) == 0
+    err = capsys.readouterr().err
+    assert "--location" not in err
+    assert "atlantis" in err
+
+
 # --- 2. a plan that cannot be read is never shown or exported as an empty one -----------------
 
 

@@ -70,5 +70,34 @@ def apply_plan_to_request(
     if plan is None:
         return inputs, []
     effects = plan_effects(plan, today or date.today())
-    events = [event.model_dump() for event in effects.events]
-    return effects.apply_to_dict(inputs), events
+    updated = effects.apply_to_dict(inputs)
+    told = notes if notes is not None else []
+    # Links are checked where they enter, but a plan saved before that may name an area that no
+    # BLS table has: leave that step out and say so, rather than blame an option never given.
+    if effects.location is not None and not _known_area(effects.location):
+        told.append(
+            f"left out: the plan's move to {effects.location!r}, an area ptplanner does not know"
+        )
+        if "location" in inputs:
+            updated["location"] = inputs["location"]
+        else:
+            updated.pop("location", None)
+    events = []
+    for event in effects.events:
+        if event.kind == "location" and not _known_area(event.value):
+            told.append(
+                f"left out: {event.label}: {event.value!r} is an area ptplanner does not know"
+            )
+            continue
+        events.append(event.model_dump())
+    return updated, events
+
+
+def _known_area(text: str) -> bool:
+    from ptplanner.core.locations import LocationError, find_area
+
+    try:
+        find_area(text)
+    except LocationError:
+        return False
+    return True
