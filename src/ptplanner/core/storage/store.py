@@ -337,8 +337,8 @@ class PlanStore:
         pid, host = self._lock.owner()
         where = f" (process {pid} on {host})" if pid and host else ""
         return True, (
-            f"Another ptplanner window has this plan open{where}. This one is read-only; "
-            "close the other window to make changes here."
+            f"Another ptplanner window has this plan open{where}. This one is read-only until "
+            "that one closes; then changes can be made here again."
         )
 
     def _remove_stale_temp_files(self) -> None:
