@@ -105,3 +105,13 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("tools required by PTPLANNER_REQUIRE_TOOLS=1 are missing")
         for line in _skipped_for_tools:
             terminalreporter.line(line)
+
+
+@pytest.fixture
+def umask_000() -> Iterator[None]:
+    """The loosest umask there is: anything not made private explicitly comes out 0777/0666."""
+    old = os.umask(0)
+    try:
+        yield
+    finally:
+        os.umask(old)

@@ -15,6 +15,7 @@ from ptplanner.core.format import (
     percent,
     short_date,
     signed_money,
+    whole_number,
 )
 from ptplanner.core.plan.model import Status
 
@@ -77,3 +78,21 @@ def test_every_status_has_a_label_found_by_the_enum_member() -> None:
         "Done",
         "Skipped",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("12", 12),
+        (" 2027 ", 2027),
+        ("0", 0),
+        ("²", None),
+        ("٣", None),
+        ("-3", None),
+        ("", None),
+        ("1.5", None),
+        ("9" * 4301, None),
+    ],
+)
+def test_whole_number_reads_ascii_digits_only(text: str, number: int | None) -> None:
+    assert whole_number(text) == number

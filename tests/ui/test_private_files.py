@@ -3,9 +3,7 @@ including the career packet, and window.ini with the settings folder it lives in
 
 from __future__ import annotations
 
-import os
 import stat
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -28,16 +26,6 @@ from ptplanner.ui.report.pdf import write_pdf
 
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
-
-
-@pytest.fixture
-def umask_000() -> Iterator[None]:
-    """The loosest umask there is: anything not made private explicitly comes out 0777/0666."""
-    old = os.umask(0)
-    try:
-        yield
-    finally:
-        os.umask(old)
 
 
 def career_packet() -> ReportInput:

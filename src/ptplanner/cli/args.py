@@ -51,20 +51,6 @@ def shown_text(value: str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-def whole_number(text: str) -> int | None:
-    """``text`` as a whole number written in ASCII digits (spaces around allowed), else None.
-
-    ``str.isdigit`` is not enough: it accepts "²", which ``int`` refuses.
-    """
-    text = text.strip()
-    if not (text.isascii() and text.isdigit()):
-        return None
-    try:
-        return int(text)
-    except ValueError:  # over Python's limit on the digits int() converts
-        return None
-
-
 # A string: argparse's class is generic only to type checkers, not at run time. Any parser class:
 # a command adds itself to whatever parser leads (the tests give it a plain ArgumentParser).
 Subcommands: TypeAlias = "argparse._SubParsersAction[Any]"

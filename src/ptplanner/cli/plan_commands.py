@@ -15,8 +15,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ptplanner.cli.args import EXIT_USAGE, UsageError, shown_text, whole_number
+from ptplanner.cli.args import EXIT_USAGE, UsageError, shown_text
 from ptplanner.core import paths
+from ptplanner.core.format import whole_number
 from ptplanner.core.plan.model import (
     Milestone,
     Plan,

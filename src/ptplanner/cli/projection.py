@@ -21,8 +21,8 @@ from ptplanner.cli.args import (
     UsageError,
     describe_validation,
     text_argument,
-    whole_number,
 )
+from ptplanner.core.format import whole_number
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError

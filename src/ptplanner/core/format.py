@@ -56,3 +56,19 @@ def ordinal(number: int) -> str:
 def clip(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis, for one-line summaries."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def whole_number(text: str) -> int | None:
+    """A whole number as a person types it (ASCII digits, spaces around allowed), else None.
+
+    The one reader of typed counts and years, for the command line and CSV import alike:
+    ``str.isdigit`` is not enough, since it accepts "²", which ``int`` refuses, and ``int`` also
+    refuses more digits than Python's conversion limit.
+    """
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()):
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        return None

@@ -23,6 +23,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ptplanner.core.format import whole_number
 from ptplanner.core.plan.model import (
     MAX_DEPTH,
     SCHEMA_VERSION,
@@ -250,7 +251,7 @@ def _csv_fields(line: int, row: dict[str, str]) -> dict[str, Any]:
             "(only a promotion has no link_value)."
         )
     renews = text("renews_every_months")
-    months = _whole_number(renews)
+    months = whole_number(renews)
     if renews and months is None:
         raise PlanImportError(f"Line {line}: renews_every_months must be a whole number.")
     return {
@@ -264,17 +265,6 @@ def _csv_fields(line: int, row: dict[str, str]) -> dict[str, Any]:
         "pay_effect": row.get("pay_effect") or None,
         "renews_every_months": months,
     }
-
-
-def _whole_number(text: str) -> int | None:
-    """``text`` as a whole number in ASCII digits, else None ("²" is a digit to
-    ``str.isdigit`` but not to ``int``)."""
-    if not (text.isascii() and text.isdigit()):
-        return None
-    try:
-        return int(text)
-    except ValueError:  # over Python's limit on the digits int() converts
-        return None
 
 
 def plan_from_csv(text: str, *, base: Plan | None = None) -> Plan:
