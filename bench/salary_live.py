@@ -3,7 +3,7 @@
 ``--mode app`` builds ``ScenarioModel`` + ``SalaryTab``, shows it at 1280x800 and makes N input
 changes through the tab's own widgets, cycling: experience years (the spin box), the CMAA
 certification (its check box), the location (the combo box, as if an item was picked) and the
-annual raise (its spin box). ``--mode bare`` is the baseline "one frame of a plot": a bare
+pay-scale growth (its spin box). ``--mode bare`` is the baseline "one frame of a plot": a bare
 pyqtgraph ``PlotWidget`` at 1280x800 with one curve, ``setData`` of 11 new points per change.
 After each change the event loop is spun until the plot's viewport has been painted again.
 
@@ -43,10 +43,10 @@ def app_changes(app: QApplication) -> tuple[QWidget, QWidget, list]:
     panel = tab.inputs
     combo = panel.location_combo
     areas = [combo.findText(find_area(hint).name) for hint in AREA_HINTS]
-    raises = (2.0, 2.5, 3.0, 3.5, 4.0, 4.5)
+    growths = (-0.5, 0.0, 0.5, 1.0, 1.5, 2.0)
     experience = panel.experience_spin
     cmaa = panel.cert_checks["cmaa"]
-    raise_spin = panel.assumption_spins["raise_pct"]
+    growth_spin = panel.assumption_spins["market_growth_pct"]
 
     def change_experience(i: int) -> None:
         experience.setValue((experience.value() + 1) % 11)
@@ -59,10 +59,10 @@ def app_changes(app: QApplication) -> tuple[QWidget, QWidget, list]:
         combo.setCurrentIndex(index)
         combo.activated.emit(index)  # what a pick from the list sends
 
-    def change_raise(i: int) -> None:
-        raise_spin.setValue(raises[(i // 4) % len(raises)])
+    def change_growth(i: int) -> None:
+        growth_spin.setValue(growths[(i // 4) % len(growths)])
 
-    return tab, tab.plot.viewport(), [change_experience, toggle_cert, change_location, change_raise]
+    return tab, tab.plot.viewport(), [change_experience, toggle_cert, change_location, change_growth]
 
 
 def bare_changes(app: QApplication) -> tuple[QWidget, QWidget, list]:

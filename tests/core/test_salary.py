@@ -79,6 +79,7 @@ def test_breakdown_sums_to_the_estimate() -> None:
     assert result.low <= result.typical <= result.high
     assert {item.source for item in result.breakdown} <= {
         "bls_oews_2025",
+        "bls_oews_history",
         "guide",
         "ptplanner_method",
     }
@@ -120,9 +121,19 @@ def test_one_certification_adds_what_the_guide_says_nationally() -> None:
 
 
 def test_education_effects_follow_the_guides_starting_ranges() -> None:
-    hs = estimate(SalaryInputs(education="hs")).typical
-    associate = estimate(SalaryInputs(education="associate")).typical
-    bachelor = estimate(SalaryInputs(education="bachelor")).typical
+    # At BLS's own pay levels (May 2025, no carrying forward), with room under the cap (a
+    # hospital's wider pay band, ten years in), a degree alone (the largest extra, counted in
+    # full) adds the guide's figure exactly.
+    year = salary_model().data_year
+    hs = estimate(
+        SalaryInputs(years_experience=10, education="hs", employer_type="hospital"), year
+    ).typical
+    associate = estimate(
+        SalaryInputs(years_experience=10, education="associate", employer_type="hospital"), year
+    ).typical
+    bachelor = estimate(
+        SalaryInputs(years_experience=10, education="bachelor", employer_type="hospital"), year
+    ).typical
     assert associate - hs == 5000  # midpoints $41.5k against $36.5k, national scale 1.0
     assert bachelor - hs == 5500  # $42k floor against the $36.5k midpoint
 
@@ -138,12 +149,27 @@ def test_retirement_match_is_exact() -> None:
 
 def test_default_assumptions_come_from_the_data() -> None:
     a = default_assumptions()
-    assert a.raise_pct == 3.4  # Mercer Health Care Services 2026 projected, as reported
+    # OEWS median May 2020 -> May 2025 against CPI-U 2020 -> 2025, a year
+    assert a.market_growth_pct == round(
+        100 * (((45930 / 37350) / (321.943 / 258.811)) ** 0.2 - 1), 2
+    )
     assert a.inflation_pct == 2.6  # CPI-U 2025 annual average change
     assert a.match_rate_pct == 50
     assert a.match_cap_pct == 6
     assert a.health_value_pct == round(100 * 3.98 / 25.00, 2)  # ECEC insurance / wages
-    assert a.pto_value_pct == round(100 * 2.77 / 25.00, 2)
+    assert not hasattr(a, "pto_value_pct")  # paid leave is inside annual pay, never added
+
+
+def test_paid_leave_is_explained_not_added() -> None:
+    from ptplanner.core.salary.compensation import compensation, paid_leave_share_pct
+
+    # ECEC office staff: $2.77 of leave per hour worked beside $25.00 of wages
+    assert paid_leave_share_pct() == pytest.approx(100 * 2.77 / 27.77)
+    comp = compensation(40_000, default_assumptions())
+    assert comp.paid_leave_included == pytest.approx(40_000 * 2.77 / 27.77)
+    assert comp.total == pytest.approx(comp.cash + comp.benefits)
+    assert comp.cash == pytest.approx(40_000 * (1 + default_assumptions().bonus_pct / 100))
+    assert comp.total < 40_000 * 1.3  # the first model showed a $40k job as $54k
 
 
 def test_wage_at_hits_the_published_percentiles() -> None:
@@ -253,7 +279,7 @@ def test_the_numbers_only_path_equals_the_full_estimate(
     employer: str,
     skills: frozenset[str],
 ) -> None:
-    from ptplanner.core.salary.estimate import pay_figures
+    from ptplanner.core.salary.pay import pay_figures, starting_state
 
     inputs = SalaryInputs(
         years_experience=years,
@@ -263,13 +289,17 @@ def test_the_numbers_only_path_equals_the_full_estimate(
         employer_type=employer,
         skills=skills,
     )
-    full = estimate(inputs)
-    numbers = pay_figures(inputs)
+    year = salary_model().data_year  # BLS's own pay levels: no carrying forward
+    full = estimate(inputs, year)
+    numbers = pay_figures(
+        starting_state(inputs.model_copy(update={"assumptions": default_assumptions()}))
+    )
     assert (numbers.stage_id, numbers.stage_label) == (full.stage_id, full.stage_label)
-    assert (numbers.low, numbers.typical, numbers.high) == (full.low, full.typical, full.high)
+    assert round(numbers.typical) == full.typical
+    assert (round(numbers.low), round(numbers.high)) == (full.low, full.high)
     assert numbers.percentile == full.percentile
-    assert numbers.bls_percentiles == full.bls_percentiles
-    assert sum(item.amount for item in full.breakdown) == numbers.typical
+    assert numbers.distribution == full.bls_percentiles
+    assert sum(item.amount for item in full.breakdown) == full.typical
 
 
 @settings(max_examples=50, deadline=None)

@@ -45,3 +45,34 @@ def test_newer_file_is_left_alone(tmp_path: Path) -> None:
     path.write_text(json.dumps({"schema_version": SETTINGS_VERSION + 1, "last_tab": 3}))
     assert load_settings(path) == Settings()
     assert path.exists()
+
+
+def test_version_2_profile_loses_the_first_models_assumptions(tmp_path: Path) -> None:
+    from ptplanner.core.salary.inputs import SalaryInputs, default_assumptions
+
+    path = tmp_path / "settings.json"
+    old_assumptions = {
+        "raise_pct": 3.4,
+        "inflation_pct": 3.0,
+        "bonus_pct": 4.24,
+        "pto_value_pct": 11.08,
+        "promotion_pct": 10,
+    }
+    path.write_text(
+        json.dumps(
+            {
+                "schema_version": 2,
+                "show_inflation_adjusted": True,
+                "salary_inputs": {"location": "Texas", "assumptions": old_assumptions},
+            }
+        )
+    )
+    settings = load_settings(path)
+    assert settings.dollars == "today"
+    assert settings.salary_inputs is not None
+    profile = SalaryInputs.from_saved(settings.salary_inputs)
+    assert profile.location == "Texas"
+    assert profile.assumptions.inflation_pct == 3.0  # the person's own figure is kept
+    defaults = default_assumptions()
+    assert profile.assumptions.market_growth_pct == defaults.market_growth_pct
+    assert profile.role == "care_coordinator"

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ptplanner.core import paths
 from ptplanner.core.storage.atomic_io import atomic_write, make_private_dir
 
-SETTINGS_VERSION = 2
+SETTINGS_VERSION = 3
 SETTINGS_FILE_NAME = "settings.json"
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,25 @@ def _v1_to_v2(raw: Raw) -> Raw:
     return upgraded
 
 
+@migration(2)
+def _v2_to_v3(raw: Raw) -> Raw:
+    # Version 3 shows pay in today's dollars by default; the old switch meant "also show
+    # inflation-adjusted figures" and defaulted to off, so it is not carried over. The salary
+    # profile's assumptions of the first career model (a raise budget growing the whole pay
+    # scale, paid time off added to pay, a fixed promotion raise) are dropped: they described
+    # a model that no longer exists, and the new defaults come from BLS history.
+    upgraded = {k: v for k, v in raw.items() if k != "show_inflation_adjusted"}
+    inputs = raw.get("salary_inputs")
+    if isinstance(inputs, dict) and isinstance(inputs.get("assumptions"), dict):
+        old = inputs["assumptions"]
+        kept = {
+            k: v for k, v in old.items() if k not in {"raise_pct", "pto_value_pct", "promotion_pct"}
+        }
+        upgraded["salary_inputs"] = {**inputs, "assumptions": kept}
+    upgraded["schema_version"] = 3
+    return upgraded
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="ignore", validate_assignment=True)
 
@@ -60,7 +79,8 @@ class Settings(BaseModel):
     last_tab: int = Field(default=0, ge=0, le=3)
     salary_inputs: dict[str, Any] | None = None
     projection_years: int = Field(default=10, ge=1, le=50)
-    show_inflation_adjusted: bool = False
+    dollars: Literal["today", "nominal"] = "today"
+    """How pay over the years is shown: in this year's dollars, or as the amounts paid then."""
     colour_scheme: Literal["system", "light", "dark"] = "system"
     show_due_notice: bool = True
 

@@ -1,8 +1,9 @@
 """The salary model's parameters, loaded once from resources/salary_model.json.
 
-The career stages, the experience curve, employer types, skills, education and certification
-effects and the defaults behind the assumptions: every number the estimate uses that is not a
-BLS or guide figure, each with the source it rests on.
+The career ladder (each rung's BLS occupation and how a person climbs its distribution), the
+stages, employer types, skills, education and certification effects, the rule for combining
+them, the market-growth window and the defaults behind the assumptions: every number the model
+uses that is not a BLS or guide figure, each with the source it rests on.
 """
 
 from __future__ import annotations
@@ -91,7 +92,6 @@ class CertificationEffect(Strict):
 
 
 class Defaults(Strict):
-    raise_budget_group: str
     inflation_cpi_year: int
     retirement_contribution_pct: float
     match_rate_figure: str
@@ -101,14 +101,57 @@ class Defaults(Strict):
     profit_sharing_usd: float
 
 
+class Rung(Strict):
+    """One job on the career ladder, priced from its own BLS occupation."""
+
+    id: str
+    title: str
+    soc_code: str = Field(pattern=r"^\d\d-\d{4}$")
+    usual_years_before: float = Field(ge=0, le=40)
+    """Years of work a person usually has on reaching the rung: where a profile that starts in it
+    sits on the rung's own progression."""
+    progression: Curve
+    """Percentile of the rung's pay distribution reached after N years in it."""
+    extras_apply: bool
+    """Whether the guide's effects for education, certifications and skills apply (the guide
+    gives them for coordinator jobs only)."""
+    prerequisites: str
+    prerequisites_source: str
+    guide_figure: str | None
+
+
+class Market(Strict):
+    """The window of BLS history the pay scale's real growth is measured over."""
+
+    soc_code: str
+    from_period: str
+    to_period: str
+    cpi_from_year: int
+    cpi_to_year: int
+    note: str
+
+
+class Extras(Strict):
+    """How education, certifications and skills combine, and how far they can lift pay."""
+
+    weights: tuple[float, float, float]
+    newcomer_cap_percentile: float = Field(gt=0, lt=100)
+    room_after_ramp_points: float = Field(ge=0, le=50)
+    ramp_years: float = Field(gt=0)
+    note: str
+
+
 class SalaryModel(Strict):
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     occupation: str
     occupation_title: str
     data_year: int
     method_note: str
     stages: tuple[Stage, ...]
-    experience_curve: Curve
+    ladder: tuple[Rung, ...] = Field(min_length=1)
+    default_role: str
+    market: Market
+    extras: Extras
     band_points: float = Field(gt=0, le=40)
     percentile_limits: tuple[float, float]
     employer_types: tuple[EmployerType, ...]
@@ -120,7 +163,6 @@ class SalaryModel(Strict):
     certification_effect: CertificationEffect
     certification_note: str
     defaults: Defaults
-    promotion_pct: float
 
     def stage_for(self, years: float) -> Stage:
         return [stage for stage in self.stages if years >= stage.min_years][-1]
@@ -130,6 +172,17 @@ class SalaryModel(Strict):
 
     def education_level(self, education_id: str) -> Education:
         return next(e for e in self.education if e.id == education_id)
+
+    def rung(self, rung_id: str) -> Rung:
+        for rung in self.ladder:
+            if rung.id == rung_id:
+                return rung
+        raise KeyError(f"no rung {rung_id!r} on the career ladder")
+
+    @property
+    def experience_curve(self) -> Curve:
+        """The coordinator's progression: the percentile reached after N years in the role."""
+        return self.rung(self.default_role).progression
 
 
 @cache
