@@ -201,3 +201,18 @@ def test_a_projection_starts_within_five_years_of_its_data() -> None:
 def test_estimate_and_projection_agree_for_another_year() -> None:
     result = project(ProjectionRequest(years=1, start_year=2027))
     assert result.today == estimate(SalaryInputs(), 2027)
+
+
+def test_a_new_role_waits_for_the_first_job() -> None:
+    """A promotion dated before a first job still ahead cannot begin before that job does."""
+    early = (Event(year=2027, kind="promotion", value="office_manager"),)
+    result = project(ProjectionRequest(years=4, start_year=2026, work_starts=2028, events=early))
+    assert [row.role for row in result.rows] == [
+        "care_coordinator",
+        "care_coordinator",
+        "office_manager",
+        "office_manager",
+        "office_manager",
+    ]
+    assert result.rows[1].events == ()
+    assert result.rows[2].events == ("start as office manager",)

@@ -310,3 +310,17 @@ def test_total_compensation_is_the_models_total(base: float) -> None:
 
     assumptions = default_assumptions()
     assert total_compensation(base, assumptions) == compensation(base, assumptions).total
+
+
+def test_the_pay_ladder_is_the_overviews_ladder() -> None:
+    """One ladder: the rungs the projection prices are the rungs the Overview describes, with
+    the same BLS occupations, and at national PT-office pay they are the Overview's figures."""
+    from ptplanner.core.content import overview
+    from ptplanner.core.salary.ladder import ladder, rung_pay
+
+    described = [(r.id, r.soc_code) for r in overview().career_ladder]
+    assert [(r.id, r.soc_code) for r in ladder()] == described
+    tables = industry_wages()
+    for rung in ladder():
+        published = tables.in_pt_offices(rung.soc_code).percentiles()
+        assert rung_pay(rung.id, "National", "private_clinic").percentiles == published

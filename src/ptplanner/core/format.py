@@ -72,3 +72,12 @@ def whole_number(text: str) -> int | None:
         return int(text)
     except ValueError:
         return None
+
+
+def lower_first(text: str) -> str:
+    """``text`` as it reads inside a sentence: "Office manager" -> "office manager", while a
+    leading acronym stays ("PT care coordinator")."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():
+        return text
+    return text[:1].lower() + text[1:]

@@ -9,12 +9,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ptplanner.core.projection.events import Event, apply_event
 from ptplanner.core.salary.inputs import SalaryInputs
 from ptplanner.core.salary.model import salary_model
-
-EventKind = Literal[
-    "certification", "education", "employer_type", "location", "skill", "role", "promotion"
-]
 
 MAX_YEARS_PAST_DATA = 5
 """How far past BLS's data year a projection may start: beyond it, "today" would rest on a
@@ -22,45 +19,6 @@ carried-forward guess rather than on figures, and a newer BLS release is due."""
 
 Dollars = Literal["today", "nominal"]
 """How pay is shown: in the first year's dollars (the default) or as the amounts paid then."""
-
-
-class Event(BaseModel):
-    """Something that changes pay from a given year on: "CMAA in 2027", "move to Boston in 2029",
-    "start as office manager in 2031"."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    year: int = Field(ge=1900, le=2200)
-    kind: EventKind
-    value: str = ""
-    """The new value; for a promotion, the rung (empty: the next rung up)."""
-    label: str = ""
-    month: int | None = Field(default=None, ge=1, le=12)
-    """The month within ``year``, where the plan gives one: orders events within a year."""
-
-    def describe(self) -> str:
-        if self.label:
-            return self.label
-        if self.kind in {"role", "promotion"}:
-            from ptplanner.core.salary.ladder import rung
-
-            if self.value:
-                return f"start as {rung(self.value).title.lower()}"
-            return "promotion to the next rung"
-        if self.kind == "skill":
-            skill = next((s for s in salary_model().skills if s.id == self.value), None)
-            return f"learn {skill.label if skill else self.value}"
-        names = {
-            "certification": "earn",
-            "education": "finish",
-            "employer_type": "switch to",
-            "location": "move to",
-        }
-        return f"{names[self.kind]} {self.value}".strip()
-
-    @property
-    def sort_key(self) -> tuple[int, int, str]:
-        return (self.year, self.month or 0, self.describe())
 
 
 class ProjectionRequest(BaseModel):
@@ -91,8 +49,6 @@ class ProjectionRequest(BaseModel):
 
     @model_validator(mode="after")
     def _events_checked(self) -> ProjectionRequest:
-        from ptplanner.core.projection.career import apply_event
-
         for event in self.events:
             if event.year < self.start_year:
                 raise ValueError(

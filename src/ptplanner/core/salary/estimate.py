@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ptplanner.core.format import money, percent
+from ptplanner.core.format import lower_first, money, percent
 from ptplanner.core.knowledge import GuideFigures, area_wages, guide_figures
 from ptplanner.core.locations import PriceLevel, find_area, price_level
 from ptplanner.core.salary.compensation import Compensation, compensation
@@ -180,6 +180,20 @@ def _breakdown(
         _experience(state, pay),
     ]
     items.extend(_extras_lines(inputs, pay, factor))
+    if pay.kept_lift > 0:
+        items.append(
+            BreakdownItem(
+                factor="kept",
+                label="Pay kept from your previous role",
+                amount=pay.kept_lift,
+                source="ptplanner_method",
+                date="2026",
+                detail=(
+                    "Here BLS pays this role less than what you earned before the promotion; "
+                    "ptplanner keeps your pay rather than cut it."
+                ),
+            )
+        )
     items.append(_market_line(inputs, year, pay.typical * (factor - 1.0)))
     return items
 
@@ -218,7 +232,7 @@ def _experience(state: CareerState, pay: PayFigures) -> BreakdownItem:
         guide_says = f"The guide's {guide.label.lower()} range is "
         guide_says += f"{guide_figures().get(guide.guide_figure).text()}."
     else:
-        label = f"{years:g} years as {rung.title.lower()}"
+        label = f"{years:g} years as {lower_first(rung.title)}"
         guide_says = None
     detail = f"Places you at the {pay.position:.0f}th percentile of this pay"
     if state.entry_shift > 0:

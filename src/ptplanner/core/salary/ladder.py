@@ -118,7 +118,7 @@ def rung_pay(rung_id: str, area_name: str, employer_type: str) -> RungPay:
     national = table.national().median if table is not None else None
     if own is not None and national is not None:
         level, area_median = own / national, float(own)
-        whose = f"its median for {job.title.lower()} jobs ({level:.2f})"
+        whose = f"its median for the job ({level:.2f})"
     else:
         level = scale
         area_median = industry[2] * scale

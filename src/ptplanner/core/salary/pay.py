@@ -54,13 +54,16 @@ class CareerState(NamedTuple):
     ``profile`` carries the role, place, employer and credentials (with the default assumptions,
     which the numbers do not use); ``years_in_role`` counts from the day they took the role;
     ``entry_shift`` is how many percentile points above the role's usual start a promotion put
-    them; ``experience`` is their years of work in all.
+    them; ``experience`` is their years of work in all; ``kept`` is the pay (BLS May 2025
+    levels) a promotion must not go below: in a few areas one job's whole BLS range sits above
+    the next one's, and a promotion there keeps the pay rather than cutting it.
     """
 
     profile: SalaryInputs
     years_in_role: float
     entry_shift: float
     experience: float
+    kept: float = 0.0
 
 
 def starting_state(profile: SalaryInputs) -> CareerState:
@@ -97,6 +100,8 @@ class PayFigures(NamedTuple):
     extras: tuple[Extra, ...]
     cap: float
     """Dollars the cap took off the counted extras (0 when it did not apply)."""
+    kept_lift: float
+    """Dollars added to keep the pay a promotion started from (0 almost always)."""
     distribution: tuple[float, float, float, float, float]
     """The role's P10..P90 for this area and employer type."""
     pay: RungPay
@@ -145,11 +150,21 @@ def pay_figures(state: CareerState) -> PayFigures:
         rung.progression.at(state.years_in_role) + state.entry_shift + employer.extra_points
     )
     before = wage_at(pay.percentiles, position)
+    if state.experience == 0 and state.entry_shift == 0:
+        # A rung may usually start high (a lead coordinator's at the 75th percentile), but a
+        # person with no experience is placed no higher than the line the extras stop at. A
+        # promotion's shift is exempt: it only keeps what the person already earned.
+        newcomer = min(
+            wage_at(pay.percentiles, model.extras.newcomer_cap_percentile), pay.area_median
+        )
+        if before > newcomer:
+            before, position = newcomer, percentile_of(pay.percentiles, newcomer)
     extras = _extras(state, pay, position)
     counted = sum(extra.counted for extra in extras)
     room = max(0.0, extras_ceiling(state, pay, position) - before)
     lift = min(counted, room)
-    typical = before + lift
+    kept_lift = max(0.0, state.kept - (before + lift))
+    typical = before + lift + kept_lift
     percentile = percentile_of(pay.percentiles, typical)
     band = model.band_points
     low = min(wage_at(pay.percentiles, percentile - band), typical)
@@ -171,6 +186,7 @@ def pay_figures(state: CareerState) -> PayFigures:
         before_extras=before,
         extras=extras,
         cap=counted - lift,
+        kept_lift=kept_lift,
         distribution=pay.percentiles,
         pay=pay,
     )
@@ -188,4 +204,13 @@ def entry_shift_for(state: CareerState, new_role: str) -> float:
     target = rung_pay(new_role, profile.location, profile.employer_type)
     start = model.rung(new_role).progression.at(0)
     extra = model.employer(profile.employer_type).extra_points
-    return max(0.0, percentile_of(target.percentiles, current) - start - extra)
+    shift = max(0.0, percentile_of(target.percentiles, current) - start - extra)
+    if current < now.typical:
+        # The new role's cap on extras may sit below what they added in the old one; then the
+        # whole present pay is matched instead.
+        promoted = CareerState(
+            profile.model_copy(update={"role": new_role}), 0.0, shift, state.experience
+        )
+        if pay_figures(promoted).typical < now.typical:
+            shift = max(0.0, percentile_of(target.percentiles, now.typical) - start - extra)
+    return shift
