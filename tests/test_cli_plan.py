@@ -10,6 +10,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,7 +18,7 @@ from ptplanner.cli.main import main
 from ptplanner.cli.plan_commands import format_tree
 from ptplanner.cli.plan_parser import add_plan_parser, run_plan
 from ptplanner.core import paths
-from ptplanner.core.plan.model import Milestone, Plan, Status
+from ptplanner.core.plan.model import Milestone, Plan, Status, add_months
 from ptplanner.core.storage.codec import parse_plan
 from ptplanner.core.storage.store import PlanStore
 
@@ -73,7 +74,7 @@ def test_init_then_list_shows_the_tree(capsys: pytest.CaptureFixture[str]) -> No
     study = next(line for line in lines if "Study for the CMAA exam" in line)
     assert cmaa.startswith("[ ] ")
     assert study.startswith("    [ ] ")
-    assert "certification:cmaa" in cmaa
+    assert "pay link: CMAA" in cmaa and "certification:" not in cmaa
     assert "due " in cmaa
     code, _, err = cli(capsys, "plan", "init")
     assert_one_line_error(code, err, "already exists", "--force")
@@ -126,47 +127,80 @@ def test_add_done_remove_with_id_prefixes(capsys: pytest.CaptureFixture[str]) ->
     assert cmaa not in saved_plan().ids()
 
 
-def test_a_planned_promotion_raises_the_projection_in_its_year(
+def test_a_planned_role_moves_the_projection_into_that_job_in_its_year(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from ptplanner.core.salary.model import salary_model
-
     year = date.today().year + 2
-    title = "Become the lead coordinator"
+    title = "Become an office manager"
     target = f"{year}-03-01"
-    code, out, err = cli(capsys, "plan", "add", title, "--link", "promotion", "--target", target)
+    # Hired already (a done role step), so the office-manager step is a promotion, not a first job.
+    cli(capsys, "plan", "add", "Hired as a coordinator", "--link", "role:care_coordinator")
+    assert cli(capsys, "plan", "done", id_of("Hired as a coordinator"))[0] == 0
+    code, out, err = cli(
+        capsys, "plan", "add", title, "--link", "role:office_manager", "--target", target
+    )
     assert code == 0
     assert err == ""
     assert f"Added '{title}'" in out
     added = saved_plan().get(id_of(title))
-    assert str(added.salary_link) == "promotion"
+    assert str(added.salary_link) == "role:office_manager"
     listed = cli(capsys, "plan", "list")[1].splitlines()
-    assert next(line for line in listed if title in line).endswith(f"(due {target}, promotion)")
+    line = next(line for line in listed if title in line)
+    assert line.endswith(f"(due {target}, pay link: Office manager)")
 
-    def typical_by_year(*options: str) -> dict[int, int]:
+    def rows(*options: str) -> dict[int, dict[str, Any]]:
         code, out, err = cli(capsys, "projection", "--format", "json", "--years", "4", *options)
         assert code == 0, err
-        return {row["year"]: row["base_typical"] for row in json.loads(out)["rows"]}
+        return {row["year"]: row for row in json.loads(out)["rows"]}
 
-    def events_by_year(*options: str) -> dict[int, list[str]]:
-        out = cli(capsys, "projection", "--format", "json", "--years", "4", *options)[1]
-        return {row["year"]: row["events"] for row in json.loads(out)["rows"]}
+    without = rows()
+    with_plan = rows("--from-plan")
+    assert with_plan[year]["events"] == [f"{title} (Mar {year})"]
+    for row_year in range(date.today().year, year):
+        assert with_plan[row_year]["base_typical"] == without[row_year]["base_typical"]
+    # An office manager is paid from BLS pay for 43-1011, well above a coordinator's.
+    assert with_plan[year]["base_typical"] > without[year]["base_typical"] * 1.05
 
-    without = typical_by_year()
-    with_plan = typical_by_year("--from-plan")
-    raise_factor = 1 + salary_model().promotion_pct / 100
-    for row_year, typical in with_plan.items():
-        expected = without[row_year] * (raise_factor if row_year >= year else 1)
-        assert typical == pytest.approx(expected, abs=1.5), row_year  # whole dollars
-    assert with_plan[year] > without[year] * 1.05  # the default raise is a real step up
-    assert events_by_year("--from-plan")[year] == [f"{title} (promotion, Mar {year})"]
-    # The raise is the --promotion-raise assumption, whatever it is set to.
-    doubled = typical_by_year("--from-plan", "--promotion-raise", "20")
-    assert doubled[year] == pytest.approx(without[year] * 1.2, abs=1.5)
-
-    # A done promotion already happened: it is no raise to come.
+    # Done, it is the role now, from the first year on.
     assert cli(capsys, "plan", "done", added.id[:8])[0] == 0
-    assert typical_by_year("--from-plan") == without
+    done = rows("--from-plan")
+    assert done[date.today().year]["base_typical"] > without[date.today().year]["base_typical"]
+    assert all(not row["events"] for row in done.values())
+
+
+def test_role_and_skill_links_are_checked_as_they_are_typed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, _ = cli(capsys, "plan", "add", "Learn Excel", "--link", "skill:excel")
+    assert code == 0
+    assert str(saved_plan().get(id_of("Learn Excel")).salary_link) == "skill:excel"
+    code, _, err = cli(capsys, "plan", "add", "x", "--link", "role:boss")
+    assert_one_line_error(code, err, "--link", "unknown role 'boss'", "office_manager")
+    code, _, err = cli(capsys, "plan", "add", "x", "--link", "skill:juggling")
+    assert_one_line_error(code, err, "--link", "unknown skill 'juggling'", "billing_coding")
+    code, _, err = cli(capsys, "plan", "add", "x", "--link", "role")
+    assert_one_line_error(code, err, "--link", "kind:value")
+
+
+def test_finishing_the_last_sub_step_finishes_its_parent(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cli(capsys, "plan", "init")
+    plan = saved_plan()
+    cmaa = plan.get(id_of("CMAA certification", plan))
+    for child in cmaa.children[:-1]:
+        assert cli(capsys, "plan", "done", child.id)[0] == 0
+    assert saved_plan().get(cmaa.id).status is Status.NOT_STARTED
+    code, out, _ = cli(capsys, "plan", "done", cmaa.children[-1].id)
+    assert code == 0
+    assert out.splitlines()[:3] == [
+        f"Marked 'Pass the CMAA exam' done ({date.today().isoformat()}).",
+        "'CMAA certification' is done too: all its sub-steps are finished.",
+        f"Added 'Renew CMAA certification' due {add_months(date.today(), 24).isoformat()}"
+        f" (id {id_of('Renew CMAA certification')[:8]}).",
+    ]
+    saved = saved_plan().get(cmaa.id)
+    assert (saved.status, saved.done_date) == (Status.DONE, date.today())
 
 
 def test_renewing_credentials_from_the_cli(capsys: pytest.CaptureFixture[str]) -> None:

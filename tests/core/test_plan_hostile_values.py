@@ -25,11 +25,13 @@ from ptplanner.core.plan.model import (
     Plan,
     tolerating_out_of_range_dates,
 )
+from ptplanner.core.plan.profile import profile_for_plan
+from ptplanner.core.salary.inputs import SalaryInputs
 from ptplanner.core.storage import store as store_module
 from ptplanner.core.storage.backups import Backups
 from ptplanner.core.storage.codec import parse_plan
 from ptplanner.core.storage.errors import SaveError
-from ptplanner.core.storage.saved_plan import apply_plan_to_request
+from ptplanner.core.storage.saved_plan import read_plan_for_projection
 from ptplanner.core.storage.store import PlanStore
 
 FAR_PLAN = {
@@ -153,11 +155,12 @@ def test_from_plan_with_a_far_date_projects_with_one_note(
     assert err.startswith("ptplanner: note: The target date of 'Far' is left out")
 
 
-def test_apply_plan_to_request_reports_left_out_dates_in_notes() -> None:
+def test_reading_the_plan_for_a_projection_reports_left_out_dates_in_notes() -> None:
     write_far_plan()
     notes: list[str] = []
-    _, events = apply_plan_to_request({}, notes=notes, today=date(2026, 1, 1))
-    assert events == []  # the far step has no date left, the near one has no link
+    plan = read_plan_for_projection(notes=notes)
+    events = profile_for_plan(SalaryInputs(), plan, date(2026, 1, 1)).events
+    assert events == ()  # the far step has no date left, the near one has no link
     assert len(notes) == 1
     assert "9999-12-31" in notes[0]
 
@@ -187,14 +190,12 @@ def test_an_old_plans_unknown_area_is_left_out_with_a_note_not_blamed_on_an_opti
     }
     paths.plan_file().parent.mkdir(parents=True, exist_ok=True)
     paths.plan_file().write_text(json.dumps(old), encoding="utf-8")
-    notes: list[str] = []
-    inputs, events = apply_plan_to_request(
-        {"location": "texas"}, notes=notes, today=date(2026, 1, 1)
-    )
-    assert events == []
-    assert inputs["location"] == "texas"
-    assert len(notes) == 2
-    assert all("atlantis" in note for note in notes)
+    saved = SalaryInputs(location="texas")
+    profile = profile_for_plan(saved, read_plan_for_projection(), date(2026, 1, 1))
+    assert profile.events == ()
+    assert profile.inputs == saved
+    assert len(profile.notes) == 2
+    assert all("atlantis" in note for note in profile.notes)
     assert main(["projection", "--from-plan", "--years", "3", "--format", "csv"]) == 0
     err = capsys.readouterr().err
     assert "--location" not in err

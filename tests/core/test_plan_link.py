@@ -8,10 +8,14 @@ from pathlib import Path
 import pytest
 
 from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, Status
+from ptplanner.core.plan.profile import PlanProfile, derive_profile, profile_for_plan
 from ptplanner.core.plan.salary_link import plan_effects
 from ptplanner.core.projection import ProjectionRequest, project
 from ptplanner.core.salary.inputs import SalaryInputs
-from ptplanner.core.storage.saved_plan import apply_plan_to_request
+from ptplanner.core.storage.codec import parse_plan
+from ptplanner.core.storage.errors import PlanImportError
+from ptplanner.core.storage.import_export import plan_from_csv, plan_to_csv
+from ptplanner.core.storage.saved_plan import read_plan_for_projection
 
 TODAY = date(2026, 11, 25)
 
@@ -60,11 +64,11 @@ def test_the_plan_changes_the_projection_as_expected() -> None:
             milestone("Hospital job", "employer_type:hospital", target=date(2028, 1, 10)),
         )
     )
-    effects = plan_effects(plan, TODAY)
-    inputs = effects.apply(SalaryInputs())
+    profile = derive_profile(SalaryInputs(), plan_effects(plan, TODAY))
+    inputs = profile.inputs
     assert inputs.certifications == {"cmaa"}
     with_plan = project(
-        ProjectionRequest(inputs=inputs, years=4, start_year=2026, events=effects.events)
+        ProjectionRequest(inputs=inputs, years=4, start_year=2026, events=profile.events)
     )
     hospital_from_2028 = project(
         ProjectionRequest(
@@ -84,10 +88,30 @@ def test_overdue_planned_step_counts_from_this_year() -> None:
     assert plan_effects(plan, TODAY).events[0].year == 2026
 
 
-def test_cli_helper_without_a_plan_changes_nothing(tmp_path: Path) -> None:
-    inputs = {"location": "Texas"}
+def test_without_a_plan_the_projection_is_the_profile_alone(tmp_path: Path) -> None:
+    saved = SalaryInputs(location="Texas")
     # No plan made yet in the user's data folder: the projection is the profile alone ...
-    assert apply_plan_to_request(inputs) == (inputs, [])
+    plan = read_plan_for_projection()
+    assert plan is None
+    assert profile_for_plan(saved, plan, TODAY) == PlanProfile(saved, (), None, frozenset())
     # ... but a plan file the user names must exist.
     with pytest.raises(ValueError, match="no plan file at"):
-        apply_plan_to_request(inputs, tmp_path / "none.json")
+        read_plan_for_projection(tmp_path / "none.json")
+
+
+def test_role_and_skill_links_survive_json_and_csv_and_are_checked_on_import() -> None:
+    plan = Plan(
+        milestones=(
+            milestone("Office manager", "role:office_manager", target=date(2036, 1, 1)),
+            milestone("EMR", "skill:emr", Status.DONE, done=date(2026, 5, 1)),
+        )
+    )
+    assert parse_plan(plan.model_dump_json().encode()) == plan
+    csv_text = plan_to_csv(plan)
+    assert ",role,office_manager," in csv_text
+    assert ",skill,emr," in csv_text
+    assert plan_from_csv(csv_text, base=plan).milestones == plan.milestones
+    with pytest.raises(PlanImportError, match=r"Line 2: .*unknown role 'boss'"):
+        plan_from_csv("id,title,link_kind,link_value\na,A,role,boss\n")
+    with pytest.raises(PlanImportError, match=r"Line 2: .*unknown skill 'juggling'"):
+        plan_from_csv("id,title,link_kind,link_value\na,A,skill,juggling\n")

@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from ptplanner.core import paths
+from ptplanner.core.plan import model as plan_model
 from ptplanner.core.plan.model import (
     MAX_DEPTH,
     Milestone,
@@ -232,6 +233,7 @@ def test_ready_plan_has_the_role_steps_with_dates_and_links() -> None:
         "Learn an EMR system such as WebPT",
         "Learn ICD-10 and CPT basics",
         "Land your first care coordinator job",
+        "Become a lead coordinator",
         "Become an office manager",
         "Become a practice administrator",
     ]:
@@ -239,6 +241,29 @@ def test_ready_plan_has_the_role_steps_with_dates_and_links() -> None:
     links = {str(m.salary_link) for m in plan.flatten() if m.salary_link}
     assert {"certification:cmaa", "certification:cehrs", "certification:cpct"} <= links
     assert {"education:hs", "education:associate", "education:bachelor"} <= links
+    by_link = {str(m.salary_link): m for m in plan.flatten() if m.salary_link}
+    # The career's jobs and the skills are linked, so they reach the projection.
+    assert by_link["role:care_coordinator"].title == "Land your first care coordinator job"
+    assert by_link["role:senior_coordinator"].title == "Become a lead coordinator"
+    assert by_link["role:office_manager"].title == "Become an office manager"
+    assert by_link["role:practice_administrator"].title == "Become a practice administrator"
+    assert by_link["skill:emr"].title == "Learn an EMR system such as WebPT"
+    assert by_link["skill:billing_coding"].title == "Learn ICD-10 and CPT basics"
+    assert by_link["skill:insurance"].title == "Practise insurance verification and authorizations"
+    # Jobs in the ladder's order, each after the one before, after the skills and credentials.
+    jobs = [by_link[f"role:{r}"].target_date or TODAY for r in plan_model.ROLE_ORDER[1:]]
+    assert jobs == sorted(jobs)
+    assert len(set(jobs)) == len(jobs)
+    first_job = jobs[0]
+    for kind in ("skill:emr", "skill:billing_coding", "skill:insurance", "certification:cmaa"):
+        target = by_link[kind].target_date
+        assert target is not None
+        assert target <= first_job
+    # Each later job comes the rung's usual years of work after the first job.
+    from ptplanner.core.salary.ladder import rung
+
+    for rung_id, target in zip(plan_model.ROLE_ORDER[2:], jobs[1:], strict=True):
+        assert target == add_months(first_job, round(rung(rung_id).usual_years_before * 12))
     by_title = {m.title: m for m in plan.flatten()}
     cmaa = by_title["CMAA certification"]
     assert cmaa.renews_every_months == 24
@@ -285,7 +310,7 @@ def test_ready_plan_pay_effects_come_from_the_knowledge_base() -> None:
     assert "career guide" not in text  # the guide gives no figure for this step
     emr = by_title["Learn an EMR system such as WebPT"].pay_effect or ""
     assert "percentile points" in emr
-    assert "Salary tab" in emr
+    assert "Marking this step done counts the skill in your salary estimate." in emr
 
 
 def test_ready_plan_ids_are_fresh_each_time_and_injectable() -> None:

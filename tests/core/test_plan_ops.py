@@ -324,8 +324,13 @@ def test_no_second_renewal_while_one_is_open_and_renewals_chain() -> None:
 
 def test_steps_without_renewal_add_nothing() -> None:
     plan = credential_plan()
-    result = set_status(plan, "study", Status.DONE, TODAY)
+    result = set_status(plan, "hs", Status.DONE, TODAY)
     assert result.plan.count() == plan.count()
+    # "study" renews nothing; finishing it finishes "CMAA" (the parent done rule, see
+    # test_plan_rollup.py), and that one renewal is CMAA's own.
+    result = set_status(plan, "study", Status.DONE, TODAY)
+    added = [x.title for x in result.plan.flatten() if x.id not in plan.ids()]
+    assert added == ["Renew CMAA"]
 
 
 # --- whole-plan operations --------------------------------------------------------------------
@@ -372,6 +377,8 @@ LINKS = st.sampled_from(
         {"kind": "employer_type", "value": "hospital"},
         {"kind": "location", "value": "Boston-Cambridge-Newton, MA-NH"},
         {"kind": "promotion", "value": ""},
+        {"kind": "role", "value": "office_manager"},
+        {"kind": "skill", "value": "emr"},
     ]
 )
 

@@ -1,4 +1,5 @@
-"""A promotion as a milestone's salary link: validated, saved, and a pay rise in its year."""
+"""A promotion as a milestone's salary link (from plans made before role links): validated,
+saved, and a move into the next rung of the career ladder in its year."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, Status
+from ptplanner.core.plan.profile import derive_profile
 from ptplanner.core.plan.salary_link import plan_effects
 from ptplanner.core.projection import Event, ProjectionRequest, project
 from ptplanner.core.salary.inputs import SalaryInputs
@@ -99,9 +101,11 @@ def test_a_planned_promotion_is_an_event_in_its_target_year() -> None:
             kind="promotion",
             value="",
             label="Become the lead coordinator (promotion, Mar 2028)",
+            month=3,
         ),
     )
-    assert effects.describe() == ["Become the lead coordinator (promotion, Mar 2028)"]
+    profile = derive_profile(SalaryInputs(years_experience=1), effects)
+    assert profile.describe() == ["Become the lead coordinator (promotion, Mar 2028)"]
     assert not effects.is_empty
     # A title that already says so is not told twice.
     said = Plan(milestones=(promotion_step("Ask for a promotion"),))
@@ -116,7 +120,7 @@ def test_an_overdue_promotion_counts_from_this_year() -> None:
 @pytest.mark.parametrize(
     ("status", "target"),
     [
-        # Done: it already happened, so it is no raise to come, and no input describes it.
+        # Done: it already happened, and it names no rung the profile could take.
         (Status.DONE, date(2026, 6, 1)),
         (Status.SKIPPED, date(2028, 3, 1)),
         (Status.NOT_STARTED, None),  # no target date, so no year to put it in
@@ -128,10 +132,12 @@ def test_done_skipped_or_undated_promotions_change_nothing(
     plan = Plan(milestones=(promotion_step(status=status, target=target),))
     effects = plan_effects(plan, TODAY)
     assert effects.is_empty
-    assert effects.apply(SalaryInputs()) == SalaryInputs()
+    assert derive_profile(SalaryInputs(), effects).inputs == SalaryInputs()
 
 
-def test_the_projection_rises_by_the_promotion_raise_in_that_year() -> None:
+def test_a_promotion_moves_into_the_next_rung_s_bls_pay_in_that_year() -> None:
+    """No fixed raise: from the step's year pay follows the lead coordinator's distribution
+    (BLS 43-6013 in PT offices, entered high up it), and it never cuts pay."""
     plan = Plan(
         milestones=(
             promotion_step(),
@@ -142,20 +148,27 @@ def test_the_projection_rises_by_the_promotion_raise_in_that_year() -> None:
             ),
         )
     )
-    effects = plan_effects(plan, TODAY)
-    inputs = effects.apply(SalaryInputs())
+    saved = SalaryInputs(years_experience=2)
+    profile = derive_profile(saved, plan_effects(plan, TODAY))
+    assert profile.work_starts is None  # already working: the promotion is an event
     without = project(
         ProjectionRequest(
-            inputs=inputs,
+            inputs=profile.inputs,
             years=4,
             start_year=2026,
-            events=tuple(e for e in effects.events if e.kind != "promotion"),
+            events=tuple(e for e in profile.events if e.kind != "promotion"),
         )
     )
     with_plan = project(
-        ProjectionRequest(inputs=inputs, years=4, start_year=2026, events=effects.events)
+        ProjectionRequest(inputs=profile.inputs, years=4, start_year=2026, events=profile.events)
     )
-    raise_factor = 1 + salary_model().promotion_pct / 100
-    ratios = [a.typical / b.typical for a, b in zip(with_plan.rows, without.rows, strict=True)]
-    assert ratios == pytest.approx([1.0, 1.0, raise_factor, raise_factor, raise_factor])
+    assert [r.role for r in with_plan.rows] == ["care_coordinator"] * 2 + ["senior_coordinator"] * 3
+    assert [r.typical for r in with_plan.rows[:2]] == [r.typical for r in without.rows[:2]]
+    later = zip(with_plan.rows[2:], without.rows[2:], strict=True)
+    assert all(a.typical > b.typical for a, b in later)
     assert with_plan.rows[2].events == ("Become the lead coordinator (promotion, Mar 2028)",)
+    # The lead's pay sits in the lead's BLS band; no chain of raises lifts it out.
+    lead = with_plan.rows[2]
+    assert lead.bls_p10 <= lead.typical <= lead.bls_p90
+    entry = salary_model().rung("senior_coordinator").progression.at(0)
+    assert entry == 75  # the guide's senior band begins near the coordinator P75

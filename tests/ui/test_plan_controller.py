@@ -619,16 +619,18 @@ def test_the_main_window_wires_the_plan_tab_menus_and_quit(qtbot: QtBot) -> None
         other.close()
 
 
-def test_a_promotion_picked_in_the_plan_tab_shows_in_the_salary_tab(qtbot: QtBot) -> None:
+def test_a_role_picked_in_the_plan_tab_shows_in_the_salary_tab(qtbot: QtBot) -> None:
     from fit_checks import open_main_window
     from PySide6.QtCore import Qt
 
     from ptplanner.core.projection import project
-    from ptplanner.core.salary.model import salary_model
+    from ptplanner.core.salary.ladder import rung_index
     from ptplanner.ui.tabs.plan.tab import PlanTab
 
     ctrl = Qt.KeyboardModifier.ControlModifier
     window = open_main_window(qtbot)
+    # Someone already working: a later role step is a promotion, not the first job.
+    window.scenario.update(years_experience=3)
     qtbot.keyClick(window, Qt.Key.Key_4, ctrl)
     tab = window.page("plan")
     assert isinstance(tab, PlanTab)
@@ -643,28 +645,36 @@ def test_a_promotion_picked_in_the_plan_tab_shows_in_the_salary_tab(qtbot: QtBot
         qtbot.keyClick(fields.title_edit, Qt.Key.Key_Return)
         qtbot.mouseClick(fields.no_date_check, Qt.MouseButton.LeftButton, pos=QPoint(6, 8))
         fields.link_kind_combo.setFocus()
-        qtbot.keyClicks(fields.link_kind_combo, "Pro")
+        qtbot.keyClicks(fields.link_kind_combo, "Rol")
+        fields.link_value_combo.setFocus()
+        qtbot.keyClicks(fields.link_value_combo, "Sen")
         step = tab.controller.milestone(tab.current_id())
         assert step is not None
         assert step.target_date is not None
-        assert str(step.salary_link) == "promotion"
-        label = f"Become the lead coordinator (promotion, {step.target_date:%b %Y})"
+        assert str(step.salary_link) == "role:senior_coordinator"
+        label = f"Become the lead coordinator ({step.target_date:%b %Y})"
 
         qtbot.keyClick(window, Qt.Key.Key_3, ctrl)  # the Salary tab
         salary = window.page("salary")
         assert isinstance(salary, SalaryTab)
         qtbot.waitUntil(lambda: label in salary.context_label.text(), timeout=3000)
         assert "From your plan:" in salary.context_label.text()
-        # The projection rises by the promotion raise from the step's year on.
+        # From the step's year the projection is in the lead coordinator's job, and the move
+        # never cuts pay.
         request = window.scenario.request()
-        others = tuple(e for e in request.events if e.kind != "promotion")
+        mine = [e for e in request.events if e.label == label]
+        assert [(e.kind, e.value) for e in mine] == [("role", "senior_coordinator")]
+        others = tuple(e for e in request.events if e.label != label)
         without = project(request.model_copy(update={"events": others}))
         with_plan = window.scenario.projection()
-        raise_factor = 1 + salary_model().promotion_pct / 100
         year = max(step.target_date.year, date.today().year)
+        lead = rung_index("senior_coordinator")
         for row, base in zip(with_plan.rows, without.rows, strict=True):
-            expected = raise_factor if row.year >= year else 1.0
-            assert row.typical / base.typical == pytest.approx(expected), row.year
+            if row.year < year:
+                assert (row.role, row.typical) == (base.role, base.typical), row.year
+            else:
+                assert rung_index(row.role) >= lead, row.year
+                assert row.typical >= base.typical, row.year
             assert (label in row.events) == (row.year == year)
     finally:
         window.close()

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from ptplanner.cli.args import EXIT_USAGE, UsageError, shown_text
 from ptplanner.core import paths
 from ptplanner.core.format import whole_number
+from ptplanner.core.plan.link_choices import link_label
 from ptplanner.core.plan.model import (
     Milestone,
     Plan,
@@ -189,7 +190,7 @@ def format_tree(plan: Plan, today: date) -> str:
         if m.status is Status.IN_PROGRESS:
             details.append("in progress")
         if m.salary_link:
-            details.append(str(m.salary_link))
+            details.append(f"pay link: {link_label(m.salary_link)}")
         suffix = f"  ({', '.join(details)})" if details else ""
         indent = "    " * (node.depth - 1)
         lines.append(f"{indent}{STATUS_MARKS[m.status]} {m.id[:width]}  {m.title}{suffix}")
@@ -248,9 +249,13 @@ def _cmd_done(args: argparse.Namespace) -> None:
             print(f"'{milestone.title}' was already done.")
             return
         _save(store, change.plan)
-        added = [change.plan.get(i) for i in change.change.ids - {milestone.id}]
+        before = result.plan.ids()
+        touched = [m for m in change.plan.flatten() if m.id in change.change.ids]
     print(f"Marked '{milestone.title}' done ({today.isoformat()}).")
-    for renewal in added:
+    # Steps above that the parent done rule closed (nearest first), then any renewal steps.
+    for parent in reversed([m for m in touched if m.id in before and m.id != milestone.id]):
+        print(f"'{parent.title}' is done too: all its sub-steps are finished.")
+    for renewal in [m for m in touched if m.id not in before]:
         due = renewal.target_date.isoformat() if renewal.target_date else "no date"
         print(f"Added '{renewal.title}' due {due} (id {renewal.id[:SHORT_ID]}).")
 

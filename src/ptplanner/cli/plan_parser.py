@@ -21,7 +21,7 @@ examples:
   ptplanner plan list
   ptplanner plan add "Study for the CMAA exam" --parent 3f2a --target 2026-09-01
   ptplanner plan add "CMAA" --link certification:cmaa --renews-every 24
-  ptplanner plan add "Lead coordinator" --link promotion --target 2029-01-15
+  ptplanner plan add "Office manager" --link role:office_manager --target 2036-01-15
   ptplanner plan done 3f2a
   ptplanner plan export plan.csv
   ptplanner plan --plan-file /media/usb/plan.json list
@@ -78,10 +78,12 @@ def add_plan_parser(subparsers: Subcommands) -> None:
         "--link",
         type=text_argument,
         metavar="KIND:VALUE",
-        help="what it changes in the salary estimate: certification:cmaa|cehrs|cpct, "
-        "education:hs|associate|bachelor, employer_type:hospital|private_clinic|"
-        "corporate_chain|specialty_clinic, location:AREA, or promotion (a pay rise of the "
-        "projection's promotion raise in the target year)",
+        help="what it changes in the salary estimate: role:receptionist|care_coordinator|"
+        "senior_coordinator|office_manager|practice_administrator (start in that role on the "
+        "target date; see 'ptplanner projection --list-roles'), certification:cmaa|cehrs|cpct, "
+        "skill:emr|billing_coding|insurance|excel, education:hs|associate|bachelor, "
+        "employer_type:hospital|private_clinic|corporate_chain|specialty_clinic, "
+        "location:AREA, or promotion (the next role up)",
     )
     add.add_argument(
         "--renews-every",

@@ -47,24 +47,43 @@ MAX_DEPTH = 8
 """Deepest allowed nesting; a top-level milestone is at depth 1."""
 
 CERTIFICATION_IDS = frozenset({"cmaa", "cehrs", "cpct"})
-EDUCATION_IDS = frozenset({"hs", "associate", "bachelor"})
+EDUCATION_ORDER = ("hs", "associate", "bachelor")
 EMPLOYER_TYPE_IDS = frozenset({"hospital", "private_clinic", "corporate_chain", "specialty_clinic"})
+SKILL_IDS = frozenset({"emr", "billing_coding", "insurance", "excel"})
+ROLE_ORDER = (
+    "receptionist",
+    "care_coordinator",
+    "senior_coordinator",
+    "office_manager",
+    "practice_administrator",
+)
+"""The ids a link may name (education levels and career-ladder rungs lowest first), written out
+rather than read from the salary model so that opening a plan loads no salary data;
+tests/core/test_plan_profile.py checks them against the model."""
+EDUCATION_IDS = frozenset(EDUCATION_ORDER)
+ROLE_IDS = frozenset(ROLE_ORDER)
 
-LinkKind = Literal["certification", "education", "location", "employer_type", "promotion"]
+LinkKind = Literal[
+    "certification", "education", "skill", "role", "location", "employer_type", "promotion"
+]
 LINK_KINDS: tuple[LinkKind, ...] = (
     "certification",
     "education",
+    "skill",
+    "role",
     "location",
     "employer_type",
     "promotion",
 )
 VALUELESS_LINK_KINDS: frozenset[str] = frozenset({"promotion"})
-"""Link kinds that carry no value: a promotion raises pay by the promotion assumption, whatever
-the new job is called, so there is nothing to choose."""
+"""Link kinds that carry no value. ``promotion`` comes from plans made before role links: it
+means "the next rung of the career ladder", so there is nothing to choose."""
 _LINK_VALUES: dict[str, frozenset[str]] = {
     "certification": CERTIFICATION_IDS,
     "education": EDUCATION_IDS,
     "employer_type": EMPLOYER_TYPE_IDS,
+    "skill": SKILL_IDS,
+    "role": ROLE_IDS,
 }
 
 
@@ -156,8 +175,8 @@ class _Frozen(BaseModel):
 
 
 class SalaryLink(_Frozen):
-    """Ties a milestone to one input of the salary estimate (a certification, a degree, ...),
-    or to a promotion, which the projection applies as a pay rise in the step's year."""
+    """Ties a milestone to one input of the salary estimate (a certification, a degree, a skill,
+    a role on the career ladder, ...), or to a promotion: a move to the next rung."""
 
     kind: LinkKind
     value: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] = ""

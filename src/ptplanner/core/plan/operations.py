@@ -28,6 +28,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ptplanner.core.format import STATUS_LABELS
 from ptplanner.core.plan.model import (
+    CLOSED_STATUSES,
     MAX_DEPTH,
     Milestone,
     Plan,
@@ -35,6 +36,7 @@ from ptplanner.core.plan.model import (
     Title,
     add_months,
 )
+from ptplanner.core.plan.rollup import settled
 
 RENEWAL_PREFIX = "Renew "
 
@@ -397,7 +399,10 @@ def set_status(plan: Plan, milestone_id: str, status: Status | str, today: date)
     Marking done stamps ``done_date = today`` (an already-done step keeps its date); any other
     status clears it. Marking done a credential with ``renews_every_months`` also adds, right after
     it, a step ``Renew <title>`` due that many months after the done date, unless an open step with
-    that title already exists. The whole thing is one undo step.
+    that title already exists. The steps above follow the parent done rule of
+    :mod:`ptplanner.core.plan.rollup`: a parent whose sub-steps are now all finished becomes done
+    (dated the latest sub-step's done date, and gets its own renewal step if it renews), and a
+    done parent of a reopened sub-step reopens. The whole thing is one undo step.
     """
     try:
         new_status = Status(status)
@@ -415,11 +420,42 @@ def set_status(plan: Plan, milestone_id: str, status: Status | str, today: date)
     ops: list[PlanOp] = [
         UpdateMilestone(milestone_id, {"status": new_status, "done_date": done_date}, label)
     ]
-    renewal = _renewal_for(plan, milestone, new_status, done_date)
-    if renewal is not None:
-        parent_id = _at(plan, path[:-1]).id if len(path) > 1 else None
-        ops.append(AddMilestone(renewal, parent_id, path[-1] + 1))
+    ops.extend(_renewal_ops(plan, path, new_status, done_date))
+    first = Batch(tuple(ops), label).apply(plan)
+    if first.change.noop:
+        return first
+    reopened = milestone.is_closed and new_status not in CLOSED_STATUSES
+    current = first.plan
+    for end in range(len(path) - 1, 0, -1):
+        # One level at a time, on the plan as the levels below left it (a renewal step added
+        # under a parent is an open sub-step of that parent).
+        ancestor = _at(current, path[:end])
+        settled_now = settled(ancestor, today, reopened)
+        if settled_now is None:
+            break
+        status_now, date_now = settled_now
+        step_ops = [
+            UpdateMilestone(ancestor.id, {"status": status_now, "done_date": date_now}, label),
+            *_renewal_ops(current, path[:end], status_now, date_now),
+        ]
+        for op in step_ops:
+            current = op.apply(current).plan
+        ops.extend(step_ops)
+    if current is first.plan:
+        return first
     return Batch(tuple(ops), label).apply(plan)
+
+
+def _renewal_ops(
+    plan: Plan, path: list[int], new_status: Status, done_date: date | None
+) -> list[PlanOp]:
+    """The renewal step to add right after the step at ``path`` as it is marked done, if any."""
+    milestone = _at(plan, path)
+    renewal = _renewal_for(plan, milestone, new_status, done_date)
+    if renewal is None:
+        return []
+    parent_id = _at(plan, path[:-1]).id if len(path) > 1 else None
+    return [AddMilestone(renewal, parent_id, path[-1] + 1)]
 
 
 def _renewal_for(

@@ -92,8 +92,8 @@ def _skill_pay_text(skill_id: str) -> str:
     return (
         f"{skill.label.split(' (')[0]} moves an estimate {skill.points:g} percentile points up "
         f"the area's pay range: about ${gain:,.0f} a year for a new coordinator nationally "
-        f"({method.short}, {method.reference_date}). Tick it under Skills in the Salary tab "
-        "once you have it."
+        f"({method.short}, {method.reference_date}). Marking this step done counts the skill in "
+        "your salary estimate."
     )
 
 

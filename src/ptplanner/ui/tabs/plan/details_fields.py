@@ -140,7 +140,8 @@ class DetailsFields(QWidget):
         self.link_kind_combo.setAccessibleName("Salary link kind")
         self.link_kind_combo.setToolTip(
             "What this step changes in your salary projection: from its target year while it "
-            "is planned, for good once it is done (a promotion only while it is still to come)"
+            "is planned, for good once it is done. A role is the job you start on the target "
+            "date; a promotion, the next role up"
         )
         for key, label in LINK_KIND_LABELS:
             self.link_kind_combo.addItem(label, key)

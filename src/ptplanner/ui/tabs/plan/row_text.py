@@ -9,26 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from ptplanner.core.format import STATUS_LABELS, clip, short_date
-from ptplanner.core.plan.model import DUE_SOON_DAYS, Milestone, SalaryLink
-
-
-def link_label(link: SalaryLink | None) -> str:
-    """A salary link in words for the tree ("CMAA", "Associate degree", "Boston, MA")."""
-    if link is None:
-        return ""
-    if link.kind == "promotion":
-        return "Promotion"
-    from ptplanner.core.salary.model import salary_model
-
-    model = salary_model()
-    if link.kind == "certification":
-        labels = {c.id: c.label.split(" (")[0] for c in model.certifications}
-        return labels.get(link.value, link.value.upper())
-    if link.kind == "education":
-        return next((e.label for e in model.education if e.id == link.value), link.value)
-    if link.kind == "employer_type":
-        return next((e.label for e in model.employer_types if e.id == link.value), link.value)
-    return link.value
+from ptplanner.core.plan.link_choices import link_label
+from ptplanner.core.plan.model import DUE_SOON_DAYS, Milestone
 
 
 def due_text(milestone: Milestone, today: date) -> str:

@@ -38,6 +38,7 @@ from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 from ptplanner.core.format import STATUS_LABELS, short_date
 from ptplanner.core.plan.filter import FilteredSteps, StepFilter, search_words
 from ptplanner.core.plan.index import PlanIndex
+from ptplanner.core.plan.link_choices import link_label
 from ptplanner.core.plan.model import Milestone, Status
 from ptplanner.core.plan.operations import PlanChange
 from ptplanner.ui.tabs.plan.drag_drop import (
@@ -47,7 +48,7 @@ from ptplanner.ui.tabs.plan.drag_drop import (
     drop_target,
     encode_ids,
 )
-from ptplanner.ui.tabs.plan.row_text import due_text, link_label, row_tooltip
+from ptplanner.ui.tabs.plan.row_text import due_text, row_tooltip
 from ptplanner.ui.tabs.plan.status_icons import kind_colours, status_icons
 
 if TYPE_CHECKING:
