@@ -55,11 +55,38 @@ def test_table_shows_the_engines_numbers() -> None:
     out = result.stdout
     assert "Boston-Cambridge-Newton, MA-NH" in out
     assert f"typical ${expected.today.typical:,.0f}" in out
+    # Today's dollars by default: each row's figure with inflation taken out, and said so.
+    assert "Year by year. Pay in 2026 dollars" in out
     for row in expected.rows:
-        assert f"${row.typical:,.0f}" in out
+        assert f"${row.typical / row.deflator:,.0f}" in out
+    assert f"${expected.rows[-1].typical:,.0f}" not in out  # the nominal figure is not shown
     lines = [line for line in out.splitlines() if line.startswith("20")]
     assert [line.split()[0] for line in lines] == [str(y) for y in range(2026, 2032)]
+    # This year's headline is the first row, to the dollar.
+    assert f"${expected.rows[0].typical:,.0f}" in lines[0]
     assert "BLS.gov cannot vouch" in out
+
+
+def test_dollars_nominal_shows_the_amounts_paid() -> None:
+    options = ("projection", "--years", "5", "--start-year", "2026")
+    result = run(*options, "--dollars", "nominal")
+    assert result.returncode == 0, result.stderr
+    expected = project(ProjectionRequest(years=5, start_year=2026))
+    out = result.stdout
+    assert "Year by year. Pay in nominal dollars" in out
+    assert "in nominal dollars" in out.splitlines()[1]
+    lines = [line for line in out.splitlines() if line.startswith("20")]
+    for line, row in zip(lines, expected.rows, strict=True):
+        assert f"${row.typical:,.0f}" in line
+    assert f"${expected.rows[-1].typical / expected.rows[-1].deflator:,.0f}" not in lines[-1]
+    csv_rows = list(
+        csv.DictReader(io.StringIO(run(*options, "--dollars", "nominal", "--format", "csv").stdout))
+    )
+    assert int(csv_rows[-1]["base_typical_nominal_dollars"]) == round(expected.rows[-1].typical)
+    data = json.loads(run(*options, "--dollars", "nominal", "--format", "json").stdout)
+    assert (data["dollars"], data["dollars_label"]) == ("nominal", "nominal dollars")
+    last = data["rows"][-1]
+    assert last["in_chosen_dollars"]["base_typical"] == last["base_typical"]
 
 
 def test_csv_rows_equal_the_projection() -> None:
@@ -85,9 +112,32 @@ def test_csv_rows_equal_the_projection() -> None:
     )
     assert [int(r["year"]) for r in rows] == [2026, 2027, 2028, 2029]
     for got, want in zip(rows, expected.rows, strict=True):
+        # The columns of earlier releases keep their meaning: nominal, and inflation-adjusted.
         assert int(got["base_typical"]) == round(want.typical)
         assert int(got["total_compensation"]) == round(want.total_compensation)
-    assert rows[1]["events"] == "earn cehrs"
+        assert int(got["base_typical_inflation_adjusted"]) == round(want.typical_real)
+        # Added after them: the role, cash pay, and the figures in the dollars asked for.
+        assert got["role"].startswith("PT care coordinator, ")
+        assert int(got["cash_pay"]) == round(want.cash_pay)
+        assert int(got["base_typical_2026_dollars"]) == round(want.typical_real)
+    assert list(rows[0])[:11] == [
+        "year",
+        "experience",
+        "stage",
+        "base_low",
+        "base_typical",
+        "base_high",
+        "total_compensation",
+        "base_typical_inflation_adjusted",
+        "total_compensation_inflation_adjusted",
+        "events",
+        "sources",
+    ]
+    assert rows[1]["events"] == "Earn CEHRS"
+    assert (rows[0]["role"], rows[-1]["role"]) == (
+        "PT care coordinator, entry level",
+        "PT care coordinator, mid-career",
+    )
 
 
 def test_json_is_complete_and_parses() -> None:
@@ -99,18 +149,39 @@ def test_json_is_complete_and_parses() -> None:
         "2",
         "--location",
         "texas",
-        "--raise",
-        "3",
+        "--market-growth",
+        "0.5",
         "--inflation",
         "2",
+        "--start-year",
+        "2026",
     )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["today"]["area"] == "Texas"
-    assert data["scenario"]["inputs"]["assumptions"]["raise_pct"] == 3
+    assumptions = data["scenario"]["inputs"]["assumptions"]
+    assert (assumptions["market_growth_pct"], assumptions["inflation_pct"]) == (0.5, 2)
     assert len(data["rows"]) == 3
     total = sum(item["amount"] for item in data["today"]["breakdown"])
-    assert total == data["today"]["base_typical"]
+    assert total == data["today"]["base_typical"] == data["rows"][0]["base_typical"]
+    assert data["today"]["breakdown"][-1]["label"] == "Pay scale from May 2025 to 2026"
+    # The keys people's scripts read are all still there.
+    for key in (
+        "year",
+        "experience",
+        "base_typical",
+        "base_typical_inflation_adjusted",
+        "total_compensation",
+    ):
+        assert key in data["rows"][0]
+    today = data["today"]
+    assert today["cash_pay"] + today["benefits"] == pytest.approx(
+        today["total_compensation"], abs=1
+    )
+    assert "paid_time_off" not in today["compensation"]
+    assert "inside base pay" in today["paid_leave"]
+    assert data["dollars"] == "today"
+    assert {a["label"] for a in data["assumptions"]} >= {"Pay scale growth beyond inflation"}
 
 
 @pytest.mark.parametrize(
@@ -120,7 +191,22 @@ def test_json_is_complete_and_parses() -> None:
         (["--location", "bostn"], "did you mean"),
         (["--location", "york"], "several areas"),
         (["--experience", "-1"], "--experience: must be at least 0"),
-        (["--raise", "500"], "--raise: must be at most 25"),
+        (["--raise", "500"], "--raise: must be between -3 and 10 percent a year (got 500)"),
+        (["--market-growth", "11"], "--market-growth: must be between -3 and 10"),
+        (["--market-growth", "-3.5"], "BLS pay history supports"),
+        (["--inflation", "40"], "--inflation: must be between -2 and 15 percent a year"),
+        (["--inflation", "-3"], "since 1960"),
+        (["--raise", "10", "--inflation", "-2"], "--raise: 10% with -2% inflation is +12.24%"),
+        (["--raise", "3", "--market-growth", "1"], "--raise: give --market-growth or --raise"),
+        (["--pto", "10"], "--pto: removed: paid leave is already inside annual pay"),
+        (["--pto"], "--pto: removed"),
+        (["--promotion-raise", "10"], "--promotion-raise: removed: a promotion now moves you"),
+        (["--role", "ceo"], "--role: unknown role 'ceo'; choose one of: receptionist"),
+        (["--event", "2027:promotion:ceo"], "--event 2027:promotion:ceo: unknown role 'ceo'"),
+        (["--event", "2027:role:ceo"], "--event 2027:role:ceo: unknown role 'ceo'"),
+        (["--event", "2027:skill:juggling"], "--event 2027:skill:juggling: unknown skill"),
+        (["--start-year", "2031"], "--start-year: must be 2030 or earlier: the BLS pay data"),
+        (["--dollars", "euros"], "invalid choice"),
         (["--cert", "cna"], "--cert: unknown certification"),
         (["--years", "abc"], "invalid int value"),
         (["--years", "0"], "--years: must be at least 1"),
@@ -203,7 +289,7 @@ def test_every_output_names_its_sources() -> None:
     assert "[BLS OEWS, May 2025]" in table
     assert "bls_oews_2025" not in table
     assert "ptplanner_method" not in table
-    assert "Sources: BLS OEWS, May 2025; BEA Regional Price Parities, 2023" in table
+    assert "Sources: BLS OEWS, May 2025; BLS OEWS national, May 2020-2025; BEA Regional" in table
 
     rows = list(csv.DictReader(io.StringIO(run("projection", "--format", "csv").stdout)))
     assert rows

@@ -15,9 +15,11 @@ def test_every_projection_cites_the_base_sources_first() -> None:
     assert ids[: len(ALWAYS_CITED)] == list(ALWAYS_CITED)
     assert len(ids) == len(set(ids))
     assert {item.source for item in projection.today.breakdown} <= set(ids)
-    # The raise surveys and O*NET were missing from the command line's list once.
-    assert "salary_budgets_2026" in ids
+    # BLS's pay history (the pay scale's growth) and O*NET are cited whatever the breakdown
+    # shows; the raise surveys went with the raise that grew the whole pay scale.
+    assert "bls_oews_history" in ids
     assert "onet_29_3" in ids
+    assert "salary_budgets_2026" not in ids
 
 
 def test_cited_sources_carry_the_catalogue_entry() -> None:
@@ -51,6 +53,10 @@ def test_the_career_packet_adds_the_role_summarys_sources() -> None:
     assert wanted <= set(packet)
     assert "nha" in packet
     assert "nha" not in plain
+    # The career ladder's prerequisites come from BLS Employment Projections.
+    from ptplanner.core.salary.ladder import ladder
+
+    assert {r.prerequisites_source for r in ladder()} <= set(packet)
     # After the base sources, the rest follow the catalogue's order.
     order = [s.id for s in source_catalog().sources]
     rest = packet[len(ALWAYS_CITED) :]
@@ -68,5 +74,10 @@ def test_a_comparison_cites_what_both_breakdowns_cite() -> None:
 
 def test_citation_names_the_date_once() -> None:
     assert citation("bls_oews_2025", "May 2025") == "BLS OEWS, May 2025"
+    # "BLS OEWS national, May 2020-2025" already says "May 2020–May 2025".
+    assert citation("bls_oews_history", "May 2020–May 2025") == source_name("bls_oews_history")
+    assert (
+        citation("bls_oews_history", "May 2019") == f"{source_name('bls_oews_history')}, May 2019"
+    )
     assert citation("ptplanner_method", "2026") == "ptplanner estimate method, 2026"
     assert source_name("no_such_source") == "no_such_source"

@@ -146,19 +146,18 @@ def word_boxes(path: Path) -> Iterator[tuple[int, float, float, str, tuple[float
             yield number, width, height, word.text or "", box
 
 
-def row_pattern(row: YearRow) -> re.Pattern[str]:
-    """A year-by-year table line: year, experience, stage and the five money columns in order."""
+def row_pattern(row: YearRow, dollars: str = "today") -> re.Pattern[str]:
+    """A year-by-year table line: year and experience, the role (whose first line shares the
+    row's line), then the four money columns in order, in the dollars the report shows."""
+    d = 1.0 if dollars == "nominal" else row.deflator
     cells = [
-        str(row.year),
-        f"{row.experience:g}",
-        *row.stage.split(),
-        f"${row.low:,.0f}",
-        f"${row.typical:,.0f}",
-        f"${row.high:,.0f}",
-        f"${row.total_compensation:,.0f}",
-        f"${row.typical_real:,.0f}",
+        f"${row.low / d:,.0f}",
+        f"${row.typical / d:,.0f}",
+        f"${row.high / d:,.0f}",
+        f"${row.total_compensation / d:,.0f}",
     ]
-    return re.compile(r"^\s*" + r"\s+".join(re.escape(c) for c in cells), re.MULTILINE)
+    start = rf"^\s*{row.year}\s+{re.escape(f'{row.experience:g}')}\b[^$\n]*"
+    return re.compile(start + r"\s+".join(re.escape(c) for c in cells), re.MULTILINE)
 
 
 @pytest.fixture(scope="module")
@@ -204,8 +203,8 @@ def test_printed_figures_are_the_engines(
     text = pdf_text(path)
     for row in projection.rows:
         assert row_pattern(row).search(text), f"row {row.year} not printed as computed"
-        assert f"${row.typical:,.0f}" in text
-        assert f"${row.total_compensation:,.0f}" in text
+        assert f"${row.typical_real:,.0f}" in text
+        assert f"${row.total_real:,.0f}" in text
     today = projection.today
     assert f"${today.typical:,.0f}" in text
     assert f"${today.low:,.0f} – ${today.high:,.0f}" in text
@@ -215,8 +214,8 @@ def test_printed_figures_are_the_engines(
     if comparison is not None:
         assert "Side by side" in text
         for row in comparison.rows:
-            assert f"${row.typical:,.0f}" in text
-            assert f"${row.total_compensation:,.0f}" in text
+            assert f"${row.typical_real:,.0f}" in text
+            assert f"${row.total_real:,.0f}" in text
     for number in range(1, pages + 1):
         page = pdf_text(path, page=number)
         assert f"Page {number} of {pages}" in page
@@ -241,21 +240,29 @@ def test_scenario_breakdown_and_assumptions_are_printed(qapp: QApplication, tmp_
         assert squash(item.detail) in squashed
         if item.guide_says:
             assert squash(item.guide_says) in squashed
-    assert f"= Typical base pay today ${projection.today.typical:,.0f}" in text
+    assert f"= Typical base pay in 2026 ${projection.today.typical:,.0f}" in text
+    assert "Pay scale from May 2025 to 2026" in text  # this year's step, a line of its own
     a = projection.request.inputs.assumptions
     for shown in (
-        f"{a.raise_pct:g}% a year",
+        f"{a.market_growth_pct:+.2f}% a year",
         f"{a.inflation_pct:g}% a year",
         f"{a.bonus_pct:g}% of base",
         f"{a.retirement_contribution_pct:g}% of base",
         f"{a.match_rate_pct:g}% of what you put in",
         f"up to {a.match_cap_pct:g}% of base",
         f"{a.health_value_pct:g}% of base",
-        f"{a.pto_value_pct:g}% of base",
         f"${a.ce_stipend_usd:,.0f} a year",
         f"${a.profit_sharing_usd:,.0f} a year",
     ):
         assert shown in text
+    comp = projection.today.compensation
+    assert f"= Cash pay ${comp.cash:,.0f}" in text
+    assert f"= Employer-paid benefits ${comp.benefits:,.0f}" in text
+    assert f"= Total compensation ${comp.total:,.0f}" in text
+    assert "Paid time off" not in text
+    assert "already inside base pay" in text
+    for gone in ("Annual raise", "Promotion raise", "Paid time off value"):
+        assert gone not in text
     assert squash(projection.growth_factor_note) in squashed
 
 
@@ -291,9 +298,10 @@ def test_long_table_repeats_its_header_on_every_page(
         rows_here = [r for r in forty_years.rows if row_pattern(r).search(text)]
         if rows_here:
             table_pages.append(number)
-            assert re.search(r"^\s*Year\s+.*Stage", text, re.MULTILINE), f"no header, page {number}"
+            assert re.search(r"^\s*Year\s+.*Role", text, re.MULTILINE), f"no header, page {number}"
             assert "Total" in text
             assert "comp." in text
+            assert "(2026 $)" in text  # the dollars, on every page the table is on
     assert len(table_pages) >= 2, "a 40-year table should continue on a second page"
     assert table_pages == list(range(table_pages[0], table_pages[-1] + 1))
     for number in table_pages[1:]:
@@ -386,7 +394,12 @@ def test_career_packet_prints_plan_status_and_a_one_page_role_summary(
     assert "Part of: CMAA certification" in text
     for days, title in ((30, "Pass the CMAA exam"), (90, "Apply to hospital clinics")):
         assert f"{(PRINTED_ON + timedelta(days=days)).isoformat()} {title}" in text
-    assert "Finish a GED" not in text  # done steps are not "next"
+    # Done steps are listed with their dates, apart from what is next.
+    assert "Done so far" in text
+    done = text.split("Done so far", 1)[1].split("Overdue (1)", 1)[0]
+    assert "Finish a GED" in done
+    assert "Buy the study guide Part of: CMAA certification" in done
+    assert "Finish a GED" not in text.split("Next steps", 1)[1]
     assert "1 open step has no target date." in text
 
     data = overview()
@@ -401,8 +414,20 @@ def test_career_packet_prints_plan_status_and_a_one_page_role_summary(
     for cert in data.certifications:
         assert squash(cert.abbreviation) in role
         assert squash(cert.name) in role
+    # The career ladder follows: BLS pay beside the guide's for every rung, in the report's
+    # area and dollars, with what each rung usually asks for.
+    from ptplanner.core.report.packet import role_summary
+
+    ladder = squash(text.split("Career ladder, lowest first", 1)[1].split("Sources and dates")[0])
     for rung in data.career_ladder:
-        assert squash(rung.title) in role
+        assert squash(rung.title) in ladder
+    for line in role_summary(ten_years, "today").ladder:
+        assert squash(line.bls_pay) in ladder
+        assert squash(line.bls_median) in ladder
+        assert squash(line.guide_pay) in ladder
+        assert squash(line.prerequisites) in ladder
+    assert squash("$56,000-$70,000+") in ladder  # the guide's senior pay, BLS's band beside it
+    assert squash("BLS pay (2026 dollars)") in ladder
     for projection_item in data.outlook.projections:
         assert squash(projection_item.label) in role
     nha = source_catalog().get("nha")
@@ -436,7 +461,7 @@ def test_a_thirty_year_report_with_everything_prints_every_year(
     assert pages == pdf_pages(path) >= 3
     text = pdf_text(path)
     for row in projection.rows:
-        assert f"${row.typical:,.0f}" in text, row.year
+        assert f"${row.typical_real:,.0f}" in text, row.year
 
 
 def test_write_pdf_reports_an_unwritable_path_as_oserror(
@@ -456,7 +481,8 @@ def test_write_pdf_headless_in_a_running_app(
     qapp: QApplication, tmp_path: Path, ten_years: Projection
 ) -> None:
     path = tmp_path / "headless.pdf"
-    pages = write_pdf_headless(ten_years, path, page_size="A4", career_packet=True)
+    source = ReportInput(ten_years, career_packet=True)
+    pages = write_pdf_headless(source, path, page_size="A4")
     assert pages == pdf_pages(path)
     assert f"Printed {date.today().isoformat()}" in pdf_text(path, page=1)
 

@@ -59,17 +59,15 @@ Subcommands: TypeAlias = "argparse._SubParsersAction[Any]"
 
 # Where each assumption's option lives, so a validation error names the option the user typed.
 ASSUMPTION_OPTIONS = {
-    "raise_pct": "--raise",
+    "market_growth_pct": "--market-growth",
     "inflation_pct": "--inflation",
     "bonus_pct": "--bonus",
     "retirement_contribution_pct": "--contribution",
     "match_rate_pct": "--match-rate",
     "match_cap_pct": "--match-cap",
     "health_value_pct": "--health",
-    "pto_value_pct": "--pto",
     "ce_stipend_usd": "--stipend",
     "profit_sharing_usd": "--profit-sharing",
-    "promotion_pct": "--promotion-raise",
 }
 INPUT_OPTIONS = {
     "years_experience": "--experience",
@@ -78,6 +76,7 @@ INPUT_OPTIONS = {
     "location": "--location",
     "employer_type": "--employer",
     "skills": "--skill",
+    "role": "--role",
     "years": "--years",
     "start_year": "--start-year",
     "events": "--event",
@@ -85,8 +84,8 @@ INPUT_OPTIONS = {
 
 
 def describe_validation(error: ValidationError) -> str:
-    """A pydantic error as one line naming the option the user typed: "--raise: must be at
-    most 25 (got 500)"."""
+    """A pydantic error as one line naming the option the user typed: "--bonus: must be at
+    most 100 (got 500)"."""
     first = error.errors()[0]
     location = [str(part) for part in first["loc"]]
     name = location[-1] if location else ""

@@ -11,12 +11,28 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ptplanner.core.format import long_date, money, percent
-from ptplanner.core.projection import Projection
+from ptplanner.core.projection import Dollars, Projection
 from ptplanner.core.report.citations import cited_sources
-from ptplanner.core.report.model import TITLE, CareerPacket, Fact, Pinned, Report
+from ptplanner.core.report.model import (
+    TITLE,
+    CareerPacket,
+    Fact,
+    Pinned,
+    Report,
+    dollars_label,
+)
 from ptplanner.core.report.today import build_today
-from ptplanner.core.report.years import comparison_lines, event_text, year_figures, year_table
+from ptplanner.core.report.years import (
+    comparison_lines,
+    event_text,
+    when_text,
+    year_figures,
+    year_table,
+)
+from ptplanner.core.salary.compensation import paid_leave_share_pct
 from ptplanner.core.salary.inputs import Assumptions
+from ptplanner.core.salary.ladder import rung
+from ptplanner.core.salary.market import market_history
 from ptplanner.core.salary.model import salary_model
 
 if TYPE_CHECKING:  # the plan model loads only for a career packet, not for every projection
@@ -35,6 +51,8 @@ class ReportInput:
     career_packet: bool = False
     """Add the plan's status and a one-page role summary."""
     printed_on: date = field(default_factory=date.today)
+    dollars: Dollars = "today"
+    """Show money over the years in the first year's dollars, or nominal."""
 
     @property
     def pinned_name(self) -> str:
@@ -45,32 +63,37 @@ def build_report(source: ReportInput) -> Report:
     """Everything the report states about ``source``, formatted once for every renderer."""
     projection = source.projection
     request = projection.request
+    dollars = source.dollars
     last = request.start_year + request.years
-    rows = year_figures(projection)
+    rows = year_figures(projection, dollars)
     pinned = _pinned(source) if source.comparison is not None else None
     packet = None
     if source.career_packet:
         from ptplanner.core.report.packet import plan_progress, role_summary
 
         packet = CareerPacket(
-            plan=plan_progress(source.plan, source.printed_on), role=role_summary()
+            plan=plan_progress(source.plan, source.printed_on),
+            role=role_summary(projection, dollars),
         )
     model = salary_model()
     employer = model.employer(request.inputs.employer_type).label
     projections = [projection] + ([source.comparison] if source.comparison is not None else [])
+    unit = dollars_label(dollars, request.start_year)
     return Report(
         title=TITLE,
         subtitle=(
-            f"Base pay and total compensation, {request.start_year} to {last}. "
+            f"Base pay and total compensation, {request.start_year} to {last}, in {unit}. "
             f"Prepared {long_date(source.printed_on)}."
         ),
         printed_on=source.printed_on,
         request=request,
+        dollars=dollars,
+        dollars_label=unit,
         running_header=f"{projection.today.area_name} · {employer}",
         facts=scenario_facts(projection),
         today=build_today(projection.today),
         rows=rows,
-        year_table=year_table(rows, pinned.rows if pinned else None, request.start_year),
+        year_table=year_table(rows, pinned.rows if pinned else None, dollars, request.start_year),
         assumptions=assumption_facts(request.inputs.assumptions),
         growth_note=projection.growth_factor_note,
         pinned=pinned,
@@ -86,48 +109,70 @@ def _pinned(source: ReportInput) -> Pinned:
     return Pinned(
         name=source.pinned_name,
         facts=scenario_facts(other),
-        rows=year_figures(other),
+        rows=year_figures(other, source.dollars),
         assumptions=assumption_facts(other.request.inputs.assumptions),
         growth_note=f"{source.pinned_name}: {other.growth_factor_note}",
-        comparison=comparison_lines(source.projection, other),
+        comparison=comparison_lines(source.projection, other, source.dollars),
     )
 
 
 def scenario_facts(projection: Projection) -> tuple[Fact, ...]:
-    """The profile, the span of the projection and the planned changes, labelled."""
+    """The profile, the role, the span of the projection and the planned changes, by date."""
     model = salary_model()
     request = projection.request
     inputs = request.inputs
-    certs = ", ".join(sorted(c.upper() for c in inputs.certifications)) or "none"
+    job = rung(inputs.role)
+    held = [c.label.split(" (")[0] for c in model.certifications if c.id in inputs.certifications]
+    certs = ", ".join(held) or "none"
     skills = ", ".join(s.label for s in model.skills if s.id in inputs.skills) or "none"
-    ordered = sorted(request.events, key=lambda e: e.year)
-    events = "; ".join(f"{e.year}: {event_text(e)}" for e in ordered) or "none"
+    # A plan step's label may end with its date already ("CMAA (Apr 2027)"): say it once.
+    events = "; ".join(
+        f"{when_text(e)}: {event_text(e).removesuffix(f' ({when_text(e)})')}"
+        for e in request.ordered_events()
+    )
+    experience = f"{inputs.years_experience:g} years"
+    starts = request.work_starts
+    if starts is not None and starts > request.start_year:
+        experience += f"; first job in {starts}, experience counts from then"
     last = request.start_year + request.years
     return (
         Fact("Location", projection.today.area_name),
         Fact("Employer type", model.employer(inputs.employer_type).label),
+        Fact("Role", f"{job.title} (BLS {job.soc_code})"),
+        Fact("Experience", experience),
         Fact("Education", model.education_level(inputs.education).label),
         Fact("Certifications", certs),
-        Fact("Experience", f"{inputs.years_experience:g} years"),
         Fact("Skills", skills),
         Fact("Projection", f"{request.start_year}–{last} ({request.years} years)"),
-        Fact("Planned changes", events),
+        Fact("Planned changes", events or "none"),
     )
 
 
 def assumption_facts(assumptions: Assumptions) -> tuple[Fact, ...]:
-    """Every assumption behind the projection, as a reader would say it."""
+    """Every assumption behind the projection, as a reader would say it, with its basis."""
     a = assumptions
+    history = market_history()
+    defaults = salary_model().defaults
     return (
-        Fact("Annual raise", f"{percent(a.raise_pct)} a year"),
-        Fact("Inflation", f"{percent(a.inflation_pct)} a year"),
+        Fact(
+            "Pay scale growth beyond inflation",
+            f"{a.market_growth_pct:+.2f}% a year (BLS history for {history.soc_code}: "
+            f"{history.real_growth_pct:+.2f}% a year, {history.from_period}–{history.to_period})",
+        ),
+        Fact(
+            "Inflation",
+            f"{percent(a.inflation_pct)} a year (default: the CPI-U's change in "
+            f"{defaults.inflation_cpi_year})",
+        ),
         Fact("Bonus and supplemental pay", f"{percent(a.bonus_pct)} of base"),
+        Fact("Profit sharing", f"{money(a.profit_sharing_usd)} a year"),
         Fact("Your 401(k) contribution", f"{percent(a.retirement_contribution_pct)} of base"),
         Fact("Employer match rate", f"{percent(a.match_rate_pct)} of what you put in"),
         Fact("Match cap", f"up to {percent(a.match_cap_pct)} of base"),
         Fact("Health cover value", f"{percent(a.health_value_pct)} of base"),
-        Fact("Paid time off value", f"{percent(a.pto_value_pct)} of base"),
         Fact("Continuing-education stipend", f"{money(a.ce_stipend_usd)} a year"),
-        Fact("Profit sharing", f"{money(a.profit_sharing_usd)} a year"),
-        Fact("Promotion raise", f"{percent(a.promotion_pct)} on each planned promotion"),
+        Fact(
+            "Paid leave",
+            f"inside base pay (about {paid_leave_share_pct():.0f}% of it), not added",
+        ),
     )

@@ -1,31 +1,35 @@
 """Which catalogue sources a report cites: the one list behind the CLI's and the printout's.
 
-A projection always rests on the wage tables, price levels, the CPI, ECEC benefit values, the
-raise surveys, the guide, O*NET and ptplanner's own method; what its breakdown cites comes on top,
-and the career packet adds the sources behind the role summary.
+A projection always rests on the wage tables, BLS's pay history (the pay scale's growth), price
+levels, the CPI, ECEC benefit values, the guide, O*NET and ptplanner's own method; what its
+breakdown cites comes on top, and the career packet adds the sources behind the role summary and
+the career ladder's prerequisites.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ptplanner.core.projection import Projection
 from ptplanner.core.report.model import CitedSource
+from ptplanner.core.salary.ladder import ladder
 from ptplanner.core.sources import Source, source_catalog
 
 ALWAYS_CITED = (
     "bls_oews_2025",
+    "bls_oews_history",
     "bea_rpp_2023",
     "bls_cpi_u",
     "bls_ecec_2026q1",
-    "salary_budgets_2026",
     "guide",
     "onet_29_3",
     "ptplanner_method",
 )
-"""Sources behind every report whatever the breakdown cites: wages and price levels, the CPI
-(inflation), ECEC (benefit values), pay-budget surveys (the raise), the guide, and O*NET (the role
-mapping and skills, whose CC BY licence requires the attribution wherever it is used)."""
+"""Sources behind every report whatever the breakdown cites: wages, their history (the pay scale's
+growth), price levels, the CPI (inflation), ECEC (benefit values and paid leave's share of pay),
+the guide, and O*NET (the role mapping and skills, whose CC BY licence requires the attribution
+wherever it is used)."""
 
 
 def _role_summary_ids() -> set[str]:
@@ -47,6 +51,7 @@ def _role_summary_ids() -> set[str]:
             ids.add(item.annual_openings.source)
     ids.update(c.source for c in data.outlook.mapping.cites)
     ids.add(data.certification_pay_effect.source)
+    ids.update(r.prerequisites_source for r in ladder())
     return ids
 
 
@@ -86,6 +91,10 @@ def source_name(source_id: str) -> str:
 
 
 def citation(source_id: str, date: str) -> str:
-    """A breakdown line's citation: the source's name, and its date where the name lacks it."""
+    """A breakdown line's citation: the source's name, and its date where the name lacks it
+    (a name that has every year of the date has it: "May 2020-2025" for "May 2020–May 2025")."""
     short = source_name(source_id)
-    return short if date.casefold() in short.casefold() else f"{short}, {date}"
+    years = re.findall(r"\d{4}", date)
+    if date.casefold() in short.casefold() or (years and all(y in short for y in years)):
+        return short
+    return f"{short}, {date}"

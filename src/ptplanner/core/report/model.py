@@ -6,6 +6,10 @@ starts for every projection. Text is already formatted (through :mod:`ptplanner.
 every renderer says it the same way; the raw numbers sit beside it for what needs them (the
 chart, CSV and JSON). Section headings, column headers of the fixed tables and the layout belong
 to the renderers.
+
+Money over the years is shown in one kind of dollars per report (:attr:`Report.dollars`): the
+first year's (inflation taken out, the default) or nominal (as paid each year); every title,
+header and caption that shows such figures names which, from :attr:`Report.dollars_label`.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal, NamedTuple
 
-from ptplanner.core.projection import ProjectionRequest
+from ptplanner.core.projection import Dollars, ProjectionRequest
 
 TITLE = "Salary projection — PT Care Coordinator"
 """The report's title: first line of the printout and of ``ptplanner projection``'s table."""
@@ -25,8 +29,13 @@ BLS_NOTE = (
 """The notice BLS asks for wherever its figures are republished."""
 
 
+def dollars_label(dollars: Dollars, first_year: int) -> str:
+    """ "2026 dollars" or "nominal dollars": what every header and caption of money names."""
+    return f"{first_year} dollars" if dollars == "today" else "nominal dollars"
+
+
 class Fact(NamedTuple):
-    """A labelled value: "Location: Texas", "Annual raise: 3.4% a year"."""
+    """A labelled value: "Location: Texas", "Inflation: 2.6% a year"."""
 
     label: str
     value: str
@@ -45,18 +54,23 @@ class Headline(NamedTuple):
     caption: str
 
 
+CompensationKind = Literal["item", "subtotal", "total"]
+
+
 class CompensationLine(NamedTuple):
-    """One item of today's total compensation, a year."""
+    """One line of this year's total compensation, a year: an item, a subtotal or the total."""
 
     key: str
-    """The engine's name for the item (``base``, ``bonus``... and ``total`` for the sum)."""
+    """The engine's name for the item (``base``, ``bonus``...), ``cash`` and ``benefits`` for
+    the subtotals, ``total`` for the sum."""
     label: str
     amount: float
     text: str
+    kind: CompensationKind = "item"
 
 
 class BreakdownLine(NamedTuple):
-    """One step from the national median to today's typical base pay, and where it comes from."""
+    """One step from the national median to this year's typical base pay, and its source."""
 
     factor: str
     label: str
@@ -74,16 +88,23 @@ class BreakdownLine(NamedTuple):
 
 
 class Today(NamedTuple):
-    """Today's estimate for the profile: headline figures, compensation and the breakdown."""
+    """This year's estimate for the profile, the same figures as the first year of the table:
+    headline figures, compensation and the breakdown."""
 
+    year: int
     area_name: str
+    role_title: str
     stage_label: str
     data_date: str
-    """The BLS reference period of the pay levels ("May 2025")."""
+    """The BLS reference period the pay levels are carried from ("May 2025")."""
     percentile: float
     low: float
     typical: float
     high: float
+    cash_pay: float
+    """Base pay, bonus and profit sharing."""
+    benefits: float
+    """What the employer pays for on top: 401(k) match, health cover, stipend."""
     total_compensation: float
     cost_of_living_adjusted: float | None
     price_level: float | None
@@ -91,42 +112,62 @@ class Today(NamedTuple):
     price_level_is_fallback: bool
     headlines: tuple[Headline, ...]
     compensation: tuple[CompensationLine, ...]
-    """Every item, then the total (``key == "total"``)."""
+    """Cash items, their subtotal, benefit items, their subtotal, then the total."""
+    paid_leave_note: str
+    """Why paid leave is not a line of its own: it is inside base pay."""
     breakdown: tuple[BreakdownLine, ...]
     breakdown_intro: str
     breakdown_total: Fact
-    """The line that closes the breakdown: "= Typical base pay today", "$41,239"."""
+    """The line that closes the breakdown: "= Typical base pay in 2026", "$41,239"."""
 
 
-class YearFigures(NamedTuple):
-    """One year of one scenario, as numbers (the chart draws these)."""
+class Money(NamedTuple):
+    """A year's pay figures in one kind of dollars."""
 
-    year: int
-    experience: float
-    stage: str
     low: float
     typical: float
     high: float
+    cash_pay: float
     total_compensation: float
-    typical_real: float
-    total_real: float
     bls_p10: float
     bls_p90: float
-    events: tuple[str, ...]
-    """The changes taking effect this year in the engine's words ("earn cmaa")."""
+    """BLS's 10th to 90th percentile of the year's role in the area, carried to the year."""
+
+
+class YearFigures(NamedTuple):
+    """One year of one scenario, as numbers (the chart draws ``shown``)."""
+
+    year: int
+    experience: float
+    years_in_role: float
+    role_id: str
+    """The rung's id, for machine-readable output ("office_manager")."""
+    role: str
+    """The rung's title ("Office manager")."""
+    role_cell: str
+    """The job of the year as the table says it ("PT care coordinator, entry level")."""
+    stage: str
+    working: bool
+    """False for a year before the plan's first job."""
+    nominal: Money
+    """As paid that year."""
+    real: Money
+    """In the first year's dollars."""
+    shown: Money
+    """Whichever of the two the report shows (:attr:`Report.dollars`)."""
     changes: tuple[str, ...]
-    """The same changes as a reader would say them ("Earn CMAA")."""
+    """The changes taking effect this year as a reader says them ("Earn CMAA", "Start as
+    office manager"), with what the engine noted (a promotion that changed nothing says so)."""
 
 
 YearColumnKey = Literal[
     "year",
     "experience",
-    "stage",
+    "role",
     "low",
     "typical",
     "high",
     "total",
-    "typical_real",
     "pinned_typical",
     "pinned_total",
     "changes",
@@ -138,13 +179,15 @@ class YearColumn(NamedTuple):
     title: str
     """The header on paper: "Typical (2026 $)"."""
     short: str
-    """The header in a terminal's narrower table: "Typical*"."""
+    """The header in a terminal's narrower table, whose caption names the dollars: "Typical"."""
     numeric: bool
 
 
 class YearTable(NamedTuple):
     """The year-by-year table: columns, one row of printed cells per year, and its footnote."""
 
+    caption: str
+    """What the figures are: "Pay in 2026 dollars (inflation taken out)."."""
     columns: tuple[YearColumn, ...]
     rows: tuple[tuple[str, ...], ...]
     """Cells in column order, one row per year of the current scenario."""
@@ -206,6 +249,15 @@ class PlanStep(NamedTuple):
     pay_effect: str
 
 
+class DoneStep(NamedTuple):
+    """A finished step of the plan, as the career packet lists it."""
+
+    title: str
+    part_of: str
+    done_on: str
+    """ "Mar 3, 2026", or "date not recorded"."""
+
+
 class PlanProgress(NamedTuple):
     """The career packet's first page: how far the plan has come and what is due."""
 
@@ -216,6 +268,10 @@ class PlanProgress(NamedTuple):
     overdue: tuple[PlanStep, ...]
     next_steps: tuple[PlanStep, ...]
     """The first open dated steps ahead, soonest first."""
+    completed: tuple[DoneStep, ...]
+    """The latest finished steps, oldest first (a parent the done rule finished included)."""
+    completed_more: str
+    """How many finished steps the list leaves out, or ""."""
     more: str
     """What the lists leave out ("3 more dated steps follow; ..."), or ""."""
 
@@ -233,12 +289,20 @@ class CertificationSummary(NamedTuple):
 
 
 class LadderRung(NamedTuple):
+    """One rung of the career ladder with BLS's pay for it beside the guide's."""
+
     number: str
     title: str
     occupation: str
-    """The BLS occupation the rung maps to ("BLS 43-6013 Medical Secretaries...")."""
-    typical_experience: str
+    """The BLS occupation the rung is priced from ("BLS 43-6013 Medical Secretaries...")."""
+    prerequisites: str
+    """What the rung usually asks for: shown, never enforced."""
+    bls_pay: str
+    """BLS's middle half ("$36,750–$46,100") in the report's area, employer and dollars."""
+    bls_median: str
     guide_pay: str
+    """The guide's figure ("$56,000-$70,000+"; its date is in the note), or "the guide gives
+    no figure"."""
 
 
 class OutlookLine(NamedTuple):
@@ -259,6 +323,10 @@ class RoleSummary(NamedTuple):
     certification_pay: str
     """What the guide says a certification is worth, in a sentence."""
     ladder: tuple[LadderRung, ...]
+    ladder_pay_header: str
+    """The BLS pay column's header, naming its dollars: "BLS pay (2026 dollars)"."""
+    ladder_note: str
+    """Where the ladder's BLS pay is for, in which dollars, from which source and date."""
     outlook_summary: str
     outlook: tuple[OutlookLine, ...]
 
@@ -277,10 +345,14 @@ class Report(NamedTuple):
     printed_on: date
     request: ProjectionRequest
     """The projection's request, for the machine-readable outputs."""
+    dollars: Dollars
+    """Which dollars money over the years is shown in."""
+    dollars_label: str
+    """ "2026 dollars" or "nominal dollars"."""
     running_header: str
     """What pages after the first repeat at their top: area and employer."""
     facts: tuple[Fact, ...]
-    """The scenario: profile, projection span and planned changes."""
+    """The scenario: profile, role, projection span and planned changes (by date)."""
     today: Today
     rows: tuple[YearFigures, ...]
     year_table: YearTable
@@ -298,4 +370,4 @@ class Report(NamedTuple):
     @property
     def has_events(self) -> bool:
         """True when any year of the current scenario has a planned change."""
-        return any(row.events for row in self.rows)
+        return any(row.changes for row in self.rows)

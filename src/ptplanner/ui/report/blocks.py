@@ -37,10 +37,15 @@ def subheading(ctx: PageContext, text: str) -> Block:
 
 
 def paragraph(
-    ctx: PageContext, text: str, style: TextStyle = BODY, *, space_before: float = 4.0
+    ctx: PageContext,
+    text: str,
+    style: TextStyle = BODY,
+    *,
+    space_before: float = 4.0,
+    width: float | None = None,
 ) -> Block:
-    """Text across the page's width; ``space_before`` is in points."""
-    para = ctx.para(text, style, ctx.width)
+    """Text across the page's width (or ``width``); ``space_before`` is in points."""
+    para = ctx.para(text, style, ctx.width if width is None else width)
     return Block(
         para.height,
         lambda painter, x, y: para.draw(painter, x, y),

@@ -82,10 +82,11 @@ def projection_chart(
     other: Sequence[YearFigures] | None,
     legend: Sequence[LegendItem],
     caption: str,
+    axis_title: str = "",
 ) -> Block:
     """The chart of ``rows`` (and a pinned scenario's ``other``, dashed) with its legend and
-    caption."""
-    chart = _Chart(ctx, rows, other, legend, caption)
+    caption; ``axis_title`` names the pay axis ("Pay per year (2026 dollars)")."""
+    chart = _Chart(ctx, rows, other, legend, caption, axis_title)
     return Block(chart.height, chart.draw, space_before=ctx.pt(2))
 
 
@@ -198,8 +199,11 @@ class _Chart:
         other: Sequence[YearFigures] | None,
         legend: Sequence[LegendItem],
         caption: str,
+        axis_title: str = "",
     ) -> None:
         self.ctx = ctx
+        self.axis_title = axis_title
+        self.title_h = ctx.line_height(AXIS) + ctx.pt(3) if axis_title else 0.0
         self.rows = rows
         self.other = other
         self.caption = ctx.para(caption, NOTE, ctx.width)
@@ -207,7 +211,8 @@ class _Chart:
         self.plot_h = min(ctx.width * 0.42, ctx.pt(230))
         self.axis_h = ctx.line_height(AXIS) + ctx.pt(5)
         self.height = (
-            self.plot_h
+            self.title_h
+            + self.plot_h
             + self.axis_h
             + ctx.pt(8)
             + self.legend.height
@@ -219,7 +224,14 @@ class _Chart:
             v
             for scenario in series
             for r in scenario
-            for v in (r.low, r.high, r.typical, r.total_compensation, r.bls_p10, r.bls_p90)
+            for v in (
+                r.shown.low,
+                r.shown.high,
+                r.shown.typical,
+                r.shown.total_compensation,
+                r.shown.bls_p10,
+                r.shown.bls_p90,
+            )
         ]
         self.ticks = nice_ticks(min(values), max(values))
         years = sorted({r.year for scenario in series for r in scenario})
@@ -230,6 +242,10 @@ class _Chart:
 
     def draw(self, painter: QPainter, x: float, y: float) -> None:
         ctx = self.ctx
+        if self.axis_title:
+            box = QRectF(x, y, ctx.width, ctx.line_height(AXIS))
+            draw_single_line(ctx, painter, self.axis_title, AXIS, box, Qt.AlignmentFlag.AlignLeft)
+            y += self.title_h
         plot = QRectF(
             x + self.label_w + ctx.pt(6),
             y + ctx.pt(4),
@@ -285,21 +301,24 @@ class _Chart:
         """Bands under lines, the pinned scenario under the current one, then the event dots."""
         ctx, other = self.ctx, self.other
         rows = self.rows
-        _band(painter, scale, rows, lambda r: r.bls_p10, lambda r: r.bls_p90, BLS_FILL)
-        _band(painter, scale, rows, lambda r: r.low, lambda r: r.high, RANGE_FILL)
+        _band(painter, scale, rows, lambda r: r.shown.bls_p10, lambda r: r.shown.bls_p90, BLS_FILL)
+        _band(painter, scale, rows, lambda r: r.shown.low, lambda r: r.shown.high, RANGE_FILL)
         if other is not None:
             pen = series_pen(ctx, INK_SOFT, 1.1, True)
-            _line(painter, scale, other, lambda r: r.total_compensation, pen)
-            _line(painter, scale, other, lambda r: r.typical, series_pen(ctx, ACCENT, 1.4, True))
+            _line(painter, scale, other, lambda r: r.shown.total_compensation, pen)
+            typical_pen = series_pen(ctx, ACCENT, 1.4, True)
+            _line(painter, scale, other, lambda r: r.shown.typical, typical_pen)
         pen = series_pen(ctx, INK_SOFT, 1.2, False)
-        _line(painter, scale, rows, lambda r: r.total_compensation, pen)
-        _line(painter, scale, rows, lambda r: r.typical, series_pen(ctx, ACCENT, 1.7, False))
+        _line(painter, scale, rows, lambda r: r.shown.total_compensation, pen)
+        _line(painter, scale, rows, lambda r: r.shown.typical, series_pen(ctx, ACCENT, 1.7, False))
         outline = QPen(QColor("white"))
         outline.setWidthF(ctx.pt(0.8))
         for row in rows:
-            if row.events:
+            if row.changes:
                 painter.setPen(outline)
                 painter.setBrush(ACCENT)
                 painter.drawEllipse(
-                    QPointF(scale.x(row.year), scale.y(row.typical)), ctx.pt(2.6), ctx.pt(2.6)
+                    QPointF(scale.x(row.year), scale.y(row.shown.typical)),
+                    ctx.pt(2.6),
+                    ctx.pt(2.6),
                 )

@@ -17,6 +17,7 @@ from ptplanner.ui.report.header_footer import paint_footer, paint_running_header
 from ptplanner.ui.report.layout import Block, Page, PageContext, paginate
 from ptplanner.ui.report.sections.assumptions import assumptions_section
 from ptplanner.ui.report.sections.breakdown import breakdown_section
+from ptplanner.ui.report.sections.career_ladder import ladder_section
 from ptplanner.ui.report.sections.comparison import comparison_section
 from ptplanner.ui.report.sections.plan_progress import plan_section
 from ptplanner.ui.report.sections.projection_chart import chart_section
@@ -41,6 +42,7 @@ def build_blocks(ctx: PageContext, report: Report) -> list[Block]:
     if report.career_packet is not None:
         blocks += plan_section(ctx, report.career_packet.plan)
         blocks += role_section(ctx, report.career_packet.role)
+        blocks += ladder_section(ctx, report.career_packet.role)
     blocks += sources_section(ctx, report.sources)
     return blocks
 

@@ -17,8 +17,6 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 
 from ptplanner import __version__
-from ptplanner.core.plan.model import Plan
-from ptplanner.core.projection import Projection
 from ptplanner.core.report.build import ReportInput
 from ptplanner.core.report.model import TITLE
 from ptplanner.core.storage.atomic_io import resolve_output_path
@@ -64,23 +62,14 @@ def write_pdf(
 
 
 def write_pdf_headless(
-    projection: Projection,
+    report: ReportInput,
     path: str | os.PathLike[str],
     *,
     page_size: PageSizeName = "Letter",
-    comparison: Projection | None = None,
-    plan: Plan | None = None,
-    career_packet: bool = False,
 ) -> int:
-    """Write a PDF with no window system: the ``ptplanner projection --pdf`` path."""
+    """Write a PDF with no window system: the ``ptplanner projection --pdf`` path. The report's
+    input is the one the command line printed, so the text and the PDF state the same report."""
     _ensure_gui_application()
-    report = ReportInput(
-        projection=projection,
-        comparison=comparison,
-        plan=plan,
-        career_packet=career_packet,
-        printed_on=date.today(),
-    )
     return write_pdf(report, path, page_size=page_size)
 
 

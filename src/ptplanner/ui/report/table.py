@@ -127,7 +127,8 @@ class _Grid:
     pad: float
     vpad: float
     rules: bool
-    max_lines: int
+    max_lines: int | None
+    """Lines a cell may take before it is cut with an ellipsis; None: it wraps in full."""
 
     @property
     def xs(self) -> list[float]:
@@ -201,12 +202,14 @@ def table_blocks(
     zebra: bool = False,
     rules: bool = True,
     bold_rows: frozenset[int] = frozenset(),
-    max_lines: int = 4,
+    max_lines: int | None = 4,
     continued: str | None = None,
 ) -> list[Block]:
     """A table as one block per row, with the header repeated when it continues on a new page.
 
     ``styles`` are (body, header) pairs tried in order until the columns fit the width.
+    ``max_lines`` cuts a long cell with an ellipsis; None wraps every cell in full (a row then
+    grows as tall as its longest cell).
     """
     width = ctx.width if width is None else width
     pad = ctx.pt(3.2)

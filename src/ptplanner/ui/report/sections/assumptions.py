@@ -1,5 +1,6 @@
-"""The "Compensation and assumptions" section: today's total compensation item by item beside
-the assumptions the projection uses (the pinned scenario's too), then the growth note."""
+"""The "Compensation and assumptions" section: this year's total compensation item by item (cash
+pay and employer-paid benefits apart, paid leave explained) beside the assumptions the
+projection uses (the pinned scenario's too), then the growth note."""
 
 from __future__ import annotations
 
@@ -8,21 +9,26 @@ from PySide6.QtCore import Qt
 from ptplanner.core.report.model import Report, Today
 from ptplanner.ui.report.blocks import heading, paragraph, side_by_side, subheading
 from ptplanner.ui.report.layout import Block, PageContext
-from ptplanner.ui.report.styles import SMALL_MUTED
+from ptplanner.ui.report.styles import NOTE, SMALL_MUTED
 from ptplanner.ui.report.table import Cell, Column, table_blocks
 
 
 def _compensation_column(ctx: PageContext, today: Today, width: float) -> list[Block]:
-    comp_rows: list[list[Cell]] = [[line.label, line.text] for line in today.compensation]
+    lines = today.compensation
+    comp_rows: list[list[Cell]] = [
+        [line.label if line.kind == "item" else f"= {line.label}", line.text] for line in lines
+    ]
+    totals = frozenset(i for i, line in enumerate(lines) if line.kind != "item")
     return [
-        subheading(ctx, "Total compensation today"),
+        subheading(ctx, f"Total compensation, {today.year}"),
         *table_blocks(
             ctx,
             [Column("Item", wrap=True), Column("A year", Qt.AlignmentFlag.AlignRight)],
             comp_rows,
             width=width,
-            bold_rows=frozenset({len(comp_rows) - 1}),
+            bold_rows=totals,
         ),
+        paragraph(ctx, today.paid_leave_note, NOTE, space_before=4, width=width),
     ]
 
 
@@ -41,7 +47,7 @@ def _assumptions_column(ctx: PageContext, report: Report, width: float) -> list[
         ]
     return [
         subheading(ctx, "Assumptions"),
-        *table_blocks(ctx, columns, rows, width=width),
+        *table_blocks(ctx, columns, rows, width=width, max_lines=None),
     ]
 
 

@@ -1,11 +1,12 @@
-"""Career packet, "Your plan": the plan's progress bar, its overdue steps and its next steps."""
+"""Career packet, "Your plan": the plan's progress bar, the steps done (with their dates), the
+overdue steps and the next steps."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
-from ptplanner.core.report.model import PlanProgress, PlanStep
+from ptplanner.core.report.model import DoneStep, PlanProgress, PlanStep
 from ptplanner.ui.report.blocks import heading, paragraph, subheading
 from ptplanner.ui.report.layout import Block, PageContext
 from ptplanner.ui.report.styles import (
@@ -26,7 +27,7 @@ NO_PLAN = (
 )
 
 
-def _step_cell(step: PlanStep) -> Cell:
+def _step_cell(step: PlanStep | DoneStep) -> Cell:
     parts: list[tuple[str, TextStyle]] = [(step.title, SMALL_BOLD)]
     if step.part_of:
         parts.append((step.part_of, NOTE))
@@ -86,8 +87,21 @@ def _next_steps(ctx: PageContext, shown: tuple[PlanStep, ...]) -> list[Block]:
         Column("What it does to pay", wrap=True, weight=1.3),
     ]
     return blocks + table_blocks(
-        ctx, columns, rows, max_lines=3, continued="Next steps (continued)"
+        ctx, columns, rows, max_lines=None, continued="Next steps (continued)"
     )
+
+
+def _completed(ctx: PageContext, progress: PlanProgress) -> list[Block]:
+    blocks = [subheading(ctx, "Done so far")]
+    if not progress.completed:
+        blocks.append(paragraph(ctx, "No step is done yet.", SMALL_MUTED, space_before=0))
+        return blocks
+    rows: list[list[Cell]] = [[step.done_on, _step_cell(step)] for step in progress.completed]
+    columns = [Column("Done on"), Column("Step", wrap=True)]
+    blocks += table_blocks(ctx, columns, rows, max_lines=None, continued="Done so far (continued)")
+    if progress.completed_more:
+        blocks.append(paragraph(ctx, progress.completed_more, NOTE, space_before=3))
+    return blocks
 
 
 def plan_section(ctx: PageContext, progress: PlanProgress | None) -> list[Block]:
@@ -97,6 +111,7 @@ def plan_section(ctx: PageContext, progress: PlanProgress | None) -> list[Block]
         blocks.append(paragraph(ctx, NO_PLAN))
         return blocks
     blocks.append(_progress_bar(ctx, progress.fraction, progress.summary))
+    blocks += _completed(ctx, progress)
     blocks += _overdue(ctx, progress.overdue)
     blocks += _next_steps(ctx, progress.next_steps)
     if progress.more:

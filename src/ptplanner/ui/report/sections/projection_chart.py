@@ -8,11 +8,17 @@ from ptplanner.ui.report.chart import LegendItem, projection_chart
 from ptplanner.ui.report.layout import Block, PageContext
 from ptplanner.ui.report.styles import ACCENT, BLS_FILL, INK_SOFT, RANGE_FILL
 
-CAPTION = (
-    "Pay per year in nominal dollars (before inflation). Shaded: the likely range for this "
-    "profile, and BLS's 10th to 90th percentile for the area carried forward at the raise "
-    "rate."
-)
+
+def caption(report: Report) -> str:
+    """What the chart shows, naming its dollars."""
+    if report.dollars == "today":
+        unit = f"Pay per year in {report.dollars_label} (inflation taken out)."
+    else:
+        unit = "Pay per year in nominal dollars (as paid each year, inflation included)."
+    return (
+        f"{unit} Shaded: the likely range for this profile, and BLS's 10th to 90th percentile "
+        "of each year's job in the area, carried forward with the pay scale."
+    )
 
 
 def chart_section(ctx: PageContext, report: Report) -> list[Block]:
@@ -31,4 +37,6 @@ def chart_section(ctx: PageContext, report: Report) -> list[Block]:
     if report.has_events:
         items.append(LegendItem("dot", ACCENT, "Planned change"))
     other = pinned.rows if pinned is not None else None
-    return [heading(ctx, "Projection"), projection_chart(ctx, report.rows, other, items, CAPTION)]
+    axis = f"Pay per year ({report.dollars_label})"
+    chart = projection_chart(ctx, report.rows, other, items, caption(report), axis)
+    return [heading(ctx, f"Projection, in {report.dollars_label}"), chart]

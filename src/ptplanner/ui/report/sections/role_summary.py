@@ -1,5 +1,5 @@
-"""Career packet, "The role at a glance": duties, certifications, the career ladder and the
-outlook on one page."""
+"""Career packet, "The role at a glance": duties, certifications and the outlook on one page
+(the career ladder, with pay for every rung, follows in its own section)."""
 
 from __future__ import annotations
 
@@ -46,29 +46,6 @@ def _certifications(ctx: PageContext, role: RoleSummary) -> list[Block]:
     return [subheading(ctx, "Certifications"), *table, note]
 
 
-def _career_ladder(ctx: PageContext, role: RoleSummary) -> list[Block]:
-    ladder_rows: list[list[Cell]] = [
-        [
-            rung.number,
-            [(rung.title, SMALL_BOLD), (rung.occupation, NOTE)],
-            rung.typical_experience,
-            rung.guide_pay,
-        ]
-        for rung in role.ladder
-    ]
-    table = table_blocks(
-        ctx,
-        [
-            Column("Step"),
-            Column("Role", wrap=True, weight=1.25),
-            Column("Typical experience", wrap=True, weight=1.2),
-            Column("Guide pay", Qt.AlignmentFlag.AlignRight),
-        ],
-        ladder_rows,
-    )
-    return [subheading(ctx, "Career ladder"), *table]
-
-
 def _outlook(ctx: PageContext, role: RoleSummary) -> list[Block]:
     right = Qt.AlignmentFlag.AlignRight
     outlook_rows: list[list[Cell]] = [
@@ -100,6 +77,5 @@ def role_section(ctx: PageContext, role: RoleSummary) -> list[Block]:
         paragraph(ctx, role.mapping, SMALL_MUTED, space_before=0),
         *_duties(ctx, role),
         *_certifications(ctx, role),
-        *_career_ladder(ctx, role),
         *_outlook(ctx, role),
     ]

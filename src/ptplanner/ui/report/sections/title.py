@@ -30,22 +30,39 @@ def title_section(ctx: PageContext, report: Report) -> list[Block]:
     return blocks + table
 
 
+WHOLE_WIDTH = "Planned changes"
+"""The fact given a row of its own across the page: a plan can list many changes."""
+
+
 def _scenario_table(ctx: PageContext, facts: tuple[Fact, ...]) -> list[Block]:
-    """One scenario's facts in two label-value column pairs."""
+    """One scenario's facts in two label-value column pairs, the planned changes under them."""
+    paired = [fact for fact in facts if fact.label != WHOLE_WIDTH]
     rows: list[list[Cell]] = []
-    half = (len(facts) + 1) // 2
+    half = (len(paired) + 1) // 2
     for i in range(half):
-        right = facts[i + half] if i + half < len(facts) else Fact("", "")
-        rows.append([facts[i].label, facts[i].value, right.label, right.value])
+        right = paired[i + half] if i + half < len(paired) else Fact("", "")
+        rows.append([paired[i].label, paired[i].value, right.label, right.value])
     columns = [
         Column("", style=LABEL),
         Column("", wrap=True),
         Column("", style=LABEL),
         Column("", wrap=True),
     ]
-    return table_blocks(
-        ctx, columns, rows, header=False, rules=False, styles=((BODY, BODY_BOLD),), max_lines=12
+    blocks = table_blocks(
+        ctx, columns, rows, header=False, rules=False, styles=((BODY, BODY_BOLD),), max_lines=None
     )
+    whole = [[fact.label, fact.value] for fact in facts if fact.label == WHOLE_WIDTH]
+    if whole:
+        blocks += table_blocks(
+            ctx,
+            [Column("", style=LABEL), Column("", wrap=True)],
+            whole,
+            header=False,
+            rules=False,
+            styles=((BODY, BODY_BOLD),),
+            max_lines=None,
+        )
+    return blocks
 
 
 def _scenarios_compared(ctx: PageContext, facts: tuple[Fact, ...], pinned: Pinned) -> list[Block]:
@@ -59,4 +76,6 @@ def _scenarios_compared(ctx: PageContext, facts: tuple[Fact, ...], pinned: Pinne
         Column("Current scenario", wrap=True),
         Column(pinned.name, wrap=True),
     ]
-    return table_blocks(ctx, columns, rows, rules=False, styles=((BODY, BODY_BOLD),), max_lines=12)
+    return table_blocks(
+        ctx, columns, rows, rules=False, styles=((BODY, BODY_BOLD),), max_lines=None
+    )

@@ -24,7 +24,7 @@ def today_section(ctx: PageContext, today: Today) -> list[Block]:
         (h.label, h.value, h.caption, WIDTHS.get(h.key, 1.0)) for h in today.headlines
     ]
     return [
-        heading(ctx, "Today's estimate"),
+        heading(ctx, f"This year's estimate ({today.year})"),
         key_figure_cards(ctx, cards),
     ]
 
@@ -52,7 +52,7 @@ def key_figure_cards(ctx: PageContext, cards: Sequence[Card]) -> Block:
             (
                 ctx.para(label.upper(), CARD_LABEL, inner, max_lines=2),
                 _value_para(ctx, value, inner),
-                ctx.para(caption, NOTE, inner, max_lines=4),
+                ctx.para(caption, NOTE, inner),
             )
         )
     label_h = max(a.height for a, _, _ in laid)

@@ -1,5 +1,6 @@
-"""The "Year by year" section: the projection's table, one row a year, with the pinned
-scenario's figures and the planned changes when there are any."""
+"""The "Year by year" section: the projection's table, one row a year, in the report's dollars
+(its caption and headers say which), with the pinned scenario's figures and the planned changes
+when there are any. Cells wrap; none is cut short."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtCore import Qt
 from ptplanner.core.report.model import YearTable
 from ptplanner.ui.report.blocks import heading, paragraph
 from ptplanner.ui.report.layout import Block, PageContext
-from ptplanner.ui.report.styles import NOTE, SMALL, TextStyle
+from ptplanner.ui.report.styles import NOTE, SMALL, SMALL_MUTED, TextStyle
 from ptplanner.ui.report.table import Cell, Column, table_blocks
 
 TYPICAL = TextStyle(SMALL.size, bold=True)
@@ -19,11 +20,20 @@ STYLES = tuple(
 )
 
 
+WRAPPING = {"role": 0.9, "changes": 1.0}
+"""Columns that share the width the figures leave, and their shares."""
+
+
 def _columns(table: YearTable) -> list[Column]:
-    """Figures right-aligned; the planned changes share the width the figures leave."""
+    """Figures right-aligned; the role and the planned changes wrap in the width left."""
     right, left = Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignLeft
     return [
-        Column(column.title, right if column.numeric else left, wrap=column.key == "changes")
+        Column(
+            column.title,
+            right if column.numeric else left,
+            wrap=column.key in WRAPPING,
+            weight=WRAPPING.get(column.key, 1.0),
+        )
         for column in table.columns
     ]
 
@@ -41,11 +51,14 @@ def year_table_section(ctx: PageContext, table: YearTable) -> list[Block]:
         styles=STYLES,
         zebra=True,
         rules=False,
-        max_lines=3,
+        max_lines=None,  # a year's changes are never cut: the row grows instead
         continued="Year by year (continued)",
     )
+    caption = paragraph(ctx, table.caption, SMALL_MUTED, space_before=0)
+    caption.keep_with_next = True  # never a caption alone at a page's foot
     return [
         heading(ctx, "Year by year"),
+        caption,
         *blocks,
         paragraph(ctx, table.note, NOTE, space_before=5),
     ]
