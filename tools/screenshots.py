@@ -1,8 +1,11 @@
 """Screenshots of the four tabs at 1280x800 for the README, AppStream metadata and review.
 
 Runs the real window offscreen against a throw-away profile (a ready plan with some progress) so
-the pictures never show anyone's own plan. Writes docs/screenshots/{overview,day,salary,plan}.png;
-pass ``--dark`` to also write ``*-dark.png`` (Fusion's dark scheme) into build/shots/.
+the pictures never show anyone's own plan. Writes docs/screenshots/{overview,day,salary,plan}.png
+and three more of the Salary tab for review: ``salary-default.png`` (a new user: the default
+profile and the ready plan as it comes), ``salary-30-years.png`` (the same over 30 years, where
+the plan's later roles show) and ``salary-promotion.png`` (two years in, a promotion three years
+from now). Pass ``--dark`` to also write ``*-dark.png`` (Fusion's dark scheme) into build/shots/.
 
     python tools/screenshots.py [--dark]
 """
@@ -15,6 +18,12 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from ptplanner.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = ("overview", "day", "salary", "plan")
@@ -77,8 +86,45 @@ def main() -> int:
             target = folder / f"{name}{suffix}.png"
             window.grab().save(str(target))
             print(f"wrote {target}")
+        if not suffix:
+            salary_shots(window, app, args.out, today)
         window.close()
     return 0
+
+
+def salary_shots(window: MainWindow, app: QApplication, folder: Path, today: date) -> None:
+    """The Salary tab as a new user sees it, over 30 years, and with a promotion."""
+    from ptplanner.core.plan.salary_link import PlanEffects, plan_effects
+    from ptplanner.core.plan.template import ready_plan
+    from ptplanner.core.projection import Event
+    from ptplanner.core.salary.inputs import SalaryInputs
+
+    window.tabs.setCurrentIndex(NAMES.index("salary"))
+    scenario = window.scenario
+    scenario.unpin()
+    new_user = plan_effects(ready_plan(today), today)
+    promotion = Event(
+        year=today.year + 3, kind="promotion", label=f"Lead coordinator ({today.year + 3})"
+    )
+    shots = (
+        ("salary-default", SalaryInputs(), 10, new_user),
+        ("salary-30-years", SalaryInputs(), 30, new_user),
+        (
+            "salary-promotion",
+            SalaryInputs(years_experience=2),
+            10,
+            PlanEffects(events=(promotion,)),
+        ),
+    )
+    for name, profile, years, effects in shots:
+        scenario.update(**profile.model_dump())
+        scenario.set_years(years)
+        scenario.set_plan_effects(effects)
+        for _ in range(10):
+            app.processEvents()
+        target = folder / f"{name}.png"
+        window.grab().save(str(target))
+        print(f"wrote {target}")
 
 
 if __name__ == "__main__":

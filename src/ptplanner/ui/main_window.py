@@ -164,11 +164,14 @@ class MainWindow(QMainWindow):
         if self._scenario is not None:
             return
         from ptplanner.core.settings import load_settings
+        from ptplanner.ui.tabs.salary.profile_saver import ProfileSaver
         from ptplanner.ui.tabs.salary.scenario import ScenarioModel
 
         if self._settings is None:
             self._settings = load_settings()
         self._scenario = ScenarioModel(self._settings)
+        # Written a moment after each change, not only on quit: the command line reads it.
+        self._profile_saver = ProfileSaver(self._scenario, self._write_settings, self)
 
     @property
     def settings(self) -> Settings:
@@ -388,6 +391,7 @@ class MainWindow(QMainWindow):
             plan=controller.plan if controller is not None else None,
             career_packet=self.packet_action.isChecked(),
             printed_on=date.today(),
+            dollars=self.scenario.dollars,
         )
 
     def print_projection(self) -> None:
@@ -462,11 +466,14 @@ class MainWindow(QMainWindow):
         self._sync_window_ini()
         if self._scenario is None:
             return  # closed before loading finished: nothing in the settings file has changed
+        self._profile_saver.timer.stop()
+        self._write_settings()
+
+    def _write_settings(self) -> None:
+        """Write the settings file with the salary scenario as it is now."""
         from ptplanner.core.settings import save_settings
 
-        self.settings.salary_inputs = self.scenario.inputs_for_settings()
-        self.settings.projection_years = self.scenario.years
-        self.settings.show_inflation_adjusted = self.scenario.show_real
+        self.scenario.store_in(self.settings)
         try:
             save_settings(self.settings)
         except OSError as error:

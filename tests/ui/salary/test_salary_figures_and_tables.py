@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from salary_tab_helpers import cell, click, expected, show_page
 
 from ptplanner.core.format import money
+from ptplanner.core.knowledge import benefit_costs
 from ptplanner.core.plan.salary_link import PlanEffects
 from ptplanner.core.projection import Event, project
 from ptplanner.core.salary.estimate import estimate
@@ -27,12 +28,61 @@ def test_year_table_matches_projection_and_copies(tab: SalaryTab, qtbot: QtBot) 
     want = project(expected())
     model = tab.details.year_model
     assert model.rowCount() == len(want.rows)
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert titles == [
+        "Year",
+        "Role",
+        "Experience",
+        "Typical base\n(2026 dollars)",
+        "Likely range\n(2026 dollars)",
+        "Total comp\n(2026 dollars)",
+        "Events",
+    ]
     for r, row in enumerate(want.rows):
-        assert model.index(r, 4).data() == money(row.typical)
+        assert model.index(r, 1).data() == f"PT care coordinator, {row.stage.lower()}"
+        assert model.index(r, 3).data() == money(row.typical / row.deflator)
+        low, high = money(row.low / row.deflator), money(row.high / row.deflator)
+        assert model.index(r, 4).data() == f"{low} – {high}"
+        assert model.index(r, 5).data() == money(row.total_compensation / row.deflator)
+    # The first year is today: the same figure in either dollars, and the headline's.
+    assert (
+        model.index(0, 3).data() == money(want.rows[0].typical) == tab.figures.typical_label.text()
+    )
     QTest.mouseClick(tab.details.copy_button, Qt.MouseButton.LeftButton)
     copied = QGuiApplication.clipboard().text().splitlines()
-    assert copied[0].startswith("Year\tExperience")
-    assert copied[1].split("\t")[4] == money(want.rows[0].typical)
+    assert copied[0].startswith("Year\tRole\tExperience\tTypical base (2026 dollars)\t")
+    assert copied[1].split("\t")[3] == money(want.rows[0].typical)
+
+
+def test_nominal_dollars_are_one_click_away(tab: SalaryTab, qtbot: QtBot) -> None:
+    show_page(qtbot, tab, "Year by year")
+    want = project(expected())
+    plot, model = tab.plot, tab.details.year_model
+    axis = plot.getPlotItem().getAxis("left")
+    assert tab.today_radio.isChecked()
+    assert tab.today_radio.text().replace("&", "") == "2026 dollars"
+    assert axis.labelText == "Pay per year (2026 dollars)"
+    legend = {label.text for _sample, label in plot.legend.items}
+    assert "Typical base pay (2026 dollars)" in legend
+    click(qtbot, tab.nominal_radio)
+    assert tab.scenario.dollars == "nominal"
+    assert axis.labelText == "Pay per year (nominal dollars)"
+    legend = {label.text for _sample, label in plot.legend.items}
+    assert "Typical base pay (nominal dollars)" in legend
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Typical base\n(nominal dollars)"
+    assert [model.index(r, 3).data() for r in range(model.rowCount())] == [
+        money(r.typical) for r in want.rows
+    ]
+    assert list(plot.typical_curve.getData()[1]) == pytest.approx([r.typical for r in want.rows])
+    assert list(plot.bls_high.getData()[1]) == pytest.approx([r.bls_p90 for r in want.rows])
+    assert "In nominal dollars" in plot.figures_for_year(2030)
+    # Nominal pay grows with prices too: ten years of the CPI-U default on top.
+    assert want.rows[10].typical == pytest.approx(want.rows[10].typical_real * 1.026**10)
+    click(qtbot, tab.today_radio)
+    assert axis.labelText == "Pay per year (2026 dollars)"
+    assert list(plot.bls_high.getData()[1]) == pytest.approx(
+        [r.bls_p90 / r.deflator for r in want.rows]
+    )
 
 
 def test_detail_pages_shown_later_show_the_latest_figures(tab: SalaryTab, qtbot: QtBot) -> None:
@@ -41,14 +91,14 @@ def test_detail_pages_shown_later_show_the_latest_figures(tab: SalaryTab, qtbot:
     want = project(expected(years_experience=4.0, certifications=frozenset({"cmaa"})))
     show_page(qtbot, tab, "Year by year")
     years = tab.details.year_model
-    assert [years.index(r, 4).data() for r in range(years.rowCount())] == [
-        money(r.typical) for r in want.rows
+    assert [years.index(r, 3).data() for r in range(years.rowCount())] == [
+        money(r.typical_real) for r in want.rows
     ]
     # The page on show follows every change as it happens.
     tab.inputs.experience_spin.setValue(6)
     want = project(expected(years_experience=6.0, certifications=frozenset({"cmaa"})))
-    assert years.index(0, 1).data() == "6 yrs"
-    assert years.index(10, 6).data() == money(want.rows[10].total_compensation)
+    assert years.index(0, 2).data() == "6 yrs"
+    assert years.index(10, 5).data() == money(want.rows[10].total_real)
     show_page(qtbot, tab, "Total compensation")
     last = tab.details.comp_table.rowCount() - 1
     total = tab.details.comp_table.item(last, 1)
@@ -62,55 +112,86 @@ def test_detail_pages_shown_later_show_the_latest_figures(tab: SalaryTab, qtbot:
     )
 
 
-def test_copying_from_the_year_page_copies_the_latest_figures(tab: SalaryTab, qtbot: QtBot) -> None:
-    show_page(qtbot, tab, "Year by year")
-    tab.details.year_view.selectAll()
-    tab.inputs.experience_spin.setValue(3)
-    tab.details.copy_selection()
-    copied = QGuiApplication.clipboard().text().splitlines()
-    want = project(expected(years_experience=3.0))
-    assert len(copied) == len(want.rows) + 1
-    assert copied[1].split("\t")[4] == money(want.rows[0].typical)
+def test_total_compensation_shows_cash_and_benefits_apart(tab: SalaryTab, qtbot: QtBot) -> None:
+    show_page(qtbot, tab, "Total compensation")
+    table = tab.details.comp_table
+    rows = {cell(table, r, 0): cell(table, r, 1) for r in range(table.rowCount())}
+    comp = project(expected()).today.compensation
+    a = SalaryInputs().assumptions
+    assert list(rows) == [
+        "Base pay (typical)",
+        f"Bonus and extra pay ({a.bonus_pct:g}% of base)",
+        "Profit sharing",
+        "= Cash pay",
+        f"401(k) match ({a.match_rate_pct:g}% of yours, up to {a.match_cap_pct:g}%)",
+        f"Health cover ({a.health_value_pct:g}% of base)",
+        "Continuing-education stipend",
+        "= Employer-paid benefits",
+        "= Total compensation",
+    ]
+    base = comp.base
+    assert rows["= Cash pay"] == money(base + base * a.bonus_pct / 100 + a.profit_sharing_usd)
+    match = base * min(a.retirement_contribution_pct, a.match_cap_pct) / 100 * a.match_rate_pct
+    benefits = match / 100 + base * a.health_value_pct / 100 + a.ce_stipend_usd
+    assert rows["= Employer-paid benefits"] == money(benefits)
+    assert rows["= Total compensation"] == money(comp.cash + benefits) == money(comp.total)
+    assert tab.figures.total_label.text() == money(comp.total)
+    bold = [table.item(r, 0).font().bold() for r in range(table.rowCount())]  # type: ignore[union-attr]
+    assert bold == [False, False, False, True, False, False, False, True, True]
+    # Paid leave is explained, not added: BLS ECEC's share of pay for leave, inside base pay.
+    ecec = benefit_costs().ecec
+    share = 100 * ecec.per_hour["paid_leave"] / (ecec.wages_per_hour + ecec.per_hour["paid_leave"])
+    note = tab.details.comp_page.leave_note
+    assert note.isVisible()
+    assert f"about {share:.0f}% of it ({money(base * share / 100)} a year)" in note.text()
+    assert "not added on top" in note.text()
+    assert "BLS ECEC, March 2026" in note.text()
+    assert not any("time off" in label.lower() for label in rows)
 
 
 def test_breakdown_cells_keep_their_tips_alignment_and_bold_total(tab: SalaryTab) -> None:
     model = tab.details.breakdown_table.model()
-    today = estimate(SalaryInputs())
+    today = estimate(SalaryInputs(), year=2026)
     assert model.rowCount() == len(today.breakdown) + 1
     first = model.index(0, 0)
     assert first.data(Qt.ItemDataRole.ToolTipRole) == today.breakdown[0].detail
     assert "BLS" in model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
     total = model.rowCount() - 1
-    assert model.index(total, 0).data() == "= Typical base pay"
+    assert model.index(total, 0).data() == "= Typical base pay, 2026"
     assert model.index(total, 0).data(Qt.ItemDataRole.FontRole).bold()
     assert not model.index(0, 0).data(Qt.ItemDataRole.FontRole)
+    # The market line names its source once, not its dates twice.
+    market = total - 1
+    assert model.index(market, 2).data() == "BLS OEWS national, May 2020-2025"
 
 
 def test_a_long_plan_is_counted_not_listed_above_the_graph(tab: SalaryTab, qtbot: QtBot) -> None:
-    # Renewals every two years over a long plan: dozens of dated steps that feed the projection.
-    renewals = tuple(
+    # A restless plan: a change of employer every six months, dozens of dated steps that each
+    # change pay (a step that changes nothing, like renewing a certification held, is no event).
+    switches = tuple(
         Event(
             year=2027 + i // 2,
-            kind="certification",
-            value="cmaa",
-            label=f"Renew CMAA, round {i + 1}",
+            month=1 + 6 * (i % 2),
+            kind="employer_type",
+            value="hospital" if i % 2 == 0 else "private_clinic",
+            label=f"Switch employer, round {i + 1}",
         )
         for i in range(60)
     )
-    tab.scenario.set_plan_effects(PlanEffects(events=renewals))
+    tab.scenario.set_plan_effects(PlanEffects(events=switches))
     context = tab.context_label
     qtbot.waitUntil(lambda: "56 more" in context.text())
     text = context.plain_text()
-    assert "Renew CMAA, round 4;" in text
+    assert "Switch employer, round 4;" in text
     assert "round 5;" not in text
     tip = context.toolTip()
-    assert "Renew CMAA, round 25" in tip
+    assert "Switch employer, round 25" in tip
     assert "round 26" not in tip
     assert "35 more in the Plan tab" in tip
     settle()
     # The line stays a line or three: the check boxes and the graph keep their room below it.
-    row = tab.real_check.mapTo(tab, QPoint(0, 0)).y()
+    row = tab.today_radio.mapTo(tab, QPoint(0, 0)).y()
     assert context.mapTo(tab, QPoint(0, context.height())).y() <= row
     assert tab.plot.height() >= tab.plot.minimumHeight()
     assert hover_tip(context) == tip
@@ -144,11 +225,11 @@ def test_a_wider_figure_gets_the_room_it_needs(tab: SalaryTab, qtbot: QtBot) -> 
 
 def test_right_click_copies_a_figure(tab: SalaryTab, qtbot: QtBot) -> None:
     click(qtbot, tab.inputs.cert_checks["cmaa"])
-    today = estimate(SalaryInputs(certifications=frozenset({"cmaa"})))
+    today = estimate(SalaryInputs(certifications=frozenset({"cmaa"})), year=2026)
     for figure, want in (
         (tab.figures.typical_label, money(today.typical)),
         (tab.figures.range_label, f"{money(today.low)} – {money(today.high)}"),
-        (tab.context_label, f"{today.area_name} · {today.stage_label} · "),
+        (tab.context_label, f"{today.area_name} · PT care coordinator (entry level) · "),
     ):
         QGuiApplication.clipboard().clear()
         # On the text, which passes the click on to its box.

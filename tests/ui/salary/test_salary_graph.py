@@ -22,17 +22,25 @@ from ptplanner.ui.tabs.salary.tab import SalaryTab
 
 
 def extent_of(projection: Projection) -> tuple[float, float]:
-    """The lowest and highest values the graph shows (total compensation on)."""
-    lowest = min(r.bls_p10 for r in projection.rows)
-    highest = max(max(r.total_compensation, r.bls_p90) for r in projection.rows)
+    """The lowest and highest values the graph shows (total compensation on, 2026 dollars)."""
+    lowest = min(r.bls_p10 / r.deflator for r in projection.rows)
+    highest = max(max(r.total_real, r.bls_p90 / r.deflator) for r in projection.rows)
     return lowest, highest
 
 
-def test_inflation_adjusted_graph(tab: SalaryTab, qtbot: QtBot) -> None:
-    click(qtbot, tab.real_check)
+def test_the_graph_shows_todays_dollars_by_default(tab: SalaryTab, qtbot: QtBot) -> None:
     want = project(expected())
     ys = tab.plot.typical_curve.getData()[1]
     assert list(ys) == pytest.approx([r.typical_real for r in want.rows])
+    assert list(tab.plot.total_curve.getData()[1]) == pytest.approx(
+        [r.total_real for r in want.rows]
+    )
+    # A care coordinator's pay is flat-ish in real terms: BLS's scale fell behind prices
+    # 2020-2025, so only the climb with experience lifts it (no 3.4% raise budget on top).
+    assert ys[-1] < ys[0] * 1.25
+    click(qtbot, tab.nominal_radio)
+    ys = tab.plot.typical_curve.getData()[1]
+    assert list(ys) == pytest.approx([r.typical for r in want.rows])
 
 
 def test_pinning_draws_a_comparison(tab: SalaryTab, qtbot: QtBot) -> None:
@@ -41,7 +49,7 @@ def test_pinning_draws_a_comparison(tab: SalaryTab, qtbot: QtBot) -> None:
     click(qtbot, tab.inputs.cert_checks["cmaa"])
     pinned = project(expected(certifications=frozenset({"cmaa"})))
     ys = tab.plot.compare_curve.getData()[1]
-    assert list(ys) == pytest.approx([r.typical for r in pinned.rows])
+    assert list(ys) == pytest.approx([r.typical_real for r in pinned.rows])
     assert tab.plot.compare_curve.isVisible()
     assert "CMAA" in tab.plot.figures_for_year(2030)
     QTest.mouseClick(tab.unpin_button, Qt.MouseButton.LeftButton)
@@ -52,22 +60,24 @@ def test_hover_text_matches_the_table(tab: SalaryTab) -> None:
     want = project(expected())
     row = want.rows[3]
     text = tab.plot.figures_for_year(row.year)
-    assert f"Typical base: {money(row.typical)}" in text
-    assert f"Total compensation: {money(row.total_compensation)}" in text
+    assert text.startswith(f"{row.year} · PT care coordinator, {row.stage.lower()} · 3 yrs\n")
+    assert f"Typical base: {money(row.typical_real)}" in text
+    assert f"Total compensation: {money(row.total_real)}" in text
+    assert "In 2026 dollars" in text
 
 
-def test_pinned_curve_follows_the_inflation_toggle(tab: SalaryTab, qtbot: QtBot) -> None:
+def test_pinned_curve_follows_the_dollars_shown(tab: SalaryTab, qtbot: QtBot) -> None:
     QTest.mouseClick(tab.pin_button, Qt.MouseButton.LeftButton)
     click(qtbot, tab.inputs.cert_checks["cmaa"])
     pinned = project(expected())
-    click(qtbot, tab.real_check)
-    ys = tab.plot.compare_curve.getData()[1]
-    assert list(ys) == pytest.approx([r.typical_real for r in pinned.rows])
-    assert "2026 dollars" in tab.plot.getPlotItem().getAxis("left").labelText
-    click(qtbot, tab.real_check)
+    click(qtbot, tab.nominal_radio)
     ys = tab.plot.compare_curve.getData()[1]
     assert list(ys) == pytest.approx([r.typical for r in pinned.rows])
-    assert tab.plot.getPlotItem().getAxis("left").labelText == "Pay per year"
+    assert tab.plot.getPlotItem().getAxis("left").labelText == "Pay per year (nominal dollars)"
+    click(qtbot, tab.today_radio)
+    ys = tab.plot.compare_curve.getData()[1]
+    assert list(ys) == pytest.approx([r.typical_real for r in pinned.rows])
+    assert tab.plot.getPlotItem().getAxis("left").labelText == "Pay per year (2026 dollars)"
 
 
 def test_view_and_bands_follow_each_change(tab: SalaryTab, qtbot: QtBot) -> None:
@@ -89,32 +99,32 @@ def test_view_and_bands_follow_each_change(tab: SalaryTab, qtbot: QtBot) -> None
         assert y1 - y0 <= ROOMIER_LIMIT * (fresh[1] - fresh[0]) + 1e-6
         # The shaded likely range spans the low and high curves of this projection.
         band = tab.plot.band.polygon().boundingRect()
-        assert band.top() == pytest.approx(min(r.low for r in want.rows))
-        assert band.bottom() == pytest.approx(max(r.high for r in want.rows))
+        assert band.top() == pytest.approx(min(r.low / r.deflator for r in want.rows))
+        assert band.bottom() == pytest.approx(max(r.high / r.deflator for r in want.rows))
 
 
 def test_the_pay_axis_holds_still_for_small_changes(tab: SalaryTab, qtbot: QtBot) -> None:
     # Round steps: $80,000 of span snaps to whole $5,000s, with the margin kept.
     assert snapped_range(50_000, 120_000) == (45_000, 130_000)
 
-    def extent(raise_pct: float) -> tuple[float, float]:
-        changed = default_assumptions().model_copy(update={"raise_pct": raise_pct})
+    def extent(growth_pct: float) -> tuple[float, float]:
+        changed = default_assumptions().model_copy(update={"market_growth_pct": growth_pct})
         return extent_of(project(expected(assumptions=changed)))
 
     # A step of the spin box that moves every line but not past a round step of the axis.
     start = next(
         pct / 10
-        for pct in range(20, 60)
+        for pct in range(-20, 40)
         if snapped_range(*extent(pct / 10)) == snapped_range(*extent(pct / 10 + 0.1))
         and extent(pct / 10) != extent(pct / 10 + 0.1)
     )
     view = tab.plot.getPlotItem().vb
-    raise_spin = tab.inputs.assumption_spins["raise_pct"]
-    raise_spin.setValue(start)
+    growth = tab.inputs.assumption_spins["market_growth_pct"]
+    growth.setValue(start)
     before = view.viewRange()[1]
-    raise_spin.setFocus()
-    QTest.keyClick(raise_spin, Qt.Key.Key_Up)
-    assert raise_spin.value() == pytest.approx(start + 0.1)
+    growth.setFocus()
+    QTest.keyClick(growth, Qt.Key.Key_Up)
+    assert growth.value() == pytest.approx(start + 0.1)
     assert view.viewRange()[1] == pytest.approx(before)
 
 
@@ -125,7 +135,9 @@ def test_ticking_and_unticking_keeps_the_pay_axis(tab: SalaryTab, qtbot: QtBot) 
     with_cmaa = view.viewRange()[1]
     click(qtbot, cmaa)  # and fall back: the axis stays, so the drop shows against it
     without = project(expected())
-    assert tab.plot.typical_curve.getData()[1] == pytest.approx([r.typical for r in without.rows])
+    assert tab.plot.typical_curve.getData()[1] == pytest.approx(
+        [r.typical_real for r in without.rows]
+    )
     assert view.viewRange()[1] == pytest.approx(with_cmaa)
     assert with_cmaa != pytest.approx(snapped_range(*extent_of(without)))  # a fresh axis differs
     click(qtbot, cmaa)
@@ -144,19 +156,17 @@ def test_the_legend_hides_and_shows_a_line(tab: SalaryTab, qtbot: QtBot) -> None
     click(qtbot, tab.total_check)
     assert not plot.total_curve.isVisible()
     want = project(expected())
-    assert list(plot.total_curve.getData()[1]) == pytest.approx(
-        [r.total_compensation for r in want.rows]
-    )
+    assert list(plot.total_curve.getData()[1]) == pytest.approx([r.total_real for r in want.rows])
 
 
 def test_hovering_a_year_shows_its_figures(tab: SalaryTab, qtbot: QtBot) -> None:
     plot = tab.plot
     want = project(expected()).rows[4]
-    scene_point = plot.getPlotItem().vb.mapViewToScene(QPointF(want.year, want.typical))
+    scene_point = plot.getPlotItem().vb.mapViewToScene(QPointF(want.year, want.typical_real))
     QTest.mouseMove(plot.viewport(), plot.mapFromScene(scene_point))
     assert plot.cursor.isVisible()
     assert plot.cursor.value() == want.year
-    assert f"Typical base: {money(want.typical)}" in plot.hover_text
+    assert f"Typical base: {money(want.typical_real)}" in plot.hover_text
     assert QToolTip.text() == plot.hover_text
 
 

@@ -14,10 +14,19 @@ from pytestqt.qtbot import QtBot
 from salary_tab_helpers import cell, click, expected, salary_page, show_page
 
 from ptplanner.core.format import money
+from ptplanner.core.knowledge import cpi
 from ptplanner.core.plan.salary_link import PlanEffects
 from ptplanner.core.projection import Event, ProjectionRequest, project
+from ptplanner.core.projection.career import walk
 from ptplanner.core.salary.estimate import estimate
-from ptplanner.core.salary.inputs import SalaryInputs
+from ptplanner.core.salary.inputs import (
+    INFLATION_RANGE,
+    MARKET_GROWTH_RANGE,
+    SalaryInputs,
+)
+from ptplanner.core.salary.ladder import ladder
+from ptplanner.core.salary.market import market_history
+from ptplanner.core.salary.pay import pay_figures
 from ptplanner.ui.tabs.salary.scenario import ScenarioModel
 from ptplanner.ui.tabs.salary.tab import SalaryTab
 
@@ -31,10 +40,18 @@ def type_into(qtbot: QtBot, spin: QDoubleSpinBox, text: str) -> None:
 
 
 def test_defaults_show_the_engines_estimate(tab: SalaryTab) -> None:
-    today = estimate(SalaryInputs())
-    assert tab.figures.typical_label.text() == money(today.typical)
+    today = estimate(SalaryInputs(), year=2026)
+    first = project(expected()).rows[0]
+    # One "today": the headline is the projection's first year, to the dollar, and says which.
+    assert tab.figures.typical_title.text() == "Typical base pay, 2026"
+    assert tab.figures.typical_label.text() == money(today.typical) == money(first.typical)
     assert tab.figures.range_label.text() == f"{money(today.low)} – {money(today.high)}"
     assert tab.figures.total_label.text() == money(today.compensation.total)
+    # The breakdown's last step before the total carries BLS's May 2025 pay to 2026.
+    table = tab.details.breakdown_table
+    rows = table.model().rowCount()
+    assert cell(table, rows - 2, 0) == "Pay scale from May 2025 to 2026"
+    assert cell(table, rows - 1, 0) == "= Typical base pay, 2026"
 
 
 def test_typing_a_location_updates_everything(tab: SalaryTab, qtbot: QtBot) -> None:
@@ -86,9 +103,11 @@ def test_moving_the_slider_moves_the_spin_box_and_the_graph(tab: SalaryTab, qtbo
     want = project(expected(years_experience=5.0))
     xs, ys = tab.plot.typical_curve.getData()
     assert list(xs) == [float(r.year) for r in want.rows]
-    assert list(ys) == pytest.approx([r.typical for r in want.rows])
+    # In 2026 dollars by default: the nominal figures over each year's price level.
+    assert list(ys) == pytest.approx([r.typical_real for r in want.rows])
+    assert list(ys) == pytest.approx([r.typical / r.deflator for r in want.rows])
     low = tab.plot.low_curve.getData()[1]
-    assert list(low) == pytest.approx([r.low for r in want.rows])
+    assert list(low) == pytest.approx([r.low / r.deflator for r in want.rows])
 
 
 def test_breakdown_sums_to_the_estimate(tab: SalaryTab, qtbot: QtBot) -> None:
@@ -127,12 +146,12 @@ def test_plan_events_reach_the_projection(tab: SalaryTab) -> None:
         ProjectionRequest(inputs=SalaryInputs(), years=10, start_year=2026, events=(event,))
     )
     ys = tab.plot.typical_curve.getData()[1]
-    assert list(ys) == pytest.approx([r.typical for r in want.rows])
+    assert list(ys) == pytest.approx([r.typical_real for r in want.rows])
     assert "CEHRS (Mar 2028)" in tab.context_label.text()
     tab.inputs.plan_check.setChecked(False)
     plain = project(expected())
     assert list(tab.plot.typical_curve.getData()[1]) == pytest.approx(
-        [r.typical for r in plain.rows]
+        [r.typical_real for r in plain.rows]
     )
 
 
@@ -164,7 +183,7 @@ def test_a_hidden_tab_catches_up_when_shown(tab: SalaryTab, qtbot: QtBot) -> Non
         )
     )
     assert list(tab.plot.typical_curve.getData()[1]) == pytest.approx(
-        [r.typical for r in want.rows]
+        [r.typical_real for r in want.rows]
     )
 
 
@@ -176,46 +195,125 @@ def test_plan_links_the_engine_rejects_are_reported(tab: SalaryTab) -> None:
     assert tab.figures.typical_label.text() == money(estimate(SalaryInputs()).typical)
 
 
-def test_the_promotion_raise_is_an_assumption_the_person_sets(tab: SalaryTab, qtbot: QtBot) -> None:
-    promotion = Event(year=2028, kind="promotion", label="Lead coordinator (promotion, Mar 2028)")
-    tab.scenario.set_plan_effects(PlanEffects(events=(promotion,)))
+def test_the_assumptions_are_growth_and_inflation_within_the_cores_bounds(
+    tab: SalaryTab, qtbot: QtBot
+) -> None:
     QTest.mouseClick(tab.inputs.assumptions_toggle, Qt.MouseButton.LeftButton)
-    spin = tab.inputs.assumption_spins["promotion_pct"]
-    assert spin.isVisible()
-    assert spin.value() == 10.0
-    assert spin.suffix() == " %"
-    assert "Plan tab" in spin.toolTip()
-    assert "ptplanner's own assumption" in spin.toolTip()
+    spins = tab.inputs.assumption_spins
+    # The first model's raise, promotion raise and paid time off are gone.
+    assert not {"raise_pct", "promotion_pct", "pto_value_pct"} & set(spins)
+    growth, inflation = spins["market_growth_pct"], spins["inflation_pct"]
+    assert (growth.minimum(), growth.maximum()) == MARKET_GROWTH_RANGE
+    assert (inflation.minimum(), inflation.maximum()) == INFLATION_RANGE
+    history = market_history()
+    # The default is BLS history: the median's growth beyond the CPI-U, May 2020 to May 2025.
+    assert growth.value() == pytest.approx(round(history.real_growth_pct, 2))
+    assert growth.value() == pytest.approx(
+        100 * ((45930 / 37350) / (321.943 / 258.811)) ** (1 / 5) - 100, abs=0.005
+    )
+    tip = growth.toolTip()
+    assert f"{history.real_growth_pct:+.2f}% a year beyond prices" in tip
+    assert "$37,350 (May 2020)" in tip
+    assert "$45,930 (May 2025)" in tip
+    assert "BLS OEWS national, May 2020-2025" in tip
+    assert "-3% to 10%" in tip
+    cpi_2025 = next(y for y in cpi().years if y.year == 2025)
+    assert inflation.value() == cpi_2025.pct_change  # the CPI-U's change in 2025
 
-    type_into(qtbot, spin, "15")
-    assert tab.scenario.inputs.assumptions.promotion_pct == 15.0
-    rows = tab.scenario.projection().rows
-    plain = project(expected()).rows
-    for row, without in zip(rows, plain, strict=True):
-        rise = 1.15 if row.year >= promotion.year else 1.0
-        assert row.typical == pytest.approx(without.typical * rise)
-        assert row.low == pytest.approx(without.low * rise)
-    # What the person sees follows: the graph, and the year table with the promotion's row.
-    assert list(tab.plot.typical_curve.getData()[1]) == pytest.approx([r.typical for r in rows])
+    # Stepping up stops at the bound, as the command line refuses anything beyond it.
+    growth.setFocus()
+    for _ in range(20):
+        QTest.keyClick(growth, Qt.Key.Key_PageUp)
+    assert growth.value() == MARKET_GROWTH_RANGE[1]
+    assert tab.scenario.inputs.assumptions.market_growth_pct == MARKET_GROWTH_RANGE[1]
+    type_into(qtbot, inflation, "-9")  # the "9" is refused: below -2% is out of bounds
+    assert inflation.value() >= INFLATION_RANGE[0]
+    type_into(qtbot, growth, "1.5")
+    a = tab.scenario.inputs.assumptions
+    assert a.market_growth_pct == 1.5
+    want = project(expected(assumptions=a))
+    # The last year (2036) is 11 years past BLS's May 2025: the scale grew 1.5% a year beyond
+    # prices, and prices by the CPI-U default, each year.
+    factor = (1.015 * (1 + a.inflation_pct / 100)) ** 11
+    assert want.rows[10].typical == round(pay_figures(walk(expected())[10].state).typical * factor)
+    assert list(tab.plot.typical_curve.getData()[1]) == pytest.approx(
+        [r.typical_real for r in want.rows]
+    )
+    QTest.mouseClick(tab.inputs.reset_button, Qt.MouseButton.LeftButton)
+    assert growth.value() == pytest.approx(round(history.real_growth_pct, 2))
+
+
+def test_choosing_a_role_prices_its_bls_pay(tab: SalaryTab, qtbot: QtBot) -> None:
+    combo = tab.inputs.role_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [r.title for r in ladder()]
+    assert combo.currentData() == "care_coordinator"
+    at = combo.findData("practice_administrator")
+    tip = " ".join(combo.itemData(at, Qt.ItemDataRole.ToolTipRole).split())
+    # The rung's BLS occupation and its usual prerequisites, shown and not required.
+    assert "11-9111 Medical and Health Services Managers" in tip
+    assert "A bachelor's degree" in tip
+    assert tip.lower().count("not required") == 1
+    for job in ladder():
+        tip = combo.itemData(combo.findData(job.id), Qt.ItemDataRole.ToolTipRole)
+        assert job.soc_code in tip
+        assert "not required" in tip.lower()
+    combo.setFocus()
+    for _ in range(combo.findData("office_manager") - combo.currentIndex()):
+        QTest.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentData() == "office_manager"
+    assert tab.scenario.inputs.role == "office_manager"
+    today = estimate(SalaryInputs(role="office_manager"), year=2026)
+    assert tab.figures.typical_label.text() == money(today.typical)
+    assert "43-1011" in combo.toolTip()
+    # The breakdown starts from the office manager's own BLS median (PT offices: $56,690).
+    assert cell(tab.details.breakdown_table, 0, 0) == "National median: Office manager"
+    assert cell(tab.details.breakdown_table, 0, 1) == "$56,690"
+    assert "Office manager" in tab.context_label.text()
+
+
+def test_a_promotion_moves_into_the_next_roles_pay(tab: SalaryTab, qtbot: QtBot) -> None:
+    tab.scenario.update(years_experience=2.0)
+    promotion = Event(year=2029, kind="promotion", label="Lead coordinator (promotion, Mar 2029)")
+    tab.scenario.set_plan_effects(PlanEffects(events=(promotion,)))
+    want = project(
+        ProjectionRequest(
+            inputs=SalaryInputs(years_experience=2.0),
+            years=10,
+            start_year=2026,
+            events=(promotion,),
+        )
+    )
+    at = next(i for i, r in enumerate(want.rows) if r.year == 2029)
+    assert want.rows[at].role == "senior_coordinator"
+    assert want.rows[at - 1].role == "care_coordinator"
+    # The graph shows the core's figures, steps up in 2029 (not a slope from 2028) and names
+    # the new role at a dashed line there.
+    ys = tab.plot.typical_curve.getData()[1]
+    assert list(ys) == pytest.approx([r.typical_real for r in want.rows])
+    drawn = tab.plot.typical_curve.points()
+    jump = [drawn.at(i) for i in range(drawn.size()) if drawn.at(i).x() == 2029]
+    assert [p.y() for p in jump] == pytest.approx(
+        [want.rows[at - 1].typical_real, want.rows[at].typical_real]
+    )
+    marks = [m for m in tab.plot.role_marks if m.isVisible()]
+    assert [m.value() for m in marks] == [2029]
+    assert marks[0].label.toPlainText() == "Senior / lead coordinator"
+    assert "Senior / lead coordinator" in tab.plot.figures_for_year(2029)
+    # The year table: the role of each year, and the promotion beside its jump.
     show_page(qtbot, tab, "Year by year")
     model = tab.details.year_model
-    at = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "2028")
-    assert model.index(at, 4).data() == money(rows[at].typical)
-    assert model.index(at, 8).data() == promotion.label
-
-    # The spin box steps by half a percent, and the reset brings back ptplanner's 10%.
-    QTest.keyClick(spin, Qt.Key.Key_Up)
-    assert tab.scenario.inputs.assumptions.promotion_pct == 15.5
-    QTest.mouseClick(tab.inputs.reset_button, Qt.MouseButton.LeftButton)
-    assert spin.value() == 10.0
-    assert tab.scenario.inputs.assumptions.promotion_pct == 10.0
-    want = project(
-        ProjectionRequest(inputs=SalaryInputs(), years=10, start_year=2026, events=(promotion,))
-    )
-    assert model.index(at, 4).data() == money(want.rows[at].typical)
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "2029")
+    assert model.index(row, 1).data() == "Senior / lead coordinator"
+    assert model.index(row - 1, 1).data().startswith("PT care coordinator")
+    assert model.index(row, 3).data() == money(want.rows[at].typical_real)
+    assert model.index(row, 6).data() == promotion.label
+    # No 10% rule: the new role's pay comes from BLS, never below what you earned.
+    assert want.rows[at].typical > want.rows[at - 1].typical * 1.1
 
 
-def test_the_promotion_raise_is_remembered(qtbot: QtBot) -> None:
+def test_the_profile_is_saved_as_it_changes(qtbot: QtBot) -> None:
+    """The command line reads the profile from the settings file while the window is open."""
+    from ptplanner.core.settings import load_settings
     from ptplanner.ui.main_window import MainWindow
 
     first = MainWindow()
@@ -226,15 +324,29 @@ def test_the_promotion_raise_is_remembered(qtbot: QtBot) -> None:
     tab = salary_page(first)
     qtbot.waitUntil(tab.isVisible, timeout=3000)
     QTest.mouseClick(tab.inputs.assumptions_toggle, Qt.MouseButton.LeftButton)
-    type_into(qtbot, tab.inputs.assumption_spins["promotion_pct"], "12.5")
+    type_into(qtbot, tab.inputs.assumption_spins["market_growth_pct"], "0.5")
+    click(qtbot, tab.inputs.cert_checks["cmaa"])
+    click(qtbot, tab.nominal_radio)
+
+    def saved() -> bool:
+        data = load_settings().salary_inputs or {}
+        return "cmaa" in data.get("certifications", ())
+
+    qtbot.waitUntil(saved, timeout=3000)  # without closing the window
+    settings = load_settings()
+    assert settings.dollars == "nominal"
+    assert settings.salary_inputs is not None
+    assert SalaryInputs.from_saved(settings.salary_inputs) == first.scenario.inputs
+    assert first.scenario.inputs.assumptions.market_growth_pct == 0.5
     first.close()
     second = MainWindow()
     qtbot.addWidget(second)
     second.show()
     second.tabs.setCurrentIndex(2)
-    spin = salary_page(second).inputs.assumption_spins["promotion_pct"]
-    assert spin.value() == 12.5
-    assert second.scenario.inputs.assumptions.promotion_pct == 12.5
+    tab = salary_page(second)
+    assert tab.inputs.assumption_spins["market_growth_pct"].value() == 0.5
+    assert tab.inputs.cert_checks["cmaa"].isChecked()
+    assert tab.nominal_radio.isChecked()
     second.close()
 
 

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QComboBox, QSplitter, QStyle, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 from salary_tab_helpers import salary_page, show_page
 
+from ptplanner.core.plan.salary_link import PlanEffects
+from ptplanner.core.projection import Event
 from ptplanner.ui.tabs.salary.location_box import LocationComboBox
 from ptplanner.ui.tabs.salary.tab import GRAPH_SHARE, SalaryTab
 from ptplanner.ui.tabs.salary.tables import FittedHeader
@@ -82,6 +84,10 @@ def cut_off(root: QWidget) -> list[str]:
                 ):
                     problems.append(f"{title} cell {index.data()!r} does not fit")
     return problems
+
+
+def promotion(year: int) -> Event:
+    return Event(year=year, kind="promotion", label=f"Lead coordinator ({year})")
 
 
 def whole_rows_shown(view: QTableView) -> int:
@@ -157,8 +163,8 @@ def test_nothing_is_clipped_in_a_window_of(
         assert location.shown_text() == LONGEST_AREA
         assert LONGEST_AREA in hover_tip(location)
 
-        # Every employer and education, chosen with the keyboard.
-        for combo in (panel.employer_combo, panel.education_combo):
+        # Every employer, education and role, chosen with the keyboard.
+        for combo in (panel.employer_combo, panel.education_combo, panel.role_combo):
             combo.setFocus()
             QTest.keyClick(combo, Qt.Key.Key_Home)
             for _ in range(combo.count()):
@@ -174,6 +180,16 @@ def test_nothing_is_clipped_in_a_window_of(
         full = panel.employer_combo.currentText()
         assert panel.employer_combo.shown_text() == "Specialty clinic"
         assert hover_tip(panel.employer_combo) == full
+
+        # What a plan supplies, marked "(from your plan)" under each box: nothing cut off.
+        skills = frozenset(panel.skill_checks)
+        tab.scenario.set_plan_effects(
+            PlanEffects(certifications=frozenset({"cehrs"}), skills=skills, location="texas")
+        )
+        settle()
+        assert panel.skills_box.plan_marks["insurance"].isVisible()
+        assert cut_off(tab) == []
+        tab.scenario.set_plan_effects(PlanEffects())
 
         # The assumptions, scrolled to, with a value of the widest kind.
         QTest.mouseClick(panel.assumptions_toggle, Qt.MouseButton.LeftButton)
@@ -275,10 +291,14 @@ def test_the_screen_shows_what_a_full_repaint_would(tab: SalaryTab, qtbot: QtBot
         lambda: tab.inputs.cert_checks["cmaa"].setChecked(True),
         lambda: tab.inputs.experience_spin.setValue(9),
         lambda: tab.scenario.update(location="boston"),
-        lambda: tab.inputs.assumption_spins["raise_pct"].setValue(4.5),
-        lambda: tab.real_check.setChecked(True),
+        lambda: tab.inputs.assumption_spins["market_growth_pct"].setValue(1.5),
+        lambda: tab.nominal_radio.setChecked(True),
         lambda: tab.pin(),
         lambda: tab.scenario.update(location="texas", years_experience=1.0),
+        # A promotion: the lines step and a named dashed line appears, then moves and goes.
+        lambda: tab.scenario.set_plan_effects(PlanEffects(events=(promotion(2029),))),
+        lambda: tab.scenario.set_plan_effects(PlanEffects(events=(promotion(2031),))),
+        lambda: tab.scenario.set_plan_effects(PlanEffects()),
         lambda: tab.total_check.setChecked(False),
         lambda: tab.scenario.unpin(),
         lambda: tab.plot.setPalette(dark),

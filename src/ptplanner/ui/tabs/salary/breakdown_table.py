@@ -12,6 +12,11 @@ from ptplanner.core.sources import source_catalog
 from ptplanner.ui.tabs.salary.tables import Cell, FittedHeader, setup_table
 
 
+def _bare(text: str) -> str:
+    """A date without spaces, its dashes all alike: for comparing how two sources write it."""
+    return text.replace("–", "-").replace(" ", "")
+
+
 def breakdown_cells(today: Estimate) -> tuple[tuple[Cell, ...], ...]:
     """The "Why this estimate" rows: each factor, its effect and source, then the total."""
     catalog = source_catalog()
@@ -23,7 +28,11 @@ def breakdown_cells(today: Estimate) -> tuple[tuple[Cell, ...], ...]:
         else:
             sign = "−" if item.amount < 0 else "+"
             amount = f"{sign}{money(abs(item.amount))}"
-        where = source.short if item.date in source.short else f"{source.short}, {item.date}"
+        # A date the source's name already gives ("May 2020-2025") is not said twice.
+        said = _bare(item.date) in _bare(source.short) or _bare(item.date) == _bare(
+            source.reference_date
+        )
+        where = source.short if said else f"{source.short}, {item.date}"
         rows.append(
             (
                 (item.label, item.detail),
@@ -32,7 +41,8 @@ def breakdown_cells(today: Estimate) -> tuple[tuple[Cell, ...], ...]:
                 (item.guide_says or "", ""),
             )
         )
-    rows.append((("= Typical base pay", ""), (money(today.typical), ""), ("", ""), ("", "")))
+    total = f"= Typical base pay, {today.year}"
+    rows.append(((total, ""), (money(today.typical), ""), ("", ""), ("", "")))
     return tuple(rows)
 
 

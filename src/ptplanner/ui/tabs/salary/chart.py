@@ -4,6 +4,9 @@ All the lines and bands are drawn by one :class:`Chart` item that is created onc
 points on each change. With pyqtgraph's one item per curve (seven curves, two fills and the
 symbols), every change of the y range cost time per item, most of the frame; one item that
 draws every series costs about as much as one curve.
+
+A line can jump: at a promotion, pay does not slope up from the year before, it steps up in the
+year of the new role, and the line and its band are drawn so.
 """
 
 from __future__ import annotations
@@ -39,7 +42,10 @@ class Line:
         self.opts: dict[str, object] = {"pen": pen}
         self.xs: list[float] = []
         self.ys: list[float] = []
+        self.jumps: frozenset[int] = frozenset()
+        """Indexes of points the line steps up (or down) to, instead of sloping to them."""
         self._points: QPolygonF | None = None  # built once per new data, drawn every paint
+        self._dots: QPolygonF | None = None
         self._visible = True
 
     @property
@@ -48,8 +54,11 @@ class Line:
         assert isinstance(pen, QPen)
         return pen
 
-    def set_data(self, xs: list[float], ys: list[float]) -> None:
-        self.xs, self.ys, self._points = xs, ys, None
+    def set_data(
+        self, xs: list[float], ys: list[float], jumps: frozenset[int] = frozenset()
+    ) -> None:
+        self.xs, self.ys, self.jumps = xs, ys, jumps
+        self._points = self._dots = None
 
     def getData(self) -> tuple[list[float], list[float]]:
         return self.xs, self.ys
@@ -68,9 +77,21 @@ class Line:
         return changed
 
     def points(self) -> QPolygonF:
+        """The points drawn: each data point, and before a jump, last year's level at its x."""
         if self._points is None:
-            self._points = QPolygonF([QPointF(x, y) for x, y in zip(self.xs, self.ys, strict=True)])
+            drawn: list[QPointF] = []
+            for i, (x, y) in enumerate(zip(self.xs, self.ys, strict=True)):
+                if i in self.jumps and i > 0:
+                    drawn.append(QPointF(x, self.ys[i - 1]))
+                drawn.append(QPointF(x, y))
+            self._points = QPolygonF(drawn)
         return self._points
+
+    def dots(self) -> QPolygonF:
+        """The data points alone, where the dots go."""
+        if self._dots is None:
+            self._dots = QPolygonF([QPointF(x, y) for x, y in zip(self.xs, self.ys, strict=True)])
+        return self._dots
 
 
 class Fill:
@@ -115,11 +136,15 @@ class Chart(pg.GraphicsObject):  # type: ignore[misc]
         self.fills.append(fill)
         return fill
 
-    def set_points(self, points: Sequence[tuple[Line, list[float], list[float]]]) -> None:
+    def set_points(
+        self,
+        points: Sequence[tuple[Line, list[float], list[float]]],
+        jumps: dict[Line, frozenset[int]] | None = None,
+    ) -> None:
         """New points for several lines at once: one geometry change and one repaint."""
         self.prepareGeometryChange()
         for line, xs, ys in points:
-            line.set_data(xs, ys)
+            line.set_data(xs, ys, (jumps or {}).get(line, frozenset()))
         self._bounds_changed()
 
     def series_changed(self) -> None:
@@ -182,7 +207,7 @@ class Chart(pg.GraphicsObject):  # type: ignore[misc]
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(dotted.pen.color())
             radius = DOT_SIZE / 2
-            centres = transform.map(dotted.points())
+            centres = transform.map(dotted.dots())
             for i in range(centres.size()):
                 p.drawEllipse(centres.at(i), radius, radius)
             p.setTransform(transform)

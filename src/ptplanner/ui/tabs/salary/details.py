@@ -1,48 +1,35 @@
 """The pages under the graph: why this estimate, year by year, and total compensation.
 
+The year table shows money in the dollars the person picked; the other two pages are about
+this year, where the two kinds of dollars are the same.
+
 Only the page on show is brought up to date on each change; the others catch up when picked,
 so a change costs one table's update, not three.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QTableView,
-    QTableWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ptplanner.core.format import money
-from ptplanner.core.projection import Projection
+from ptplanner.core.projection import Dollars, Projection
 from ptplanner.ui.tabs.salary.breakdown_table import BreakdownTable, breakdown_cells
-from ptplanner.ui.tabs.salary.tables import Cell, fill_table, setup_table
+from ptplanner.ui.tabs.salary.compensation_page import CompensationPage
+from ptplanner.ui.tabs.salary.tables import fill_table, setup_table
 from ptplanner.ui.tabs.salary.year_table import ProjectionTableModel
 
-
-def compensation_cells(projection: Projection) -> list[tuple[Cell, Cell]]:
-    """The "Total compensation" rows: each part of today's pay with its assumption, then the sum."""
-    comp = projection.today.compensation
-    a = projection.request.inputs.assumptions
-    parts = (
-        ("Base pay (typical)", comp.base),
-        (f"Bonus and extra pay ({a.bonus_pct:g}% of base)", comp.bonus),
-        (
-            f"401(k) match ({a.match_rate_pct:g}% of yours, up to {a.match_cap_pct:g}%)",
-            comp.retirement_match,
-        ),
-        (f"Health cover ({a.health_value_pct:g}% of base)", comp.health),
-        (f"Paid time off ({a.pto_value_pct:g}% of base)", comp.paid_time_off),
-        ("Continuing-education stipend", comp.ce_stipend),
-        ("Profit sharing", comp.profit_sharing),
-        ("Total compensation", comp.total),
-    )
-    return [((label, ""), (money(amount), "")) for label, amount in parts]
+ROLE_COLUMN = 1
+ROLE_WIDTH = 180  # pixels: the longest role title in two lines
 
 
 class DetailPages(QTabWidget):
@@ -60,6 +47,15 @@ class DetailPages(QTabWidget):
         self.year_view.setModel(self.year_model)
         self.year_view.setAccessibleName("Year-by-year projection")
         setup_table(self.year_view)
+        # A long role ("Practice administrator / health services manager") wraps in a column
+        # of its own width rather than widening the table past its page.
+        header = self.year_view.horizontalHeader()
+        # Qt elides a two-line title as one long line; these columns fit their titles anyway.
+        header.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header.setSectionResizeMode(ROLE_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(ROLE_COLUMN, ROLE_WIDTH)
+        rows = self.year_view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.year_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.year_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.year_page = year_page = QWidget()
@@ -74,22 +70,21 @@ class DetailPages(QTabWidget):
         year_layout.addLayout(copy_row)
         self.addTab(year_page, "&Year by year")
 
-        self.comp_table = QTableWidget(0, 2)
-        self.comp_table.setHorizontalHeaderLabels(["Part", "Per year"])
-        self.comp_table.setAccessibleName("Total compensation parts")
-        setup_table(self.comp_table)
-        self.addTab(self.comp_table, "Total &compensation")
+        self.comp_page = CompensationPage()
+        self.comp_table = self.comp_page.table
+        self.addTab(self.comp_page, "Total &compensation")
 
         copy = QShortcut(QKeySequence.StandardKey.Copy, self.year_view)
         copy.activated.connect(self.copy_selection)
         self.copy_button.clicked.connect(self.copy_all)
         self._projection: Projection | None = None
+        self._dollars: Dollars = "today"
         self._fresh_pages: set[QWidget] = set()
         self.currentChanged.connect(lambda _i: self.show_page())
 
-    def show_projection(self, projection: Projection) -> None:
+    def show_projection(self, projection: Projection, dollars: Dollars = "today") -> None:
         """Show ``projection`` on the page on show; the other pages when they are picked."""
-        self._projection = projection
+        self._projection, self._dollars = projection, dollars
         self._fresh_pages.clear()
         self.show_page()
 
@@ -103,9 +98,9 @@ class DetailPages(QTabWidget):
         if page is self.breakdown_table:
             fill_table(self.breakdown_table, breakdown_cells(projection.today), right={1})
         elif page is self.year_page:
-            self.year_model.set_rows(projection.rows)
-        elif page is self.comp_table:
-            fill_table(self.comp_table, compensation_cells(projection), right={1})
+            self.year_model.set_rows(projection.rows, self._dollars)
+        elif page is self.comp_page:
+            self.comp_page.show_projection(projection)
         self._fresh_pages.add(page)
 
     def copy_selection(self) -> None:

@@ -1,9 +1,10 @@
 """The headline figures above the graph and the line under them that says where they come from.
 
-Four figures (typical base pay, its likely range, total compensation, pay in national-average
-prices) and a line naming the area, the career stage, the area's BLS percentiles and what the
-person's plan adds. Each shows in a :class:`SteadyLabel`, so new text re-lays the tab only when
-it needs another size.
+Four figures for this year (typical base pay, its likely range, total compensation, pay in
+national-average prices) and a line naming the area, the role, the role's BLS percentiles here
+and what the person's plan adds. The figures are the projection's first year, to the dollar:
+one "today" on the whole tab. Each shows in a :class:`SteadyLabel`, so new text re-lays the tab
+only when it needs another size.
 """
 
 from __future__ import annotations
@@ -14,17 +15,20 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ptplanner.core.format import money
+from ptplanner.core.format import money, ordinal
 from ptplanner.core.salary.estimate import Estimate
-from ptplanner.core.salary.model import salary_model
+from ptplanner.core.salary.ladder import rung
 from ptplanner.ui.tabs.salary.steady_label import SteadyLabel
 
+CAPTION_GAP = 6  # pixels between a figure's caption and its value
+FIGURE_GAP = 16  # and between figures: in a narrow window they are as wide as their text
 PLAN_ITEMS_SHOWN = 4  # plan contributions named in the context line; the rest counted
 PLAN_ITEMS_IN_TIP = 25  # and named in its tooltip
 
 
-def _figure(layout: QHBoxLayout, caption: str) -> SteadyLabel:
+def _figure(layout: QHBoxLayout, caption: str) -> tuple[QLabel, SteadyLabel]:
     box = QVBoxLayout()
+    box.setSpacing(CAPTION_GAP)  # its own: a nested layout takes its parent's spacing otherwise
     title = QLabel(caption)
     title.setProperty("role", "caption")
     label = QLabel("—")
@@ -37,7 +41,7 @@ def _figure(layout: QHBoxLayout, caption: str) -> SteadyLabel:
     box.addWidget(title)
     box.addWidget(value)
     layout.addLayout(box, 1)
-    return value
+    return title, value
 
 
 class HeadlineFigures(QFrame):
@@ -47,15 +51,26 @@ class HeadlineFigures(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(self)
-        self.typical_label = _figure(row, "Typical base pay today")
-        self.range_label = _figure(row, "Likely range")
-        self.total_label = _figure(row, "Total compensation")
-        self.col_label = _figure(row, "In national-average prices")
+        row.setSpacing(FIGURE_GAP)
+        self.typical_title, self.typical_label = _figure(row, "Typical base pay")
+        _title, self.range_label = _figure(row, "Likely range")
+        _title, self.total_label = _figure(row, "Total compensation")
+        _title, self.col_label = _figure(row, "In national-average prices")
 
     def show_estimate(self, today: Estimate) -> None:
+        caption = f"Typical base pay, {today.year}"
+        if self.typical_title.text() != caption:
+            self.typical_title.setText(caption)
+            self.typical_label.label.setAccessibleName(caption)
         self.typical_label.setText(money(today.typical))
         self.range_label.setText(f"{money(today.low)} – {money(today.high)}")
-        self.total_label.setText(money(today.compensation.total))
+        comp = today.compensation
+        self.total_label.setText(money(comp.total))
+        self.total_label.setToolTip(
+            f"Cash pay {money(comp.cash)} (base, bonus, profit sharing) plus employer-paid "
+            f"benefits {money(comp.benefits)}\n(401(k) match, health cover, stipend). Paid "
+            "leave is inside base pay, not added: see Total compensation below."
+        )
         col = today.cost_of_living_adjusted
         self.col_label.setText("n/a" if col is None else money(col))
         if col is not None and today.price_level is not None:
@@ -96,10 +111,13 @@ def context_text(today: Estimate, plan_lines: Sequence[str]) -> tuple[str, str]:
             unlisted = len(plan_lines) - len(listed)
             tip = "From your plan:\n" + "\n".join(listed)
             tip += f"\n… and {unlisted} more in the Plan tab" if unlisted else ""
+    job = rung(today.role_id)
+    stage = "" if today.stage_label == today.role_title else f" ({today.stage_label.lower()})"
     text = (
-        f"<b>{escape(today.area_name)}</b> · {escape(today.stage_label)} · "
-        f"{today.percentile:.0f}th percentile of the area's pay · BLS {escape(today.data_date)}"
-        f" pay for {salary_model().occupation} here: 10th {money(p10)}, 25th {money(p25)}, "
-        f"median {money(median)}, 75th {money(p75)}, 90th {money(p90)}.{plan}"
+        f"<b>{escape(today.area_name)}</b> · {escape(today.role_title)}{escape(stage)} · "
+        f"{ordinal(round(today.percentile))} percentile of the role's pay here · BLS "
+        f"{escape(today.data_date)} pay for the job ({job.soc_code}) here, carried to "
+        f"{today.year}: 10th {money(p10)}, 25th {money(p25)}, median {money(median)}, "
+        f"75th {money(p75)}, 90th {money(p90)}.{plan}"
     )
     return text, tip

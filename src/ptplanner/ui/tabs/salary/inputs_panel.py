@@ -1,7 +1,9 @@
 """The Salary tab's left column: the person's profile, the projection's length and the assumptions.
 
 Every edit goes straight to the :class:`ScenarioModel`; the panel shows the model's values again
-after each change, without sending them back as edits.
+after each change, without sending them back as edits. Where the person's plan supplies a value
+(a certification marked done, a move, a first job), the panel shows the plan's value and keeps
+it from being changed here: the plan step is the one place to change it.
 """
 
 from __future__ import annotations
@@ -32,8 +34,30 @@ from ptplanner.core.locations import usable_areas
 from ptplanner.core.salary.model import salary_model
 from ptplanner.ui.fitting import FittedComboBox
 from ptplanner.ui.tabs.salary.assumptions_box import AssumptionsBox
+from ptplanner.ui.tabs.salary.credentials_box import PLAN_TIP, CredentialChecks
 from ptplanner.ui.tabs.salary.location_box import LocationComboBox
+from ptplanner.ui.tabs.salary.role_choice import current_rung_tip, role_combo
 from ptplanner.ui.tabs.salary.scenario import ScenarioModel
+
+LOCATION_TIP = "National, a state or a metro area. Type any part of the name, e.g. boston."
+# The profile's fields a plan step can supply, as PlanProfile.from_plan names them, and how the
+# note under the profile names them.
+PLAN_FIELDS: tuple[tuple[str, str], ...] = (
+    ("role", "role"),
+    ("education", "education"),
+    ("location", "location"),
+    ("employer_type", "employer"),
+)
+
+
+def planned_fields(from_plan: frozenset[str]) -> set[str]:
+    """The profile fields the plan supplies: "education:associate" -> "education"."""
+    return {item.partition(":")[0] for item in from_plan}
+
+
+def planned_ids(from_plan: frozenset[str], kind: str) -> set[str]:
+    """The ids of one kind the plan supplies: ("certification:cmaa", ...) -> {"cmaa"}."""
+    return {value for k, _, value in (i.partition(":") for i in from_plan) if k == kind}
 
 
 class InputsPanel(QScrollArea):
@@ -53,6 +77,9 @@ class InputsPanel(QScrollArea):
         profile = QGroupBox("Your profile")
         form = QFormLayout(profile)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self.role_combo = role_combo()
+        form.addRow("Current &role", self.role_combo)
 
         self.experience_spin = QSpinBox()
         self.experience_spin.setRange(0, 40)
@@ -80,9 +107,7 @@ class InputsPanel(QScrollArea):
         self.location_combo = LocationComboBox()
         self.location_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.location_combo.setAccessibleName("Location")
-        self.location_combo.setToolTip(
-            "National, a state or a metro area. Type any part of the name, e.g. boston."
-        )
+        self.location_combo.setToolTip(LOCATION_TIP)
         self.location_combo.setMaxVisibleItems(20)
         for area in usable_areas():
             self.location_combo.addItem(area.name)
@@ -107,36 +132,29 @@ class InputsPanel(QScrollArea):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         form.addRow("Em&ployer", self.employer_combo)
+        self.plan_note = QLabel()
+        self.plan_note.setWordWrap(True)
+        self.plan_note.setProperty("role", "footnote")
+        self.plan_note.setAccessibleName("Set by your plan")
+        self.plan_note.hide()
+        form.addRow(self.plan_note)
         layout.addWidget(profile)
 
-        certs = QGroupBox("Certifications held")
-        certs_layout = QVBoxLayout(certs)
-        self.cert_checks: dict[str, QCheckBox] = {}
-        for cert in model.certifications:
-            # The full name wraps in a caption under the box: a long checkbox label would clip.
-            abbreviation, _, full_name = cert.label.partition(" (")
-            check = QCheckBox(abbreviation)
-            check.setAccessibleName(f"Certification {abbreviation}")
-            check.setAccessibleDescription(full_name.rstrip(")"))
-            check.setToolTip(full_name.rstrip(")"))
-            caption = QLabel(full_name.rstrip(")"))
-            caption.setWordWrap(True)
-            caption.setIndent(24)
-            caption.setProperty("role", "footnote")
-            self.cert_checks[cert.id] = check
-            certs_layout.addWidget(check)
-            certs_layout.addWidget(caption)
-        layout.addWidget(certs)
-
-        skills = QGroupBox("Skills")
-        skills_layout = QVBoxLayout(skills)
-        self.skill_checks: dict[str, QCheckBox] = {}
-        for skill in model.skills:
-            check = QCheckBox(skill.label)
-            check.setAccessibleName(f"Skill {skill.label}")
-            self.skill_checks[skill.id] = check
-            skills_layout.addWidget(check)
-        layout.addWidget(skills)
+        self.certs_box = CredentialChecks(
+            "Certifications held",
+            "certification",
+            [
+                (c.id, c.label.partition(" (")[0], c.label.partition(" (")[2].rstrip(")"))
+                for c in model.certifications
+            ],
+        )
+        self.cert_checks: dict[str, QCheckBox] = self.certs_box.checks
+        layout.addWidget(self.certs_box)
+        self.skills_box = CredentialChecks(
+            "Skills", "skill", [(s.id, s.label, "") for s in model.skills]
+        )
+        self.skill_checks: dict[str, QCheckBox] = self.skills_box.checks
+        layout.addWidget(self.skills_box)
 
         projection = QGroupBox("Projection")
         projection_form = QFormLayout(projection)
@@ -148,8 +166,8 @@ class InputsPanel(QScrollArea):
         self.plan_check = QCheckBox("Include my plan's milestones")
         self.plan_check.setAccessibleName("Include my plan's milestones")
         self.plan_check.setToolTip(
-            "Finished certifications and degrees in your plan count as held; planned ones with "
-            "a target date are added to the projection in their year."
+            "Steps marked done in your plan count as yours now; planned ones with a target\n"
+            "date (a certification, a new role, a move) change pay from their year on."
         )
         projection_form.addRow(self.plan_check)
         layout.addWidget(projection)
@@ -184,12 +202,14 @@ class InputsPanel(QScrollArea):
     def _connect(self) -> None:
         s = self.scenario
         self.experience_spin.valueChanged.connect(lambda v: self._push(years_experience=float(v)))
-        self.education_combo.currentIndexChanged.connect(
-            lambda _i: self._push(education=self.education_combo.currentData())
-        )
-        self.employer_combo.currentIndexChanged.connect(
-            lambda _i: self._push(employer_type=self.employer_combo.currentData())
-        )
+        for combo, field in (
+            (self.role_combo, "role"),
+            (self.education_combo, "education"),
+            (self.employer_combo, "employer_type"),
+        ):
+            combo.currentIndexChanged.connect(
+                lambda _i, c=combo, f=field: self._push(**{f: c.currentData()})
+            )
         self.location_combo.activated.connect(lambda _i: self.commit_location())
         line = self.location_combo.lineEdit()
         assert line is not None
@@ -220,9 +240,10 @@ class InputsPanel(QScrollArea):
             self.scenario.update(**changes)
 
     def _push_sets(self) -> None:
+        # Only the person's own ticks: what the plan supplies stays the plan's.
         self._push(
-            certifications={k for k, c in self.cert_checks.items() if c.isChecked()},
-            skills={k for k, c in self.skill_checks.items() if c.isChecked()},
+            certifications=self.certs_box.person_ticked(),
+            skills=self.skills_box.person_ticked(),
         )
 
     def _push_assumption(self, field: str, value: float) -> None:
@@ -231,12 +252,16 @@ class InputsPanel(QScrollArea):
 
     def commit_location(self) -> None:
         text = self.location_combo.currentText().strip()
-        if not self._syncing and text and text != self.scenario.inputs.location:
+        if not self._syncing and text and text != self.shown_location():
             self.scenario.update(location=text)
+
+    def shown_location(self) -> str:
+        return self.scenario.effective_inputs().location
 
     def sync_from_model(self) -> None:
         """Show the model's values without sending them back as edits."""
-        inputs = self.scenario.inputs
+        profile = self.scenario.plan_profile()
+        inputs, from_plan = profile.inputs, profile.from_plan
         self._syncing = True
 
         def show(spin: QSpinBox | QDoubleSpinBox, value: float) -> None:
@@ -250,8 +275,12 @@ class InputsPanel(QScrollArea):
 
         try:
             show(self.experience_spin, round(inputs.years_experience))
-            self.education_combo.setCurrentIndex(self.education_combo.findData(inputs.education))
-            self.employer_combo.setCurrentIndex(self.employer_combo.findData(inputs.employer_type))
+            for combo, value in (
+                (self.role_combo, inputs.role),
+                (self.education_combo, inputs.education),
+                (self.employer_combo, inputs.employer_type),
+            ):
+                combo.setCurrentIndex(combo.findData(value))
             if self.location_combo.currentText() != inputs.location:
                 index = self.location_combo.findText(inputs.location)
                 self.location_combo.setCurrentIndex(index)
@@ -259,10 +288,11 @@ class InputsPanel(QScrollArea):
                 line = self.location_combo.lineEdit()
                 if line is not None:
                     line.setCursorPosition(0)  # show the start of a long name, not its end
-            for key, check in self.cert_checks.items():
-                check.setChecked(key in inputs.certifications)
-            for key, check in self.skill_checks.items():
-                check.setChecked(key in inputs.skills)
+            self._show_plan_fields(planned_fields(from_plan))
+            self.certs_box.show_held(
+                self.scenario.inputs.certifications, planned_ids(from_plan, "certification")
+            )
+            self.skills_box.show_held(self.scenario.inputs.skills, planned_ids(from_plan, "skill"))
             show(self.years_spin, self.scenario.years)
             self.plan_check.setChecked(self.scenario.use_plan)
             values = inputs.assumptions.model_dump()
@@ -270,3 +300,24 @@ class InputsPanel(QScrollArea):
                 show(spin, values[field])
         finally:
             self._syncing = False
+
+    def _show_plan_fields(self, planned: set[str]) -> None:
+        """Keep what the plan supplies from being changed here, and say so."""
+        combos: dict[str, tuple[QComboBox, str]] = {
+            "role": (self.role_combo, current_rung_tip(self.role_combo)),
+            "education": (self.education_combo, ""),
+            "location": (self.location_combo, LOCATION_TIP),
+            "employer_type": (self.employer_combo, ""),
+        }
+        for field, (combo, tip) in combos.items():
+            supplied = field in planned
+            combo.setEnabled(not supplied)
+            tip = "\n\n".join(t for t in (tip, PLAN_TIP if supplied else "") if t)
+            if combo.toolTip() != tip:
+                combo.setToolTip(tip)
+        names = [name for field, name in PLAN_FIELDS if field in planned]
+        if names:
+            what = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+            text = f"Your {what} come{'s' if len(names) == 1 else ''} from your plan."
+            self.plan_note.setText(text + " Change the plan step in the Plan tab.")
+        self.plan_note.setVisible(bool(names))

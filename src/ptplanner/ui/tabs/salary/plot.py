@@ -1,9 +1,13 @@
-"""The projection graph: typical pay with its low-high band, total compensation, the area's BLS
-10th-90th percentile band, and an optional pinned scenario, with figures on hover.
+"""The projection graph: typical pay with its low-high band, total compensation, the role's BLS
+10th-90th percentile band here, and an optional pinned scenario, with figures on hover.
+
+Pay shows in this year's dollars or nominal ones, as the person picks; the axis and the legend
+say which. A change of role (a promotion) is drawn as the step it is, with a dashed line at its
+year naming the new role.
 
 The lines and bands are one :class:`~ptplanner.ui.tabs.salary.chart.Chart` item, created once
-and fed new points on each change; the pay axis keeps its range while the lines still fit it
-(:mod:`ptplanner.ui.tabs.salary.pay_range`).
+and fed new points on each change, and the role markers a few lines made once and moved; the
+pay axis keeps its range while the lines still fit it (:mod:`ptplanner.ui.tabs.salary.pay_range`).
 """
 
 from __future__ import annotations
@@ -14,11 +18,24 @@ from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ptplanner.core.format import money
-from ptplanner.core.projection import Projection
+from ptplanner.core.projection import Dollars, Projection, YearRow
+from ptplanner.core.salary.ladder import ladder
 from ptplanner.ui.tabs.salary.axes import DollarAxis, YearAxis
 from ptplanner.ui.tabs.salary.chart import COMPARE, TOTAL, TYPICAL, Chart, Line, transparent
 from ptplanner.ui.tabs.salary.legend import DotSample, ProjectionLegend
 from ptplanner.ui.tabs.salary.pay_range import steady_range
+from ptplanner.ui.tabs.salary.year_table import dollars_label, experience_cell, role_cell
+
+ROLE_LABEL_STEP = 0.1  # of the graph's height between the names of successive roles
+
+
+def role_changes(rows: tuple[YearRow, ...]) -> frozenset[int]:
+    """The rows whose role differs from the year before's: where the lines step."""
+    return frozenset(i for i in range(1, len(rows)) if rows[i].role != rows[i - 1].role)
+
+
+def axis_title(dollars: Dollars, first_year: int) -> str:
+    return f"Pay per year ({dollars_label(dollars, first_year)})"
 
 
 class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
@@ -37,7 +54,10 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         self.hideButtons()
         plot = self.getPlotItem()
         plot.showGrid(x=False, y=False)
-        plot.setLabel("left", "Pay per year")
+        # Room above the view for half a line of text: a tick at the top of the pay axis
+        # ("$70k") has its label centred on it, and it was cut in half at the widget's edge.
+        plot.layout.setContentsMargins(1, 8, 1, 1)
+        plot.setLabel("left", axis_title("today", 0))
         plot.setLabel("bottom", "Year")
         for name in ("left", "bottom", "top", "right"):
             # The axes write their own tick text (and the top and right ones are hidden), so an
@@ -78,7 +98,7 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         self.legend.addItem(DotSample(self.typical_curve), "Typical base pay")
         self.legend.addItem(self.band_swatch, "Likely range (low–high)")
         self.legend.addItem(self.total_curve, "Total compensation")
-        self.legend.addItem(self.bls_swatch, "BLS 10th–90th percentile, this area")
+        self.legend.addItem(self.bls_swatch, "BLS 10th–90th percentile, your role here")
         self.legend.addItem(self.compare_curve, "Pinned")
         self.legend.cache_text()
         # The axes too: a change that keeps the range repaints them unchanged.
@@ -92,12 +112,27 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         )
         self.cursor.hide()
         plot.addItem(self.cursor, ignoreBounds=True)
+        # A dashed line at each change of role, naming the new one: at most one per rung above
+        # the first, so they are all made now and moved or hidden on each change. Each name sits
+        # a line higher than the one before, so promotions a year or two apart stay readable.
+        self.role_marks: list[pg.InfiniteLine] = []
+        for at, _rung in enumerate(ladder()[1:]):
+            mark = pg.InfiniteLine(
+                angle=90,
+                movable=False,
+                pen=pg.mkPen(transparent(TYPICAL, 160), width=1, style=Qt.PenStyle.DashLine),
+                label="",
+                labelOpts={"position": 0.06 + ROLE_LABEL_STEP * at, "color": TYPICAL},
+            )
+            mark.hide()
+            plot.addItem(mark, ignoreBounds=True)
+            self.role_marks.append(mark)
         self.hover_text = ""
         self._projection: Projection | None = None
         self._comparison: Projection | None = None
         self._comparison_label = ""
-        self._real = False
-        self._y_label = "Pay per year"
+        self._dollars: Dollars = "today"
+        self._y_label = axis_title("today", 0)
         self._view: tuple[tuple[float, float], tuple[float, float]] | None = None
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.apply_palette()
@@ -135,53 +170,66 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         self,
         projection: Projection,
         *,
-        real: bool = False,
+        dollars: Dollars = "today",
         show_total: bool = True,
         comparison: Projection | None = None,
         comparison_label: str = "",
     ) -> None:
-        self._projection, self._real = projection, real
+        self._projection, self._dollars = projection, dollars
         self._comparison, self._comparison_label = comparison, comparison_label
         rows = projection.rows
         years = [float(r.year) for r in rows]
-        if real:
-            factor = [r.typical_real / r.typical if r.typical else 1.0 for r in rows]
-        else:
-            factor = [1.0] * len(rows)
-
-        def scaled(values: list[float]) -> list[float]:
-            return [v * f for v, f in zip(values, factor, strict=True)]
-
-        low = scaled([r.low for r in rows])
-        high = scaled([r.high for r in rows])
-        bls_low = scaled([r.bls_p10 for r in rows])
-        bls_high = scaled([r.bls_p90 for r in rows])
-        totals = [(r.total_real if real else r.total_compensation) for r in rows]
+        shown = [r.money(dollars) for r in rows]  # (low, typical, high, total) each year
+        # The BLS band in the same dollars: nominal figures over the year's price level.
+        scale = [1.0 if dollars == "nominal" else 1.0 / r.deflator for r in rows]
+        low = [m[0] for m in shown]
+        high = [m[2] for m in shown]
+        totals = [m[3] for m in shown]
+        bls_low = [r.bls_p10 * f for r, f in zip(rows, scale, strict=True)]
+        bls_high = [r.bls_p90 * f for r, f in zip(rows, scale, strict=True)]
         compared: list[float] = []
         compared_years: list[float] = []
+        steps = role_changes(rows)
+        jumps = {
+            line: steps
+            for line in (
+                self.typical_curve,
+                self.low_curve,
+                self.high_curve,
+                self.bls_low,
+                self.bls_high,
+                self.total_curve,
+            )
+        }
         if comparison is not None:
-            compared = [(r.typical_real if real else r.typical) for r in comparison.rows]
+            compared = [r.money(dollars)[1] for r in comparison.rows]
             compared_years = [float(r.year) for r in comparison.rows]
+            jumps[self.compare_curve] = role_changes(comparison.rows)
         self._set_visible(self.total_curve, show_total)
         self._set_visible(self.compare_curve, comparison is not None)
         self.chart.set_points(
             [
-                (self.typical_curve, years, scaled([r.typical for r in rows])),
+                (self.typical_curve, years, [m[1] for m in shown]),
                 (self.low_curve, years, low),
                 (self.high_curve, years, high),
                 (self.bls_low, years, bls_low),
                 (self.bls_high, years, bls_high),
                 (self.total_curve, years, totals),
                 (self.compare_curve, compared_years, compared),
-            ]
+            ],
+            jumps,
         )
+        self._show_role_marks(rows, steps)
+        text = self.palette().color(QPalette.ColorRole.Text)
         self.legend.set_entry_text(
             self.compare_curve,
             f"Pinned: {comparison_label}" if comparison else "Pinned: none",
-            self.palette().color(QPalette.ColorRole.Text),
+            text,
         )
+        unit = dollars_label(dollars, rows[0].year)
+        self.legend.set_entry_text(self.typical_curve, f"Typical base pay ({unit})", text)
 
-        label = "Pay per year" + (f" ({rows[0].year} dollars)" if real else "")
+        label = axis_title(dollars, rows[0].year)
         if label != self._y_label:
             self._y_label = label
             self.getPlotItem().setLabel("left", label)
@@ -204,29 +252,46 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         if line.set_shown(visible):
             self.legend.repaint_sample(line)
 
+    def _show_role_marks(self, rows: tuple[YearRow, ...], steps: frozenset[int]) -> None:
+        """Move a dashed line to each change of role, named; hide the rest."""
+        at = sorted(steps)
+        for i, mark in enumerate(self.role_marks):
+            if i < len(at):
+                row = rows[at[i]]
+                mark.setPos(row.year)
+                # The label sets its text only while shown: shown first, then named.
+                hidden = not mark.isVisible()
+                mark.show()
+                if hidden or mark.label.format != row.role_title:
+                    mark.label.setFormat(row.role_title)
+            else:
+                mark.hide()
+
     def figures_for_year(self, year: int) -> str:
-        """The hover text for a year: the user's figures and the pinned scenario's."""
+        """The hover text for a year: the role, the user's figures and the pinned scenario's."""
         if self._projection is None:
             return ""
         row = next((r for r in self._projection.rows if r.year == year), None)
         if row is None:
             return ""
-        real = self._real
-        typical = row.typical_real if real else row.typical
-        factor = typical / row.typical if row.typical else 1.0
-        total = row.total_real if real else row.total_compensation
+        low, typical, high, total = row.money(self._dollars)
+        unit = dollars_label(self._dollars, self._projection.rows[0].year)
+        role = role_cell(row)
+        if row.working:
+            role += f" · {experience_cell(row)}"
         lines = [
-            f"{row.year} · {row.experience:g} years · {row.stage}",
+            f"{row.year} · {role}",
             f"Typical base: {money(typical)}",
-            f"Range: {money(row.low * factor)} – {money(row.high * factor)}",
+            f"Range: {money(low)} – {money(high)}",
             f"Total compensation: {money(total)}",
+            f"In {unit}",
         ]
         if row.events:
             lines.append("Events: " + "; ".join(row.events))
         if self._comparison is not None:
             other = next((r for r in self._comparison.rows if r.year == year), None)
             if other is not None:
-                value = other.typical_real if real else other.typical
+                value = other.money(self._dollars)[1]
                 lines.append(f"Pinned ({self._comparison_label}): {money(value)}")
         return "\n".join(lines)
 

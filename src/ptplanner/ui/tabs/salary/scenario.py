@@ -1,9 +1,14 @@
-"""The salary scenario the window shows: inputs, plan effects, a pinned comparison.
+"""The salary scenario the window shows: the saved profile, what the plan adds, a pinned comparison.
 
 The model owns state and calls the core's ``project()``; the Salary tab and the printout only
-read from it. Each change re-validates the inputs with the same pydantic model the CLI uses and
-emits ``changed`` once; an invalid change emits ``invalid`` with a sentence and keeps the last
-good scenario.
+read from it. The profile the person edits is the saved one (``settings.salary_inputs``, the
+one ``ptplanner projection --from-plan`` reads too); what the plan supplies on top of it comes
+from the core's one derivation, :func:`ptplanner.core.plan.profile.derive_profile`, so the tab,
+the printout and the command line agree. Each change re-validates the inputs with the same
+pydantic model the CLI uses and emits ``changed`` once; an invalid change emits ``invalid`` with
+a sentence and keeps the last good scenario, and a plan link the engine rejects leaves the plan
+out and says why in ``plan_problem``. A change to what is saved also emits
+``profile_changed``, for the window to write the settings file.
 """
 
 from __future__ import annotations
@@ -16,9 +21,11 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 
 from ptplanner.core.locations import LocationError
+from ptplanner.core.plan.profile import PlanProfile, derive_profile
 from ptplanner.core.plan.salary_link import PlanEffects
-from ptplanner.core.projection import Projection, ProjectionRequest, project
+from ptplanner.core.projection import Dollars, Projection, ProjectionRequest, project
 from ptplanner.core.salary.inputs import SalaryInputs
+from ptplanner.core.salary.ladder import rung
 from ptplanner.core.settings import Settings
 
 
@@ -28,35 +35,46 @@ class PinnedScenario:
     projection: Projection
 
 
-def _message(error: ValidationError | LocationError) -> str:
-    if isinstance(error, LocationError):
-        return str(error)
-    first = error.errors()[0]
-    field = ".".join(str(p) for p in first["loc"])
-    return f"{field}: {str(first['msg']).removeprefix('Value error, ')}"
+def _message(error: ValidationError | LocationError | ValueError) -> str:
+    if isinstance(error, ValidationError):
+        first = error.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        return f"{field}: {str(first['msg']).removeprefix('Value error, ')}"
+    return str(error)
+
+
+def saved_profile(settings: Settings) -> SalaryInputs:
+    """The profile saved in ``settings``, or the defaults if there is none or it no longer
+    validates (an area a later BLS release dropped, say)."""
+    if settings.salary_inputs:
+        try:
+            return SalaryInputs.from_saved(settings.salary_inputs)
+        except (ValidationError, LocationError):
+            pass
+    return SalaryInputs()
 
 
 class ScenarioModel(QObject):
     changed = Signal()
     invalid = Signal(str)
     pinned_changed = Signal()
+    profile_changed = Signal()
+    """The saved part changed: the profile, the projection's length or the dollars shown."""
 
     def __init__(self, settings: Settings | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         settings = settings or Settings()
-        self.inputs = SalaryInputs()
-        if settings.salary_inputs:
-            try:  # a saved profile may name an area a later BLS release dropped
-                self.inputs = SalaryInputs.model_validate(settings.salary_inputs)
-            except (ValidationError, LocationError):
-                self.inputs = SalaryInputs()
+        self.inputs = saved_profile(settings)
         self.years = settings.projection_years
-        self.show_real = settings.show_inflation_adjusted
+        self.dollars: Dollars = settings.dollars
         self.use_plan = True
         self.plan_effects = PlanEffects()
         self.start_year = dt.date.today().year
         self.pinned: PinnedScenario | None = None
         self._projection: Projection | None = None
+        self._profile: PlanProfile | None = None
+        self.plan_problem: str | None = None
+        """Why the plan's part was left out of the projection on show, if it was."""
 
     # --- changes ------------------------------------------------------------------------------
 
@@ -83,17 +101,20 @@ class ScenarioModel(QObject):
         if inputs != self.inputs:
             self.inputs = inputs
             self._changed()
+            self.profile_changed.emit()
         return True
 
     def set_years(self, years: int) -> None:
         if years != self.years and 1 <= years <= 50:
             self.years = years
             self._changed()
+            self.profile_changed.emit()
 
-    def set_show_real(self, show: bool) -> None:
-        if show != self.show_real:
-            self.show_real = show
+    def set_dollars(self, dollars: Dollars) -> None:
+        if dollars != self.dollars:
+            self.dollars = dollars
             self.changed.emit()  # the projection is the same; only what is drawn changes
+            self.profile_changed.emit()
 
     def set_use_plan(self, use: bool) -> None:
         if use != self.use_plan:
@@ -108,41 +129,65 @@ class ScenarioModel(QObject):
 
     def _changed(self) -> None:
         self._projection = None
+        self._profile = None
+        self.plan_problem = None
         self.changed.emit()
 
     # --- results ------------------------------------------------------------------------------
 
+    def plan_profile(self) -> PlanProfile:
+        """The saved profile with what the plan says you have now and expect later."""
+        if self._profile is None:
+            effects = self.plan_effects if self.use_plan else PlanEffects()
+            try:
+                self._profile = derive_profile(self.inputs, effects)
+            except (ValidationError, LocationError, ValueError) as error:
+                # A plan link the engine does not know must not blank the tab.
+                self.plan_problem = f"Your plan's salary links were ignored: {_message(error)}"
+                self._profile = derive_profile(self.inputs, PlanEffects())
+        return self._profile
+
     def effective_inputs(self) -> SalaryInputs:
         """The profile the projection uses: the tab's inputs plus what the plan says is done."""
-        if self.use_plan and not self.plan_effects.is_empty:
-            try:
-                return self.plan_effects.apply(self.inputs)
-            except (ValidationError, LocationError):
-                return self.inputs  # a plan link to an area BLS no longer lists
-        return self.inputs
+        return self.plan_profile().inputs
+
+    def from_plan(self) -> frozenset[str]:
+        """What the plan, not the person, supplied ("certification:cmaa", "location", ...)."""
+        return self.plan_profile().from_plan
 
     def request(self) -> ProjectionRequest:
-        events = self.plan_effects.events if self.use_plan else ()
+        profile = self.plan_profile()
         return ProjectionRequest(
-            inputs=self.effective_inputs(),
+            inputs=profile.inputs,
             years=self.years,
             start_year=self.start_year,
-            events=events,
+            events=profile.events,
+            work_starts=profile.work_starts,
         )
 
     def projection(self) -> Projection:
         if self._projection is None:
             try:
                 self._projection = project(self.request())
-            except (ValidationError, LocationError) as error:
+            except (ValidationError, LocationError, ValueError) as error:
                 # A plan event the engine rejects must not blank the tab: drop the plan's part.
-                self.invalid.emit(f"Your plan's salary links were ignored: {_message(error)}")
+                self.plan_problem = f"Your plan's salary links were ignored: {_message(error)}"
                 self._projection = project(
                     ProjectionRequest(
                         inputs=self.inputs, years=self.years, start_year=self.start_year
                     )
                 )
         return self._projection
+
+    def label(self) -> str:
+        """A short name for the scenario on show: "Boston, Office manager, 3 yrs, CMAA"."""
+        inputs = self.effective_inputs()
+        area = inputs.location.split(",")[0].split("-")[0]
+        certs = "+".join(sorted(c.upper() for c in inputs.certifications))
+        parts = [area, rung(inputs.role).title, f"{inputs.years_experience:g} yrs"]
+        if certs:
+            parts.append(certs)
+        return ", ".join(parts)
 
     # --- comparison ---------------------------------------------------------------------------
 
@@ -155,5 +200,13 @@ class ScenarioModel(QObject):
             self.pinned = None
             self.pinned_changed.emit()
 
+    # --- saving -------------------------------------------------------------------------------
+
     def inputs_for_settings(self) -> dict[str, Any]:
         return self.inputs.model_dump(mode="json")
+
+    def store_in(self, settings: Settings) -> None:
+        """Copy what the window remembers of the scenario into ``settings``."""
+        settings.salary_inputs = self.inputs_for_settings()
+        settings.projection_years = self.years
+        settings.dollars = self.dollars

@@ -9,14 +9,24 @@ pages catch up when shown (pyqtgraph is imported with this module, which the win
 when the tab is first shown).
 
 Where things are: the inputs in :mod:`.inputs_panel`, the figures and the line under them in
-:mod:`.figures`, the graph in :mod:`.plot`, the tables under it in :mod:`.details`.
+:mod:`.figures`, the graph in :mod:`.plot`, the tables under it in :mod:`.details`; the state
+in :mod:`.scenario`.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ptplanner.core.projection import Projection
 from ptplanner.ui.tabs.salary.details import DetailPages
@@ -27,6 +37,11 @@ from ptplanner.ui.tabs.salary.scenario import ScenarioModel
 from ptplanner.ui.tabs.salary.splitter import ShareSplitter
 
 GRAPH_SHARE = 0.55  # of the height the graph and the detail tables share
+
+
+def today_text(year: int) -> str:
+    """The label of the choice of this year's dollars: "2026 dollars"."""
+    return f"&{year} dollars"
 
 
 def inputs_width(room: int) -> int:
@@ -83,8 +98,10 @@ class SalaryTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(outer)
 
-        self.real_check.setChecked(scenario.show_real)
-        self.real_check.toggled.connect(scenario.set_show_real)
+        self._show_dollars()
+        self.nominal_radio.toggled.connect(
+            lambda on: scenario.set_dollars("nominal" if on else "today")
+        )
         self.total_check.toggled.connect(lambda _c: self.refresh())
         self.pin_button.clicked.connect(self.pin)
         self.unpin_button.clicked.connect(scenario.unpin)
@@ -96,8 +113,19 @@ class SalaryTab(QWidget):
     def _controls(self) -> QHBoxLayout:
         """The row above the graph: what it shows, and pinning a scenario to compare."""
         controls = QHBoxLayout()
-        self.real_check = QCheckBox("&Inflation-adjusted")
-        self.real_check.setAccessibleName("Show inflation-adjusted pay")
+        # Today's dollars by default: a raise that only keeps up with prices shows as flat.
+        self.today_radio = QRadioButton(today_text(self.scenario.start_year))
+        self.today_radio.setAccessibleName("Show pay in today's dollars")
+        self.today_radio.setToolTip(
+            "Pay in this year's dollars: inflation taken out, so the lines show\n"
+            "what pay will buy (the default)."
+        )
+        self.nominal_radio = QRadioButton("N&ominal dollars")
+        self.nominal_radio.setAccessibleName("Show pay in nominal dollars")
+        self.nominal_radio.setToolTip("Pay as the amounts paid in each year, inflation included.")
+        self.dollars_group = QButtonGroup(self)
+        self.dollars_group.addButton(self.today_radio)
+        self.dollars_group.addButton(self.nominal_radio)
         self.total_check = QCheckBox("Show &total compensation")
         self.total_check.setChecked(True)
         self.total_check.setAccessibleName("Show total compensation line")
@@ -106,7 +134,9 @@ class SalaryTab(QWidget):
         self.pin_button.setToolTip("Keep this scenario on the graph, then change the inputs")
         self.unpin_button = QPushButton("Clear compariso&n")
         self.unpin_button.setAccessibleName("Clear the pinned comparison")
-        controls.addWidget(self.real_check)
+        controls.addWidget(self.today_radio)
+        controls.addWidget(self.nominal_radio)
+        controls.addSpacing(12)
         controls.addWidget(self.total_check)
         controls.addStretch(1)
         controls.addWidget(self.pin_button)
@@ -120,17 +150,15 @@ class SalaryTab(QWidget):
 
     # --- actions ------------------------------------------------------------------------------
 
-    def scenario_label(self) -> str:
-        inputs = self.scenario.effective_inputs()
-        area = inputs.location.split(",")[0].split("-")[0]
-        certs = "+".join(sorted(c.upper() for c in inputs.certifications))
-        parts = [area, f"{inputs.years_experience:g} yrs", inputs.education]
-        if certs:
-            parts.append(certs)
-        return ", ".join(parts)
+    def _show_dollars(self, first_year: int | None = None) -> None:
+        if first_year is not None and self.today_radio.text() != today_text(first_year):
+            self.today_radio.setText(today_text(first_year))
+        radio = self.nominal_radio if self.scenario.dollars == "nominal" else self.today_radio
+        if not radio.isChecked():
+            radio.setChecked(True)
 
     def pin(self) -> None:
-        self.scenario.pin(self.scenario_label())
+        self.scenario.pin(self.scenario.label())
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
@@ -147,12 +175,16 @@ class SalaryTab(QWidget):
         # Hidden first: computing the projection may report that the plan's links were ignored.
         self.error_label.hide()
         projection = self.scenario.projection()
+        if self.scenario.plan_problem:
+            self.show_error(self.scenario.plan_problem)
         self._show_summary(projection)
-        self.details.show_projection(projection)
+        self._show_dollars(projection.rows[0].year)
+        dollars = self.scenario.dollars
+        self.details.show_projection(projection, dollars)
         pinned = self.scenario.pinned
         self.plot.show_projection(
             projection,
-            real=self.scenario.show_real,
+            dollars=dollars,
             show_total=self.total_check.isChecked(),
             comparison=pinned.projection if pinned else None,
             comparison_label=pinned.label if pinned else "",
@@ -163,12 +195,8 @@ class SalaryTab(QWidget):
     def _show_summary(self, projection: Projection) -> None:
         today = projection.today
         self.figures.show_estimate(today)
-        scenario = self.scenario
-        plan_lines = (
-            scenario.plan_effects.describe()
-            if scenario.use_plan and not scenario.plan_effects.is_empty
-            else []
-        )
+        profile = self.scenario.plan_profile()
+        plan_lines = [*profile.describe(), *profile.notes] if self.scenario.use_plan else []
         text, tip = context_text(today, plan_lines)
         self.context_label.setToolTip(tip)
         self.context_label.setText(text)

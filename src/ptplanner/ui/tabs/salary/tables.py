@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +21,10 @@ Cell = tuple[str, str]  # text, tool tip
 
 
 class FittedHeader(QHeaderView):
-    """Column titles that end in "…" in a column too narrow for them and show whole on hover."""
+    """Column titles that end in "…" in a column too narrow for them and show whole on hover.
+
+    A title may have two lines ("Typical" over "(2026 dollars)"); the wider line sets its width.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -33,7 +36,14 @@ class FittedHeader(QHeaderView):
     def title_width(self, section: int) -> int:
         """The width ``section`` needs to show its whole title."""
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
-        return self.fontMetrics().horizontalAdvance(self.title(section)) + 2 * margin
+        lines = self.title(section).splitlines() or [""]
+        widest = max(self.fontMetrics().horizontalAdvance(line) for line in lines)
+        return widest + 2 * margin
+
+    def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
+        # Qt measures a two-line title too narrow and then elides it: its wider line counts.
+        size = super().sectionSizeFromContents(logicalIndex)
+        return size.expandedTo(QSize(self.title_width(logicalIndex), 0))
 
     def is_elided(self, section: int) -> bool:
         return self.title_width(section) > self.sectionSize(section)
@@ -67,14 +77,21 @@ def _cell_sizes(table: QTableWidget) -> tuple[list[int], list[int]]:
     return rows, [table.columnWidth(c) for c in range(table.columnCount())]
 
 
-def fill_table(table: QTableWidget, rows: Sequence[Sequence[Cell]], right: Container[int]) -> None:
-    """Show ``rows`` of (text, tip) in ``table``, updating its items in place; the last row bold.
+def fill_table(
+    table: QTableWidget,
+    rows: Sequence[Sequence[Cell]],
+    right: Container[int],
+    bold: Container[int] | None = None,
+) -> None:
+    """Show ``rows`` of (text, tip) in ``table``, updating its items in place; the ``bold`` rows
+    (by default the last) in bold.
 
     The tables fit their rows to word-wrapped text, and every change signal makes the view
     re-measure all of them at once, and a change of several cells repaints the whole table:
     the model stays quiet while the cells are set, then reports one changed cell, and the
     other changed cells are repainted on their own (all of it when rows or columns moved).
     """
+    bold = {len(rows) - 1} if bold is None else bold
     if table.rowCount() != len(rows):
         table.clearContents()  # new items below get the right alignment and weight
         table.setRowCount(len(rows))
@@ -90,7 +107,7 @@ def fill_table(table: QTableWidget, rows: Sequence[Sequence[Cell]], right: Conta
                         item.setTextAlignment(
                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                         )
-                    if r == len(rows) - 1 and c < 2:
+                    if r in bold and c < 2:
                         font = item.font()
                         font.setBold(True)
                         item.setFont(font)

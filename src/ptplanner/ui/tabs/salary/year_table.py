@@ -1,4 +1,9 @@
-"""The "Year by year" table's model: the projection's rows, read-only, copyable as text."""
+"""The "Year by year" table's model: the projection's rows, read-only, copyable as text.
+
+Money shows in the dollars the person picked (this year's by default, or nominal), and the
+column titles say which; the Role column shows the job of each year, so a promotion's jump in
+pay sits beside its reason.
+"""
 
 from __future__ import annotations
 
@@ -8,70 +13,112 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QWidget
 
 from ptplanner.core.format import money
-from ptplanner.core.projection import YearRow
+from ptplanner.core.projection import Dollars, YearRow
 
 Index = QModelIndex | QPersistentModelIndex
+
+NOT_WORKING = "Not working yet"
+
+
+def dollars_label(dollars: Dollars, first_year: int) -> str:
+    """ "2026 dollars" or "nominal dollars": what every axis, title and legend names."""
+    return f"{first_year} dollars" if dollars == "today" else "nominal dollars"
+
+
+def role_cell(row: YearRow) -> str:
+    """The job of a year: "PT care coordinator, entry level", "Office manager"."""
+    if not row.working:
+        return NOT_WORKING
+    if row.stage and row.stage != row.role_title:
+        return f"{row.role_title}, {row.stage.lower()}"
+    return row.role_title
+
+
+def years_text(years: float) -> str:
+    """ "1 yr", "3 yrs", "2.5 yrs"."""
+    return f"{years:g} yr" + ("" if years == 1 else "s")
+
+
+def experience_cell(row: YearRow) -> str:
+    """Years of work, and years in the role when fewer: "12 yrs (2 in role)"."""
+    if row.years_in_role != row.experience:
+        return f"{years_text(row.experience)} ({row.years_in_role:g} in role)"
+    return years_text(row.experience)
 
 
 class ProjectionTableModel(QAbstractTableModel):
     """The year-by-year projection as a read-only table (copyable as tab-separated text)."""
 
-    HEADERS = (
-        "Year",
-        "Experience",
-        "Stage",
-        "Base low",
-        "Base typical",
-        "Base high",
-        "Total comp",
-        "Typical, inflation-adj.",
-        "Events",
-    )
+    TITLES = ("Year", "Role", "Experience", "Typical base", "Likely range", "Total comp", "Events")
+    MONEY = frozenset({3, 4, 5})
+    RIGHT = frozenset({0, 3, 4, 5})
+    EVENTS = 6
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: tuple[YearRow, ...] = ()
+        self.dollars: Dollars = "today"
+        self.headers: tuple[str, ...] = self._headers()
 
-    def set_rows(self, rows: tuple[YearRow, ...]) -> None:
-        if rows == self.rows:
+    def _headers(self) -> tuple[str, ...]:
+        first = self.rows[0].year if self.rows else 0
+        unit = dollars_label(self.dollars, first)
+        return tuple(
+            f"{title}\n({unit})" if c in self.MONEY else title
+            for c, title in enumerate(self.TITLES)
+        )
+
+    def set_rows(self, rows: tuple[YearRow, ...], dollars: Dollars = "today") -> None:
+        if rows == self.rows and dollars == self.dollars:
             return
         if len(rows) != len(self.rows):
             self.beginResetModel()
-            self.rows = rows
+            self.rows, self.dollars = rows, dollars
+            self.headers = self._headers()
             self.endResetModel()
             return
         # Same shape: one change signal keeps the selection and lays the view out once.
-        self.rows = rows
-        self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.HEADERS) - 1))
+        self.rows, self.dollars = rows, dollars
+        headers = self._headers()
+        if headers != self.headers:
+            self.headers = headers
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
+        self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.TITLES) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(self.TITLES)
 
     def cell(self, row: YearRow, column: int) -> str:
-        return (
-            str(row.year),
-            f"{row.experience:g} yrs",
-            row.stage,
-            money(row.low),
-            money(row.typical),
-            money(row.high),
-            money(row.total_compensation),
-            money(row.typical_real),
-            "; ".join(row.events),
-        )[column]
+        if column in self.MONEY:
+            low, typical, high, total = row.money(self.dollars)
+            if column == 4:
+                return f"{money(low)} – {money(high)}"
+            return money(typical if column == 3 else total)
+        if column == 0:
+            return str(row.year)
+        if column == 1:
+            return role_cell(row)
+        if column == 2:
+            return experience_cell(row)
+        return "; ".join(row.events)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        row = self.rows[index.row()]
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell(self.rows[index.row()], index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == len(self.HEADERS) - 1:
-            # The events may be longer than their column: hovering shows them whole.
-            return self.cell(self.rows[index.row()], index.column()) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in {0, 1, 3, 4, 5, 6, 7}:
+            return self.cell(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 1 and not row.working:
+                return f"Before your first job: what a {row.role_title.lower()} earns then"
+            if column in {1, self.EVENTS}:
+                # Longer than their column at times: hovering shows them whole.
+                return self.cell(row, column) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.RIGHT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -79,13 +126,13 @@ class ProjectionTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return self.headers[section]
         return None
 
     def as_tsv(self, rows: list[int] | None = None, columns: list[int] | None = None) -> str:
         rows = list(range(len(self.rows))) if rows is None else rows
-        columns = list(range(len(self.HEADERS))) if columns is None else columns
-        lines = ["\t".join(self.HEADERS[c] for c in columns)]
+        columns = list(range(len(self.TITLES))) if columns is None else columns
+        lines = ["\t".join(self.headers[c].replace("\n", " ") for c in columns)]
         for r in rows:
             lines.append("\t".join(self.cell(self.rows[r], c) for c in columns))
         return "\n".join(lines) + "\n"
