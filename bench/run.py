@@ -415,8 +415,8 @@ def bench_salary(ws: Workspace, args: argparse.Namespace) -> list[Row]:
         p50.add(stats["app"][i]["p50"], stats["bare"][i]["p50"])
         worst.add(stats["app"][i]["max"], stats["bare"][i]["max"])
     p95.note = (
-        f"{args.changes} changes per run (experience, CMAA, location, market growth); baseline = bare "
-        "PlotWidget, one curve setData(11 points); both at 1280x800"
+        f"{args.changes} changes per run (experience, CMAA, location, market growth); "
+        "baseline = bare PlotWidget, one curve setData(11 points); both at 1280x800"
         + (f"; {missed} changes never repainted" if missed else "")
     )
     return [p95, p50, worst]

@@ -62,7 +62,8 @@ def app_changes(app: QApplication) -> tuple[QWidget, QWidget, list]:
     def change_growth(i: int) -> None:
         growth_spin.setValue(growths[(i // 4) % len(growths)])
 
-    return tab, tab.plot.viewport(), [change_experience, toggle_cert, change_location, change_growth]
+    changes = [change_experience, toggle_cert, change_location, change_growth]
+    return tab, tab.plot.viewport(), changes
 
 
 def bare_changes(app: QApplication) -> tuple[QWidget, QWidget, list]:
