@@ -19,12 +19,14 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from ptplanner.core.format import money
 from ptplanner.core.projection import Dollars, Projection, YearRow
+from ptplanner.core.report.model import dollars_label
+from ptplanner.core.report.years import role_cell
 from ptplanner.core.salary.ladder import ladder
 from ptplanner.ui.tabs.salary.axes import DollarAxis, YearAxis
 from ptplanner.ui.tabs.salary.chart import COMPARE, TOTAL, TYPICAL, Chart, Line, transparent
 from ptplanner.ui.tabs.salary.legend import DotSample, ProjectionLegend
 from ptplanner.ui.tabs.salary.pay_range import steady_range
-from ptplanner.ui.tabs.salary.year_table import dollars_label, experience_cell, role_cell
+from ptplanner.ui.tabs.salary.year_table import experience_cell
 
 ROLE_LABEL_STEP = 0.1  # of the graph's height between the names of successive roles
 

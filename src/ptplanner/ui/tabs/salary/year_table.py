@@ -14,24 +14,10 @@ from PySide6.QtWidgets import QWidget
 
 from ptplanner.core.format import money
 from ptplanner.core.projection import Dollars, YearRow
+from ptplanner.core.report.model import dollars_label
+from ptplanner.core.report.years import role_cell
 
 Index = QModelIndex | QPersistentModelIndex
-
-NOT_WORKING = "Not working yet"
-
-
-def dollars_label(dollars: Dollars, first_year: int) -> str:
-    """ "2026 dollars" or "nominal dollars": what every axis, title and legend names."""
-    return f"{first_year} dollars" if dollars == "today" else "nominal dollars"
-
-
-def role_cell(row: YearRow) -> str:
-    """The job of a year: "PT care coordinator, entry level", "Office manager"."""
-    if not row.working:
-        return NOT_WORKING
-    if row.stage and row.stage != row.role_title:
-        return f"{row.role_title}, {row.stage.lower()}"
-    return row.role_title
 
 
 def years_text(years: float) -> str:
