@@ -29,14 +29,14 @@ from ptplanner.core.salary.model import Rung, salary_model
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "salary-method.md"
-SHARED = ROOT.parent / "shared" / "data"
+TABLES = ROOT / "tools" / "tables"
+"""The public tables as published, kept in the repository with their source lines (a test in
+test_knowledge_base.py checks the resources are built from them)."""
 PERCENTILES = ("annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90")
 
 
 def _published_csv(name: str) -> list[dict[str, str]]:
-    path = SHARED / name
-    if not path.exists():
-        pytest.skip(f"the public tables are not installed here ({path})")
+    path = TABLES / name
     lines = path.read_text(encoding="utf-8").splitlines()
     return list(csv.DictReader(line for line in lines if not line.startswith("# Source")))
 
