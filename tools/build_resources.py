@@ -71,6 +71,11 @@ def write(name: str, payload: dict[str, Any]) -> None:
     print(f"wrote {path} ({len(text):,} bytes)")
 
 
+def _column(key: str) -> str:
+    """The OEWS column suffix for a percentile key: "p10" -> "pct10", "median" -> "median"."""
+    return "median" if key == "median" else "pct" + key[1:]
+
+
 def build_area_wages() -> None:
     for soc, table in OEWS_AREA_TABLES.items():
         source_line, rows = read_table(table)
@@ -92,6 +97,14 @@ def build_area_wages() -> None:
                         key: whole(row[f"a_{'median' if key == 'median' else 'pct' + key[1:]}"])
                         for key in PERCENTILES
                     },
+                    **{
+                        f"hourly_{key}": number(
+                            row[f"h_{'median' if key == 'median' else 'pct' + key[1:]}"]
+                        )
+                        for key in PERCENTILES
+                    },
+                    "jobs_per_1000": number(row["jobs_per_1000"]),
+                    "location_quotient": number(row["location_quotient"]),
                     "footnotes": row["footnote_codes"] or None,
                 }
             )

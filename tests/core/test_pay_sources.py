@@ -44,3 +44,33 @@ def test_the_guide_figures_are_reported_as_quoted() -> None:
     assert reported[glassdoor.label].source_name == "Glassdoor, as quoted by the guide"
     assert "median $45,930" in bls_national().text  # BLS May 2025, 43-6013, national
     assert area_wages("43-6013").national().median == 45930
+
+
+def test_the_guides_average_cities_are_set_against_their_metros_bls_median() -> None:
+    import csv
+    from pathlib import Path
+
+    tables = Path(__file__).resolve().parents[2] / "tools" / "tables"
+    with (tables / "oews_may2025_43-6013_states_metros.csv").open(encoding="utf-8") as handle:
+        handle.readline()
+        rows = {row["area_name"]: row for row in csv.DictReader(handle)}
+    national = float(rows["National"]["a_median"])  # $45,930
+    guide = guide_figures().get("near_average_dallas")
+    assert (guide.low, guide.high) == (40000, 55000)  # the guide's national average range
+    metros = {
+        "Phoenix-Mesa-Chandler, AZ": "$46,600",
+        "Dallas-Fort Worth-Arlington, TX": "$45,630",
+        "Charlotte-Concord-Gastonia, NC-SC": "$45,650",
+    }
+    found = {c.topic: c for c in comparisons()}
+    for metro, median in metros.items():
+        published = float(rows[metro]["a_median"])
+        assert f"${published:,.0f}" == median
+        comparison = found[f"Pay in {metro}, a city the guide calls average"]
+        premium = (published / national - 1) * 100
+        assert comparison.bls.text == f"{median} ({premium:+.0f}%)"
+        assert comparison.guide.text == "$40,000-$55,000"
+        assert comparison.verdict == "agree"
+        assert (comparison.bls.source, comparison.guide.source) == ("bls_oews_2025", "guide")
+    # "Charlotte-" matches Charlotte, NC, not Charlottesville, VA.
+    assert not any("Charlottesville" in topic for topic in found)

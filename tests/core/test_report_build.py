@@ -11,7 +11,7 @@ import pytest
 from ptplanner.core.format import money, signed_money
 from ptplanner.core.knowledge import benefit_costs
 from ptplanner.core.projection import Event, Projection, ProjectionRequest, project
-from ptplanner.core.report.build import ReportInput, assumption_facts, build_report
+from ptplanner.core.report.build import PinInput, ReportInput, assumption_facts, build_report
 from ptplanner.core.report.model import TITLE, Report
 from ptplanner.core.report.years import event_text
 from ptplanner.core.salary.compensation import paid_leave_share_pct
@@ -285,6 +285,42 @@ def test_a_shorter_pinned_projection_has_dashes(texas: Projection) -> None:
     assert report.pinned is not None
     final = next(line for line in report.pinned.comparison if "in 2031" in line.label)
     assert (final.pinned, final.difference) == ("—", "—")
+
+
+def test_several_pins_are_each_kept_with_their_years_and_comparison(texas: Projection) -> None:
+    places = ("boston", "Florida", "Ohio", "Oregon", "Utah")
+    pins = tuple(PinInput(place.title(), make_projection(5, location=place)) for place in places)
+    report = build_report(ReportInput(texas, pins=pins, printed_on=PRINTED_ON))
+    # At most four; none inline (the title, chart and year table keep to the current one).
+    assert [pin.name for pin in report.pins] == ["Boston", "Florida", "Ohio", "Oregon"]
+    assert report.pinned is None
+    assert "pinned_typical" not in [column.key for column in report.year_table.columns]
+    for pin, given in zip(report.pins, pins, strict=False):
+        other = given.projection
+        assert [row.year for row in pin.rows] == [row.year for row in other.rows]
+        for row, engine in zip(pin.rows, other.rows, strict=True):
+            assert row.shown.typical == pytest.approx(engine.typical / engine.deflator)
+            assert row.shown.total_compensation == pytest.approx(
+                engine.total_compensation / engine.deflator
+            )
+        today = next(line for line in pin.comparison if line.label == "Typical base pay in 2026")
+        assert today.pinned == money(other.today.typical)
+        assert today.difference == signed_money(other.today.typical - texas.today.typical)
+    # Every pin's sources are cited (BEA price levels come with any area).
+    assert {s.id for s in report.sources} >= {
+        item.source for pin in pins for item in pin.projection.today.breakdown
+    }
+
+
+def test_one_pin_given_either_way_prints_the_same(texas: Projection) -> None:
+    boston = make_projection(5, location="boston")
+    old = build_report(ReportInput(texas, comparison=boston, comparison_label="Boston"))
+    new = build_report(ReportInput(texas, pins=(PinInput("Boston", boston),)))
+    assert old == new
+    assert new.pinned is not None
+    assert new.pins == (new.pinned,)
+    unnamed = build_report(ReportInput(texas, pins=(PinInput("  ", boston),) * 2))
+    assert [pin.name for pin in unnamed.pins] == ["Pinned scenario 1", "Pinned scenario 2"]
 
 
 def test_assumptions_say_what_they_are_and_where_they_come_from(texas: Projection) -> None:

@@ -829,3 +829,41 @@ def test_the_graph_is_vector_not_a_picture(
     first_page = pdf_text(path, page=1)
     assert str(ten_years.rows[0].year) in first_page
     assert str(ten_years.rows[-1].year) in first_page
+
+
+@needs_poppler
+def test_two_pins_are_each_printed_with_their_years_and_comparison(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    from ptplanner.core.format import money
+    from ptplanner.core.report.build import PinInput, build_report
+
+    ten_years = make_projection(10)
+    boston = make_projection(10, location="boston")
+    ohio = make_projection(10, location="Ohio", employer_type="hospital")
+    report = ReportInput(
+        projection=ten_years,
+        pins=(PinInput("Boston clinic", boston), PinInput("Ohio hospital", ohio)),
+        printed_on=PRINTED_ON,
+    )
+    path = tmp_path / "pins.pdf"
+    write_pdf(report, path)
+    text = flat(pdf_text(path))
+    built = build_report(report)
+    for name, projection in (("Boston clinic", boston), ("Ohio hospital", ohio)):
+        assert f"Side by side: {name}" in text
+        assert f"{name}, year by year (2026 dollars)" in text
+        pin = next(p for p in built.pins if p.name == name)
+        roles = {row.year: row.role_cell for row in pin.rows}
+        for row in projection.rows:  # base and total compensation, every year, as the engine's
+            typical = money(row.typical / row.deflator)
+            total = money(row.total_compensation / row.deflator)
+            year_line = f"{row.year} {roles[row.year]} {typical} {total}"
+            assert year_line in text, year_line
+        for line in pin.comparison:
+            assert f"{line.current} {line.pinned} {line.difference}" in text, line.label
+    # Ohio's hospital differs from the current scenario in place and employer: both listed.
+    assert "Where the scenarios differ" in text
+    assert "Employer type" in text
+    # Nothing of the two pins is put in the one-pin places (year table columns, title table).
+    assert "Pinned typical" not in text

@@ -61,13 +61,13 @@ def add_projection_parser(commands: Subcommands) -> None:
 
 
 def add_projection_arguments(parser: argparse.ArgumentParser) -> None:
-    _profile_arguments(parser)
+    add_profile_arguments(parser)
     _projection_arguments(parser)
-    _assumption_arguments(parser)
+    add_assumption_arguments(parser)
     _output_arguments(parser)
 
 
-def _profile_arguments(parser: argparse.ArgumentParser) -> None:
+def add_profile_arguments(parser: argparse.ArgumentParser) -> None:
     profile = parser.add_argument_group(
         "your profile",
         "Defaults: a new PT care coordinator, high school diploma, national pay, private\n"
@@ -152,7 +152,7 @@ def _projection_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _assumption_arguments(parser: argparse.ArgumentParser) -> None:
+def add_assumption_arguments(parser: argparse.ArgumentParser) -> None:
     assumptions = parser.add_argument_group(
         "assumptions",
         "Defaults come from the data (BLS pay history, CPI-U, BLS ECEC, the guide);\n"

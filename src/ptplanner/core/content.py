@@ -6,7 +6,8 @@ worked day of "A day in the life" is in :mod:`ptplanner.core.day`, O*NET's data 
 :mod:`ptplanner.core.onet`.
 
 Every shown number is a cited :class:`~ptplanner.core.sources.Figure` or :class:`FigureRange`;
-every text item carries at least one :class:`~ptplanner.core.sources.Cited`.
+every text item carries at least one :class:`~ptplanner.core.sources.Cited`. Related jobs name
+their relation to the coordinator's path by a :class:`JobRelation` id, so the words are data.
 :func:`search_overview` is the pure helper behind the overview tab's search box.
 """
 
@@ -15,10 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NamedTuple, get_args
 
 from pydantic import BaseModel, Field, model_validator
 
+from ptplanner.core.knowledge import OccupationWage, employment_projections, industry_wages
 from ptplanner.core.resources import load_model
 from ptplanner.core.sources import (
     ID_PATTERN,
@@ -43,7 +45,14 @@ WageBand = Literal["p10_p25", "p25_p75", "p75_p90"]
 
 # Sections of the overview that search_overview() reports on, in display order.
 OverviewSection = Literal[
-    "duties", "skills", "certifications", "emr_systems", "employers", "career_ladder", "outlook"
+    "duties",
+    "skills",
+    "certifications",
+    "emr_systems",
+    "employers",
+    "career_ladder",
+    "related_jobs",
+    "outlook",
 ]
 OVERVIEW_SECTIONS: tuple[OverviewSection, ...] = get_args(OverviewSection)
 
@@ -152,6 +161,28 @@ class CareerRung(Strict):
     cites: tuple[Cited, ...] = Field(min_length=1)
 
 
+class JobRelation(Strict):
+    """How a related job stands to the coordinator's path ("A way in"), in words shown as is."""
+
+    id: Id = Field(pattern=ID_PATTERN)
+    label: str = Field(min_length=1)
+    meaning: str = Field(min_length=1)
+    cites: tuple[Cited, ...] = Field(min_length=1)
+
+
+class RelatedJob(Strict):
+    """A job in the PT-office occupation table near the coordinator's (BLS pay looked up by
+    ``soc_code``; entry education from BLS projections where ptplanner has them)."""
+
+    id: Id = Field(pattern=ID_PATTERN)
+    title: str
+    soc_code: SocCode = Field(pattern=SOC_PATTERN)
+    relation: Id
+    """The id of a :class:`JobRelation`."""
+    how: str = Field(min_length=1)
+    cites: tuple[Cited, ...] = Field(min_length=1)
+
+
 class OutlookDriver(Strict):
     id: Id = Field(pattern=ID_PATTERN)
     title: str
@@ -216,12 +247,20 @@ class Overview(Strict):
     employers: tuple[Employer, ...] = Field(min_length=1)
     career_ladder: tuple[CareerRung, ...] = Field(min_length=1)
     """Rungs from the entry job to the top, in order."""
+    job_relations: tuple[JobRelation, ...] = Field(min_length=1)
+    related_jobs: tuple[RelatedJob, ...] = Field(min_length=1)
+    """Jobs near the coordinator's, in display order."""
     outlook: Outlook
 
     @model_validator(mode="after")
     def _ids_unique(self) -> Overview:
         for section in OVERVIEW_SECTIONS:
             require_unique((item.id for item in self.section_items(section)), section)
+        require_unique((relation.id for relation in self.job_relations), "job_relations")
+        known = {relation.id for relation in self.job_relations}
+        for job in self.related_jobs:
+            if job.relation not in known:
+                raise ValueError(f"related job {job.id!r}: unknown relation {job.relation!r}")
         return self
 
     def section_items(self, section: OverviewSection) -> tuple[Any, ...]:
@@ -237,6 +276,12 @@ class Overview(Strict):
                 return skill
         raise KeyError(f"unknown skill {skill_id!r}")
 
+    def relation(self, relation_id: str) -> JobRelation:
+        for relation in self.job_relations:
+            if relation.id == relation_id:
+                return relation
+        raise KeyError(f"unknown job relation {relation_id!r}")
+
     def rung(self, rung_id: str) -> CareerRung:
         for rung in self.career_ladder:
             if rung.id == rung_id:
@@ -250,6 +295,52 @@ class Overview(Strict):
 @cache
 def overview() -> Overview:
     return load_model(OVERVIEW_RESOURCE, Overview)
+
+
+# --------------------------------------------------------------------------- related jobs
+
+
+class RelatedJobFacts(NamedTuple):
+    """What the Overview shows of a related job besides its own text, each part with its source.
+
+    ``pay`` is the job's BLS row in PT offices (None when the table lacks the code);
+    ``education`` and ``training`` are BLS projections' latest entry requirements (None when
+    ptplanner's projections table has no row for the code).
+    """
+
+    job: RelatedJob
+    relation: JobRelation
+    pay: OccupationWage | None
+    pay_cite: Cited
+    education: str | None
+    training: str | None
+    requirements_cite: Cited | None
+
+
+def related_job_facts(job: RelatedJob) -> RelatedJobFacts:
+    tables = industry_wages()
+    pt = tables.pt_offices
+    try:
+        pay: OccupationWage | None = tables.in_pt_offices(job.soc_code)
+    except KeyError:
+        pay = None
+    rows = employment_projections().for_occupation(job.soc_code)
+    latest = rows[-1] if rows else None
+    # The projections table writes "None" for "no on-the-job training"; say it in words.
+    training = None
+    if latest is not None:
+        training = "none" if latest.training == "None" else latest.training
+    return RelatedJobFacts(
+        job=job,
+        relation=overview().relation(job.relation),
+        pay=pay,
+        pay_cite=Cited(source=pt.source, date=pt.date),
+        education=latest.entry_education if latest is not None else None,
+        training=training,
+        requirements_cite=(
+            Cited(source=latest.source, date=latest.period) if latest is not None else None
+        ),
+    )
 
 
 # --------------------------------------------------------------------------- search
@@ -289,6 +380,8 @@ def search_overview(query: str) -> dict[OverviewSection, tuple[str, ...]]:
         hits: list[str] = []
         for item in data.section_items(section):
             haystack = "\n".join(iter_text(item)).casefold()
+            if isinstance(item, RelatedJob):  # the relation's words, not just its id
+                haystack += "\n" + "\n".join(iter_text(data.relation(item.relation))).casefold()
             if all(word in haystack for word in words):
                 hits.append(item.id)
         result[section] = tuple(hits)

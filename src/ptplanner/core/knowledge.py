@@ -45,10 +45,20 @@ class WageRow(Strict):
 
 
 class AreaWage(WageRow):
+    """One area's row; hourly figures, jobs per 1,000 and location quotient are ``None`` where
+    BLS released none (the national row has no jobs per 1,000 or location quotient)."""
+
     code: str = Field(pattern=r"^\d{7}$")
     kind: Literal["national", "state", "metro"]
     name: str
     state_fips: str
+    hourly_p10: float | None = Field(default=None, gt=0)
+    hourly_p25: float | None = Field(default=None, gt=0)
+    hourly_median: float | None = Field(default=None, gt=0)
+    hourly_p75: float | None = Field(default=None, gt=0)
+    hourly_p90: float | None = Field(default=None, gt=0)
+    jobs_per_1000: float | None = Field(default=None, ge=0)
+    location_quotient: float | None = Field(default=None, ge=0)
     footnotes: str | None = None
 
 

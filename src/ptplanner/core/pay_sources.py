@@ -3,7 +3,8 @@
 The career guide (late 2023 / early 2024) quotes pay aggregators and BLS; ptplanner's estimate
 follows BLS's May 2025 tables. This module lines both up for the Overview so a reader sees every
 figure with its source and, where the two disagree, both numbers and which one the estimate uses.
-Everything here is computed from the knowledge base; nothing is typed in.
+Everything here is computed from the knowledge base; nothing is typed in. The cities the guide
+calls average (Phoenix, Dallas, Charlotte) are set against BLS's median in each metro.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ GUIDE_REPORTED = (
     "glassdoor_base",
     "glassdoor_total",
 )
+
+NEAR_AVERAGE = ("near_average_phoenix", "near_average_dallas", "near_average_charlotte")
+"""The cities the guide says pay close to its national average range, in the guide's order."""
 
 
 @dataclass(frozen=True)
@@ -230,6 +234,8 @@ def comparisons() -> tuple[Comparison, ...]:
             )
         )
 
+    found += _near_average_cities()
+
     lower = figures.get("lower_paying_regions")
     rural = [
         premium
@@ -256,3 +262,38 @@ def comparisons() -> tuple[Comparison, ...]:
             )
         )
     return tuple(found)
+
+
+def _near_average_cities() -> list[Comparison]:
+    """Each city the guide puts near its national average range, against BLS's median there."""
+    figures = guide_figures()
+    table = area_wages(occupation())
+    found: list[Comparison] = []
+    for figure_id in NEAR_AVERAGE:
+        figure = figures.get(figure_id)
+        area = _area_starting(figure.area_match) if figure.area_match else None
+        if area is None or area.median is None:
+            continue
+        premium = _median_premium(area)
+        assert premium is not None  # the national median is published
+        guide = _guide_pay(figure)
+        found.append(
+            Comparison(
+                f"Pay in {area.name}, a city the guide calls average",
+                SourcedPay(
+                    "The guide's national average range, where it places this city",
+                    guide.text,
+                    guide.source,
+                    guide.date,
+                ),
+                SourcedPay(
+                    "BLS median there (against the national median)",
+                    f"{money(area.median)} ({_signed_percent(premium)})",
+                    table.source,
+                    table.date,
+                ),
+                _verdict(_bounds(figure), (area.median, area.median)),
+                "The estimate uses BLS's wages for the area itself.",
+            )
+        )
+    return found

@@ -216,3 +216,24 @@ def test_where_the_guide_and_bls_differ_both_are_shown(tab: OverviewTab) -> None
     assert "15-25% above" in boston_text  # the guide's
     assert f"{premium:+.0f}%" in boston_text  # BLS's, from the May 2025 table
     assert cards[texts.index(boston_text)].findChild(QLabel, "verdict-differ") is not None
+
+
+def test_the_guides_average_cities_sit_beside_bls_in_the_pay_section(tab: OverviewTab) -> None:
+    from ptplanner.core.knowledge import area_wages
+
+    table = area_wages("43-6013")
+    national = table.national().median
+    assert national is not None
+    ids = [i for i in tab.visible_item_ids()["notes"] if i.startswith("pay_comparison_")]
+    cards = [tab.item_widget("notes", note_id) for note_id in ids]
+    cards = [card for card in cards if "a city the guide calls average" in _card_text(card)]
+    assert len(cards) == 3
+    for card, prefix in zip(cards, ("Phoenix-", "Dallas-", "Charlotte-"), strict=True):
+        area = next(a for a in table.areas if a.name.startswith(prefix))
+        assert area.median is not None
+        text = _card_text(card)
+        assert area.name in text
+        assert f"${area.median:,.0f} ({(area.median / national - 1) * 100:+.0f}%)" in text
+        assert "$40,000-$55,000" in text  # the guide's national average range
+        assert card.findChild(QLabel, "verdict-agree") is not None
+        assert card.isVisibleTo(tab)

@@ -126,6 +126,7 @@ def test_clicking_a_section_in_the_list_scrolls_to_it(tab: OverviewTab) -> None:
         "Employer types",
         "Pay",
         "Career ladder",
+        "Related jobs",
         "Outlook",
     ]
     row = titles.index("Career ladder")

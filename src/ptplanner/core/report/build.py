@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ptplanner.core.format import long_date, money, percent
 from ptplanner.core.projection import Dollars, Projection
@@ -39,14 +39,27 @@ if TYPE_CHECKING:  # the plan model loads only for a career packet, not for ever
     from ptplanner.core.plan.model import Plan
 
 
+MAX_PINS = 4
+"""The most pinned scenarios a report prints (the Salary tab pins at most four)."""
+
+
+class PinInput(NamedTuple):
+    """A pinned scenario to print: the name the user gave it and its projection."""
+
+    name: str
+    projection: Projection
+
+
 @dataclass(frozen=True)
 class ReportInput:
-    """What one report is about: the projection, a pinned comparison, the plan, the day."""
+    """What one report is about: the projection, pinned comparisons, the plan, the day."""
 
     projection: Projection
     comparison: Projection | None = None
-    """A pinned second scenario, printed beside the current one."""
+    """A single pinned scenario, printed beside the current one (before any of ``pins``)."""
     comparison_label: str = ""
+    pins: tuple[PinInput, ...] = ()
+    """Pinned scenarios, in the order they were pinned; with ``comparison``, at most four."""
     plan: Plan | None = None
     career_packet: bool = False
     """Add the plan's status and a one-page role summary."""
@@ -58,6 +71,15 @@ class ReportInput:
     def pinned_name(self) -> str:
         return self.comparison_label.strip() or "Pinned scenario"
 
+    def all_pins(self) -> tuple[PinInput, ...]:
+        """``comparison`` (if any) then ``pins``, each named, at most :data:`MAX_PINS`."""
+        first = () if self.comparison is None else (PinInput(self.pinned_name, self.comparison),)
+        named = tuple(
+            PinInput(pin.name.strip() or f"Pinned scenario {number}", pin.projection)
+            for number, pin in enumerate(self.pins, start=len(first) + 1)
+        )
+        return (first + named)[:MAX_PINS]
+
 
 def build_report(source: ReportInput) -> Report:
     """Everything the report states about ``source``, formatted once for every renderer."""
@@ -66,7 +88,8 @@ def build_report(source: ReportInput) -> Report:
     dollars = source.dollars
     last = request.start_year + request.years
     rows = year_figures(projection, dollars)
-    pinned = _pinned(source) if source.comparison is not None else None
+    pins = tuple(_pinned(source, pin) for pin in source.all_pins())
+    pinned = pins[0] if len(pins) == 1 else None
     packet = None
     if source.career_packet:
         from ptplanner.core.report.packet import plan_progress, role_summary
@@ -77,7 +100,7 @@ def build_report(source: ReportInput) -> Report:
         )
     model = salary_model()
     employer = model.employer(request.inputs.employer_type).label
-    projections = [projection] + ([source.comparison] if source.comparison is not None else [])
+    projections = [projection, *(pin.projection for pin in source.all_pins())]
     unit = dollars_label(dollars, request.start_year)
     return Report(
         title=TITLE,
@@ -100,18 +123,18 @@ def build_report(source: ReportInput) -> Report:
         career_packet=packet,
         sources=cited_sources(projections, career_packet=source.career_packet),
         occupation=model.occupation,
+        pins=pins,
     )
 
 
-def _pinned(source: ReportInput) -> Pinned:
-    other = source.comparison
-    assert other is not None
+def _pinned(source: ReportInput, pin: PinInput) -> Pinned:
+    other = pin.projection
     return Pinned(
-        name=source.pinned_name,
+        name=pin.name,
         facts=scenario_facts(other),
         rows=year_figures(other, source.dollars),
         assumptions=assumption_facts(other.request.inputs.assumptions),
-        growth_note=f"{source.pinned_name}: {other.growth_factor_note}",
+        growth_note=f"{pin.name}: {other.growth_factor_note}",
         comparison=comparison_lines(source.projection, other, source.dollars),
     )
 

@@ -18,7 +18,7 @@ from ptplanner.ui.report.layout import Block, Page, PageContext, paginate
 from ptplanner.ui.report.sections.assumptions import assumptions_section
 from ptplanner.ui.report.sections.breakdown import breakdown_section
 from ptplanner.ui.report.sections.career_ladder import ladder_section
-from ptplanner.ui.report.sections.comparison import comparison_section
+from ptplanner.ui.report.sections.comparison import comparison_sections
 from ptplanner.ui.report.sections.plan_progress import plan_section
 from ptplanner.ui.report.sections.projection_chart import chart_section
 from ptplanner.ui.report.sections.role_summary import role_section
@@ -34,8 +34,7 @@ def build_blocks(ctx: PageContext, report: Report) -> list[Block]:
     blocks += title_section(ctx, report)
     blocks += today_section(ctx, report.today)
     blocks += chart_section(ctx, report)
-    if report.pinned is not None:
-        blocks += comparison_section(ctx, report.pinned)
+    blocks += comparison_sections(ctx, report)
     blocks += year_table_section(ctx, report.year_table)
     blocks += breakdown_section(ctx, report.today)
     blocks += assumptions_section(ctx, report)

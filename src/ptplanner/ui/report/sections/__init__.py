@@ -7,7 +7,7 @@ layout, and lays it out with the engine's blocks:
 - ``title``: the title, the date and the scenario (the pinned one beside it).
 - ``today``: this year's estimate (the table's first year) as four key-figure cards.
 - ``projection_chart``: the chart of pay year by year, in the report's dollars.
-- ``comparison``: the current and the pinned scenario's headline figures side by side.
+- ``comparison``: the current scenario beside each pinned one (up to four).
 - ``year_table``: the year-by-year table.
 - ``breakdown``: why this estimate: the factors that build this year's typical pay.
 - ``assumptions``: this year's cash pay and benefits, and the assumptions the projection uses.

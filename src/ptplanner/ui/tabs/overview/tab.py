@@ -47,6 +47,7 @@ from ptplanner.ui.tabs.overview.sections.duties_skills import add_duties, add_sk
 from ptplanner.ui.tabs.overview.sections.emr_employers import add_employers, add_emr_systems
 from ptplanner.ui.tabs.overview.sections.outlook import add_outlook
 from ptplanner.ui.tabs.overview.sections.pay import add_pay
+from ptplanner.ui.tabs.overview.sections.related_jobs import add_related_jobs
 from ptplanner.ui.widgets import MutedLabel, make_label, tint_muted
 
 READING_WIDTH = 820
@@ -54,7 +55,8 @@ READING_WIDTH = 820
 
 
 class OverviewTab(QWidget):
-    """Role overview: duties, skills, certifications, EMRs, employers, ladder and outlook."""
+    """Role overview: duties, skills, certifications, EMRs, employers, pay, ladder, related
+    jobs and outlook."""
 
     def __init__(self, overview: Overview, onet: OnetData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +77,7 @@ class OverviewTab(QWidget):
         add_employers(builder, overview)
         add_pay(builder)
         self.ladder_chart: LadderPayChart | None = add_career_ladder(builder, overview)
+        add_related_jobs(builder, overview)
         add_outlook(builder, overview)
         self._column.addStretch(1)
         # Wide enough for the longest title plus item padding and a scroll bar, never eliding.

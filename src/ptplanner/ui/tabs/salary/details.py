@@ -1,4 +1,5 @@
-"""The pages under the graph: why this estimate, year by year, and total compensation.
+"""The pages under the graph: why this estimate, year by year, total compensation, and the
+pinned scenarios.
 
 The year table shows money in the dollars the person picked; the other two pages are about
 this year, where the two kinds of dollars are the same.
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 from ptplanner.core.projection import Dollars, Projection
 from ptplanner.ui.tabs.salary.breakdown_table import BreakdownTable, breakdown_cells
 from ptplanner.ui.tabs.salary.compensation_page import CompensationPage
+from ptplanner.ui.tabs.salary.pins import PinnedScenario
+from ptplanner.ui.tabs.salary.pins_page import PinsPage
 from ptplanner.ui.tabs.salary.tables import fill_table, setup_table
 from ptplanner.ui.tabs.salary.year_table import ProjectionTableModel
 
@@ -73,6 +76,8 @@ class DetailPages(QTabWidget):
         self.comp_page = CompensationPage()
         self.comp_table = self.comp_page.table
         self.addTab(self.comp_page, "Total &compensation")
+        self.pins_page = PinsPage()
+        self.addTab(self.pins_page, "P&inned")
 
         copy = QShortcut(QKeySequence.StandardKey.Copy, self.year_view)
         copy.activated.connect(self.copy_selection)
@@ -87,6 +92,12 @@ class DetailPages(QTabWidget):
         self._projection, self._dollars = projection, dollars
         self._fresh_pages.clear()
         self.show_page()
+
+    def show_pins(self, pins: list[PinnedScenario], dollars: Dollars) -> None:
+        self.pins_page.show_pins(pins, dollars)
+        self.setTabText(
+            self.indexOf(self.pins_page), f"P&inned ({len(pins)})" if pins else "P&inned"
+        )
 
     def show_page(self, page: QWidget | None = None) -> None:
         """Bring a page (by default the one on show) up to date with the projection."""

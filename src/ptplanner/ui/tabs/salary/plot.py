@@ -1,5 +1,5 @@
 """The projection graph: typical pay with its low-high band, total compensation, the role's BLS
-10th-90th percentile band here, and an optional pinned scenario, with figures on hover.
+10th-90th percentile band here, and up to four pinned scenarios, with figures on hover.
 
 Pay shows in this year's dollars or nominal ones, as the person picks; the axis and the legend
 say which. A change of role (a promotion) is drawn as the step it is, with a dashed line at its
@@ -12,9 +12,11 @@ pay axis keeps its range while the lines still fit it (:mod:`ptplanner.ui.tabs.s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ptplanner.core.format import money
@@ -29,6 +31,13 @@ from ptplanner.ui.tabs.salary.pay_range import steady_range
 from ptplanner.ui.tabs.salary.year_table import experience_cell
 
 ROLE_LABEL_STEP = 0.1  # of the graph's height between the names of successive roles
+# The pinned scenarios' lines: told apart by colour and by dash, for those who see few colours.
+PIN_STYLES: tuple[tuple[QColor, Qt.PenStyle], ...] = (
+    (COMPARE, Qt.PenStyle.DashLine),
+    (QColor("#cc79a7"), Qt.PenStyle.DotLine),
+    (QColor("#8a6d00"), Qt.PenStyle.DashDotLine),
+    (QColor("#56b4e9"), Qt.PenStyle.DashDotDotLine),
+)
 
 
 def role_changes(rows: tuple[YearRow, ...]) -> frozenset[int]:
@@ -41,7 +50,7 @@ def axis_title(dollars: Dollars, first_year: int) -> str:
 
 
 class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
-    """A pyqtgraph plot showing one projection (and optionally a pinned one)."""
+    """A pyqtgraph plot showing one projection and the pinned ones."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -87,7 +96,10 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         self.typical_curve = chart.line(pg.mkPen(TYPICAL, width=3))
         chart.dotted = self.typical_curve
         self.total_curve = chart.line(pg.mkPen(TOTAL, width=2))
-        self.compare_curve = chart.line(pg.mkPen(COMPARE, width=2, style=Qt.PenStyle.DashLine))
+        self.compare_curves = [
+            chart.line(pg.mkPen(colour, width=2, style=style)) for colour, style in PIN_STYLES
+        ]
+        self.compare_curve = self.compare_curves[0]
         plot.addItem(chart)
         # Legend entries for the two bands.
         self.band_swatch = pg.BarGraphItem(
@@ -101,7 +113,6 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         self.legend.addItem(self.band_swatch, "Likely range (low–high)")
         self.legend.addItem(self.total_curve, "Total compensation")
         self.legend.addItem(self.bls_swatch, "BLS 10th–90th percentile, your role here")
-        self.legend.addItem(self.compare_curve, "Pinned")
         self.legend.cache_text()
         # The axes too: a change that keeps the range repaints them unchanged.
         for name in ("left", "bottom"):
@@ -131,8 +142,8 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
             self.role_marks.append(mark)
         self.hover_text = ""
         self._projection: Projection | None = None
-        self._comparison: Projection | None = None
-        self._comparison_label = ""
+        self._comparisons: tuple[tuple[str, Projection], ...] = ()
+        self._legend_pins: tuple[str, ...] = ()
         self._dollars: Dollars = "today"
         self._y_label = axis_title("today", 0)
         self._view: tuple[tuple[float, float], tuple[float, float]] | None = None
@@ -174,11 +185,12 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         *,
         dollars: Dollars = "today",
         show_total: bool = True,
-        comparison: Projection | None = None,
-        comparison_label: str = "",
+        comparisons: Sequence[tuple[str, Projection]] = (),
     ) -> None:
+        """Show ``projection`` and the pinned ``comparisons`` (name, projection), at most four."""
         self._projection, self._dollars = projection, dollars
-        self._comparison, self._comparison_label = comparison, comparison_label
+        comparisons = tuple(comparisons)[: len(self.compare_curves)]
+        self._comparisons = comparisons
         rows = projection.rows
         years = [float(r.year) for r in rows]
         shown = [r.money(dollars) for r in rows]  # (low, typical, high, total) each year
@@ -189,8 +201,6 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         totals = [m[3] for m in shown]
         bls_low = [r.bls_p10 * f for r, f in zip(rows, scale, strict=True)]
         bls_high = [r.bls_p90 * f for r, f in zip(rows, scale, strict=True)]
-        compared: list[float] = []
-        compared_years: list[float] = []
         steps = role_changes(rows)
         jumps = {
             line: steps
@@ -203,31 +213,35 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
                 self.total_curve,
             )
         }
-        if comparison is not None:
-            compared = [r.money(dollars)[1] for r in comparison.rows]
-            compared_years = [float(r.year) for r in comparison.rows]
-            jumps[self.compare_curve] = role_changes(comparison.rows)
+        pinned_points: list[tuple[Line, list[float], list[float]]] = []
+        compared: list[float] = []
+        for at, curve in enumerate(self.compare_curves):
+            xs: list[float] = []
+            ys: list[float] = []
+            if at < len(comparisons):
+                other = comparisons[at][1]
+                xs = [float(r.year) for r in other.rows]
+                ys = [r.money(dollars)[1] for r in other.rows]
+                jumps[curve] = role_changes(other.rows)
+            compared += ys
+            pinned_points.append((curve, xs, ys))
+            self._set_visible(curve, at < len(comparisons))
         self._set_visible(self.total_curve, show_total)
-        self._set_visible(self.compare_curve, comparison is not None)
         self.chart.set_points(
             [
+                *pinned_points,
                 (self.typical_curve, years, [m[1] for m in shown]),
                 (self.low_curve, years, low),
                 (self.high_curve, years, high),
                 (self.bls_low, years, bls_low),
                 (self.bls_high, years, bls_high),
                 (self.total_curve, years, totals),
-                (self.compare_curve, compared_years, compared),
             ],
             jumps,
         )
         self._show_role_marks(rows, steps)
         text = self.palette().color(QPalette.ColorRole.Text)
-        self.legend.set_entry_text(
-            self.compare_curve,
-            f"Pinned: {comparison_label}" if comparison else "Pinned: none",
-            text,
-        )
+        self._show_pins_in_legend(tuple(name for name, _p in comparisons))
         unit = dollars_label(dollars, rows[0].year)
         self.legend.set_entry_text(self.typical_curve, f"Typical base pay ({unit})", text)
 
@@ -248,6 +262,18 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
             # the chart's new bounds make the scene queue a second paint of the whole graph
             # just after the first; applied now, both land in one frame.
             plot.vb.updateMatrix()
+
+    def _show_pins_in_legend(self, names: tuple[str, ...]) -> None:
+        """One legend entry per pinned scenario shown, none when nothing is pinned."""
+        if names == self._legend_pins:
+            return
+        for curve in self.compare_curves:
+            self.legend.removeItem(curve)
+        for curve, name in zip(self.compare_curves, names, strict=False):
+            self.legend.addItem(curve, f"Pinned: {name}")
+        self._legend_pins = names
+        self.legend.cache_text()
+        self.legend.fit()
 
     def _set_visible(self, line: Line, visible: bool) -> None:
         """Show or hide a line (the caller repaints the chart) and repaint its legend sample."""
@@ -290,11 +316,11 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         ]
         if row.events:
             lines.append("Events: " + "; ".join(row.events))
-        if self._comparison is not None:
-            other = next((r for r in self._comparison.rows if r.year == year), None)
+        for name, pinned in self._comparisons:
+            other = next((r for r in pinned.rows if r.year == year), None)
             if other is not None:
-                value = other.money(self._dollars)[1]
-                lines.append(f"Pinned ({self._comparison_label}): {money(value)}")
+                _low, base, _high, pinned_total = other.money(self._dollars)
+                lines.append(f"Pinned ({name}): {money(base)}, total {money(pinned_total)}")
         return "\n".join(lines)
 
     def _mouse_moved(self, position: QPointF) -> None:

@@ -1,4 +1,4 @@
-"""The salary scenario the window shows: the saved profile, what the plan adds, a pinned comparison.
+"""The salary scenario the window shows: the saved profile, what the plan adds, pinned comparisons.
 
 The model owns state and calls the core's ``project()``; the Salary tab and the printout only
 read from it. The profile the person edits is the saved one (``settings.salary_inputs``, the
@@ -7,14 +7,13 @@ from the core's one derivation, :func:`ptplanner.core.plan.profile.derive_profil
 the printout and the command line agree. Each change re-validates the inputs with the same
 pydantic model the CLI uses and emits ``changed`` once; an invalid change emits ``invalid`` with
 a sentence and keeps the last good scenario, and a plan link the engine rejects leaves the plan
-out and says why in ``plan_problem``. A change to what is saved also emits
-``profile_changed``, for the window to write the settings file.
+out and says why in ``plan_problem``. A change to what is saved (the pinned scenarios too)
+also emits ``profile_changed``, for the window to write the settings file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -25,14 +24,15 @@ from ptplanner.core.plan.profile import PlanProfile, derive_profile
 from ptplanner.core.plan.salary_link import PlanEffects
 from ptplanner.core.projection import Dollars, Projection, ProjectionRequest, project
 from ptplanner.core.salary.inputs import SalaryInputs
-from ptplanner.core.salary.ladder import rung
 from ptplanner.core.settings import Settings
-
-
-@dataclass(frozen=True)
-class PinnedScenario:
-    label: str
-    projection: Projection
+from ptplanner.ui.tabs.salary.pins import (
+    MAX_PINS,
+    PinnedScenario,
+    default_name,
+    dump_pin,
+    load_pins,
+    unique_name,
+)
 
 
 def _message(error: ValidationError | LocationError | ValueError) -> str:
@@ -70,7 +70,7 @@ class ScenarioModel(QObject):
         self.use_plan = True
         self.plan_effects = PlanEffects()
         self.start_year = dt.date.today().year
-        self.pinned: PinnedScenario | None = None
+        self.pins: list[PinnedScenario] = load_pins(settings.pinned_scenarios, self.start_year)
         self._projection: Projection | None = None
         self._profile: PlanProfile | None = None
         self.plan_problem: str | None = None
@@ -180,25 +180,51 @@ class ScenarioModel(QObject):
         return self._projection
 
     def label(self) -> str:
-        """A short name for the scenario on show: "Boston, Office manager, 3 yrs, CMAA"."""
-        inputs = self.effective_inputs()
-        area = inputs.location.split(",")[0].split("-")[0]
-        certs = "+".join(sorted(c.upper() for c in inputs.certifications))
-        parts = [area, rung(inputs.role).title, f"{inputs.years_experience:g} yrs"]
-        if certs:
-            parts.append(certs)
-        return ", ".join(parts)
+        """A name in words for the scenario on show: "Boston, Office manager, 3 years, CMAA"."""
+        return default_name(self.effective_inputs())
 
     # --- comparison ---------------------------------------------------------------------------
 
-    def pin(self, label: str) -> None:
-        self.pinned = PinnedScenario(label=label, projection=self.projection())
-        self.pinned_changed.emit()
+    @property
+    def pinned(self) -> PinnedScenario | None:
+        """The first pinned scenario: the one the printout sets beside the current one."""
+        return self.pins[0] if self.pins else None
+
+    def can_pin(self) -> bool:
+        return len(self.pins) < MAX_PINS
+
+    def pin(self, name: str | None = None) -> bool:
+        """Pin the scenario on show under ``name`` (by default its name in words)."""
+        if not self.can_pin():
+            return False
+        wanted = (name or "").strip() or self.label()
+        name = unique_name(wanted, [p.name for p in self.pins])
+        self.pins.append(PinnedScenario(name=name, projection=self.projection()))
+        self._pins_changed()
+        return True
+
+    def rename_pin(self, index: int, name: str) -> None:
+        name = name.strip()
+        if 0 <= index < len(self.pins) and name and name != self.pins[index].name:
+            others = [p.name for i, p in enumerate(self.pins) if i != index]
+            old = self.pins[index]
+            self.pins[index] = PinnedScenario(unique_name(name, others), old.projection)
+            self._pins_changed()
+
+    def remove_pin(self, index: int) -> None:
+        if 0 <= index < len(self.pins):
+            del self.pins[index]
+            self._pins_changed()
 
     def unpin(self) -> None:
-        if self.pinned is not None:
-            self.pinned = None
-            self.pinned_changed.emit()
+        """Clear every pinned scenario."""
+        if self.pins:
+            self.pins.clear()
+            self._pins_changed()
+
+    def _pins_changed(self) -> None:
+        self.pinned_changed.emit()
+        self.profile_changed.emit()
 
     # --- saving -------------------------------------------------------------------------------
 
@@ -210,3 +236,4 @@ class ScenarioModel(QObject):
         settings.salary_inputs = self.inputs_for_settings()
         settings.projection_years = self.years
         settings.dollars = self.dollars
+        settings.pinned_scenarios = [dump_pin(p) for p in self.pins]

@@ -20,6 +20,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -73,6 +74,7 @@ class SalaryTab(QWidget):
         self.error_label.hide()
         right_layout.addWidget(self.error_label)
         right_layout.addLayout(self._controls())
+        right_layout.addLayout(self.decide_row)
 
         self.plot = ProjectionPlot()
         self.plot.setAccessibleName("Salary projection graph")
@@ -104,10 +106,16 @@ class SalaryTab(QWidget):
         )
         self.total_check.toggled.connect(lambda _c: self.refresh())
         self.pin_button.clicked.connect(self.pin)
+        self.compare_button.clicked.connect(self.open_compare)
+        self.offer_button.clicked.connect(self.open_offer)
+        self.compare_dialog: QDialog | None = None
+        self.offer_dialog: QDialog | None = None
         self.unpin_button.clicked.connect(scenario.unpin)
         scenario.changed.connect(self.refresh)
         scenario.pinned_changed.connect(self.refresh)
         scenario.invalid.connect(self.show_error)
+        self.details.pins_page.rename_requested.connect(scenario.rename_pin)
+        self.details.pins_page.remove_requested.connect(scenario.remove_pin)
         self._stale = True  # drawn when first shown
 
     def _controls(self) -> QHBoxLayout:
@@ -131,16 +139,31 @@ class SalaryTab(QWidget):
         self.total_check.setAccessibleName("Show total compensation line")
         self.pin_button = QPushButton("Pin for &comparison")
         self.pin_button.setAccessibleName("Pin this scenario for comparison")
-        self.pin_button.setToolTip("Keep this scenario on the graph, then change the inputs")
+        self.pin_button.setToolTip(
+            "Keep this scenario on the graph (up to four), then change the inputs;\n"
+            "rename or remove pinned ones on the Pinned page below"
+        )
         self.unpin_button = QPushButton("Clear compariso&n")
-        self.unpin_button.setAccessibleName("Clear the pinned comparison")
+        self.unpin_button.setAccessibleName("Clear the pinned comparisons")
+        self.unpin_button.setToolTip("Remove every pinned scenario")
         controls.addWidget(self.today_radio)
         controls.addWidget(self.nominal_radio)
         controls.addSpacing(12)
         controls.addWidget(self.total_check)
         controls.addStretch(1)
-        controls.addWidget(self.pin_button)
-        controls.addWidget(self.unpin_button)
+        self.compare_button = QPushButton("Co&mpare places…")
+        self.compare_button.setAccessibleName("Compare places")
+        self.compare_button.setToolTip("Your profile priced in up to four places, side by side")
+        self.offer_button = QPushButton("Chec&k an offer…")
+        self.offer_button.setAccessibleName("Check an offer")
+        self.offer_button.setToolTip("Where an offer's pay falls among BLS pay in its area")
+        # A second row: one row of six controls pushed the inputs panel narrower than its text.
+        self.decide_row = decide = QHBoxLayout()
+        decide.addWidget(self.compare_button)
+        decide.addWidget(self.offer_button)
+        decide.addStretch(1)
+        decide.addWidget(self.pin_button)
+        decide.addWidget(self.unpin_button)
         return controls
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -158,7 +181,22 @@ class SalaryTab(QWidget):
             radio.setChecked(True)
 
     def pin(self) -> None:
-        self.scenario.pin(self.scenario.label())
+        self.scenario.pin()
+
+    def open_compare(self) -> None:
+        """The profile on show (with what the plan adds) priced in several places."""
+        from ptplanner.ui.tabs.salary.compare_dialog import CompareDialog
+
+        inputs = self.scenario.effective_inputs()
+        self.compare_dialog = CompareDialog(inputs, self.scenario.start_year, self)
+        self.compare_dialog.show()
+
+    def open_offer(self) -> None:
+        from ptplanner.ui.tabs.salary.offer_dialog import OfferDialog
+
+        inputs = self.scenario.effective_inputs()
+        self.offer_dialog = OfferDialog(inputs, self.scenario.start_year, self)
+        self.offer_dialog.show()
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
@@ -181,15 +219,16 @@ class SalaryTab(QWidget):
         self._show_dollars(projection.rows[0].year)
         dollars = self.scenario.dollars
         self.details.show_projection(projection, dollars)
-        pinned = self.scenario.pinned
+        pins = self.scenario.pins
         self.plot.show_projection(
             projection,
             dollars=dollars,
             show_total=self.total_check.isChecked(),
-            comparison=pinned.projection if pinned else None,
-            comparison_label=pinned.label if pinned else "",
+            comparisons=[(p.name, p.projection) for p in pins],
         )
-        self.unpin_button.setEnabled(pinned is not None)
+        self.details.show_pins(pins, dollars)
+        self.unpin_button.setEnabled(bool(pins))
+        self.pin_button.setEnabled(self.scenario.can_pin())
         self.refreshed.emit()
 
     def _show_summary(self, projection: Projection) -> None:

@@ -1,0 +1,37 @@
+"""A place picker for the comparison and the offer check: the location box of the inputs panel,
+with every area BLS publishes pay for, matched anywhere in the name as the person types."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+
+from ptplanner.core.locations import usable_areas
+from ptplanner.ui.tabs.salary.location_box import LocationComboBox
+
+
+def place_picker(accessible_name: str, parent: QWidget | None = None) -> LocationComboBox:
+    """An editable box listing the areas, empty to start with."""
+    box = LocationComboBox(parent)
+    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    box.setAccessibleName(accessible_name)
+    box.setMaxVisibleItems(20)
+    box.addItem("")
+    for area in usable_areas():
+        box.addItem(area.name)
+    completer = QCompleter(box.model(), box)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    box.setCompleter(completer)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(18)
+    return box
+
+
+def set_place(box: QComboBox, name: str) -> None:
+    """Show ``name`` in ``box`` (picked from the list when it is there)."""
+    index = box.findText(name)
+    if index >= 0:
+        box.setCurrentIndex(index)
+    box.setEditText(name)
