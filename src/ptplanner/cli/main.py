@@ -13,7 +13,10 @@ import sys
 from collections.abc import Sequence
 
 from ptplanner.cli.args import EXIT_INTERRUPTED, EXIT_USAGE, OneLineErrorParser, UsageError
+from ptplanner.cli.compare import add_compare_parser
+from ptplanner.cli.offer import add_offer_parser
 from ptplanner.cli.plan_parser import add_plan_parser
+from ptplanner.cli.plan_pdf import routed
 from ptplanner.cli.projection import add_projection_parser
 from ptplanner.cli.window import add_window_parser, run_window
 
@@ -50,12 +53,15 @@ def build_parser() -> argparse.ArgumentParser:
     add_window_parser(commands)
     add_projection_parser(commands)
     add_plan_parser(commands)
+    add_compare_parser(commands)
+    add_offer_parser(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    func = getattr(args, "func", run_window)
+    # `plan export --format pdf` loads Qt, so it runs outside the Qt-free plan commands.
+    func = routed(args, getattr(args, "func", run_window))
     try:
         return int(func(args))
     except UsageError as error:

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from ptplanner.cli.args import EXIT_USAGE, UsageError, shown_text
 from ptplanner.core import paths
 from ptplanner.core.format import whole_number
+from ptplanner.core.plan.calendar import MAX_REMIND_DAYS, calendar_items, plan_to_ics
 from ptplanner.core.plan.link_choices import link_label
 from ptplanner.core.plan.model import (
     Milestone,
@@ -30,6 +31,7 @@ from ptplanner.core.plan.model import (
 )
 from ptplanner.core.plan.operations import PlanOpError, add_milestone, remove_milestone, set_status
 from ptplanner.core.plan.template import empty_plan, ready_plan
+from ptplanner.core.storage.atomic_io import atomic_write
 from ptplanner.core.storage.errors import PlanImportError, SaveError
 from ptplanner.core.storage.import_export import (
     export_plan_csv,
@@ -275,15 +277,47 @@ def _cmd_remove(args: argparse.Namespace) -> None:
 def _format_for(args: argparse.Namespace) -> str:
     if args.format:
         return str(args.format)
-    return "csv" if str(args.file).lower().endswith(".csv") else "json"
+    name = str(args.file).lower()
+    if name.endswith(".ics") and getattr(args, "plan_command", None) == "export":
+        return "ics"
+    return "csv" if name.endswith(".csv") else "json"
+
+
+def _remind_days(args: argparse.Namespace) -> int:
+    """``--remind-days``, else the reminder days of the app's settings."""
+    if args.remind_days is None:
+        from ptplanner.core.settings import load_settings
+
+        return load_settings().reminder_days
+    days = whole_number(args.remind_days)
+    if days is None or not 0 <= days <= MAX_REMIND_DAYS:
+        raise UsageError(
+            f"--remind-days: {args.remind_days!r} is not a whole number of days "
+            f"from 0 to {MAX_REMIND_DAYS}"
+        )
+    return days
 
 
 def _cmd_export(args: argparse.Namespace) -> None:
     kind = _format_for(args)
+    if kind != "ics" and (args.remind_days is not None or args.todos):
+        option = "--remind-days" if args.remind_days is not None else "--todos"
+        raise UsageError(f"{option} only goes with an iCalendar export (--format ics)")
+    remind_days = _remind_days(args) if kind == "ics" else 0
     with _opened(args, write=False) as (_, result):
         plan = result.plan
+    ics_text = ""
+    if kind == "ics":
+        ics_text = plan_to_ics(
+            plan, kind="todo" if args.todos else "event", remind_days=remind_days
+        )
     if args.file == "-":
-        if kind == "csv":
+        if kind == "ics":
+            # The CRLF line ends are part of the format: written as bytes, never translated.
+            sys.stdout.flush()
+            sys.stdout.buffer.write(ics_text.encode("utf-8"))
+            sys.stdout.buffer.flush()
+        elif kind == "csv":
             sys.stdout.write(plan_to_csv(plan))
         else:
             sys.stdout.write(plan_to_json(plan).decode("utf-8") + "\n")
@@ -296,10 +330,24 @@ def _cmd_export(args: argparse.Namespace) -> None:
             raise UsageError(f"cannot write {target}: no such folder {target.parent}")
     except OSError as error:  # a name too long, or a folder on the way that cannot be read
         raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
+    if kind == "ics":
+        _write_ics(target, ics_text)
+        items = len(calendar_items(plan))
+        what = "to-dos" if args.todos else "calendar events"
+        print(f"Wrote {items} {what} to {shown_text(str(target))} (iCalendar).")
+        return
     writer: Callable[[Plan, Path], None] = export_plan_csv if kind == "csv" else export_plan_json
     writer(plan, target)
     # shown_text: a file name may be any bytes, stdout takes only text.
     print(f"Wrote {plan.count()} steps to {shown_text(str(target))} ({kind.upper()}).")
+
+
+def _write_ics(target: Path, text: str) -> None:
+    """Write the calendar atomically, refusing a device or a folder; one line if it fails."""
+    try:
+        atomic_write(target, text.encode("utf-8"))
+    except OSError as error:
+        raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
 
 
 def _cmd_import(args: argparse.Namespace) -> None:

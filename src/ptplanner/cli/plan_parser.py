@@ -24,6 +24,7 @@ examples:
   ptplanner plan add "Office manager" --link role:office_manager --target 2036-01-15
   ptplanner plan done 3f2a
   ptplanner plan export plan.csv
+  ptplanner plan export milestones.ics --remind-days 14   for a calendar app
   ptplanner plan --plan-file /media/usb/plan.json list
 """
 
@@ -98,10 +99,34 @@ def add_plan_parser(subparsers: Subcommands) -> None:
     remove = command("remove", "remove a step and its sub-steps")
     remove.add_argument("id", type=text_argument, help="the step's id or a unique start of it")
 
-    export = command("export", "write the plan to a JSON or CSV file ('-' for the screen)")
+    export = command(
+        "export", "write the plan to a JSON, CSV or iCalendar file ('-' for the screen)"
+    )
     export.add_argument("file")
     export.add_argument(
-        "--format", choices=("json", "csv"), help="default: from the file name, else json"
+        "--format",
+        choices=("json", "csv", "ics", "pdf"),
+        help="default: from the file name (.csv, .ics), else json; ics is for calendar apps",
+    )
+    export.add_argument(
+        "--remind-days",
+        type=text_argument,
+        metavar="N",
+        help="with ics: each open step's reminder comes N days before it is due "
+        "(0 = on the day; default: the app's setting, 7 unless changed)",
+    )
+    export.add_argument(
+        "--todos",
+        action="store_true",
+        help="with ics: write to-dos (for task apps) instead of all-day events",
+    )
+
+    # The plan printout (issue 17b): written by cli/plan_pdf.py, which main() routes to.
+    export.add_argument(
+        "--paper",
+        choices=("letter", "a4"),
+        type=str.lower,
+        help="with pdf: paper size (default: the one used where you live)",
     )
 
     imp = command("import", "replace the plan with one from a file (the old one is backed up)")

@@ -81,8 +81,16 @@ class Settings(BaseModel):
     projection_years: int = Field(default=10, ge=1, le=50)
     dollars: Literal["today", "nominal"] = "today"
     """How pay over the years is shown: in this year's dollars, or as the amounts paid then."""
+    pinned_scenarios: list[dict[str, Any]] = Field(default_factory=list)
+    """Salary scenarios pinned for comparison (at most four): a name and a projection request."""
     colour_scheme: Literal["system", "light", "dark"] = "system"
     show_due_notice: bool = True
+    reminders: bool = True
+    """Remind of steps falling due while the window is open (a desktop or in-window notice)."""
+    reminder_days: int = Field(default=7, ge=0, le=365)
+    """How many days ahead of a step's target date its reminder comes (and the calendar's alarm)."""
+    reminded: dict[str, str] = Field(default_factory=dict)
+    """Step id to the ISO date it was last reminded of: once per step per day, across restarts."""
 
 
 def settings_file() -> Path:

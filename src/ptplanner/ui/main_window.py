@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ptplanner.core.settings import Settings
     from ptplanner.ui.tabs.plan.controller import PlanController
     from ptplanner.ui.tabs.plan.menu_actions import PlanMenuActions
+    from ptplanner.ui.tabs.plan.reminders import PlanReminders
     from ptplanner.ui.tabs.salary.scenario import ScenarioModel
 
 log = logging.getLogger(__name__)
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self._load_scheduled = False
         self.plan_controller: PlanController | None = None
         self.plan_actions: PlanMenuActions | None = None
+        self.plan_reminders: PlanReminders | None = None
         self.setWindowTitle("PT Planner")
         self.setMinimumSize(760, 520)
         self._qsettings = QSettings(
@@ -278,12 +280,23 @@ class MainWindow(QMainWindow):
         """The plan's File and Edit menu items, and its messages in the status bar."""
         from ptplanner.ui.tabs.plan.menu_actions import PlanMenuActions
 
-        actions = self.plan_actions = PlanMenuActions(controller, self)
+        actions = self.plan_actions = PlanMenuActions(
+            controller, self, lambda: self.settings.reminder_days
+        )
         self.file_menu.insertActions(self.plan_file_separator, actions.file_actions())
         self.edit_menu.addActions(actions.edit_actions())
+        self._start_reminders(controller)
         controller.message.connect(self._show_plan_message)
         if controller.notice:
             self.statusBar().showMessage(controller.notice, 20000)
+
+    def _start_reminders(self, controller: PlanController) -> None:
+        """Reminders of steps falling due while the window is open, and their View menu switch."""
+        from ptplanner.ui.tabs.plan.reminders import PlanReminders
+
+        self.plan_reminders = PlanReminders(controller, self.settings, self._write_settings, self)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.plan_reminders.toggle_action)
 
     def _show_plan_message(self, _level: str, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -348,7 +361,7 @@ class MainWindow(QMainWindow):
 
         self.edit_menu = bar.addMenu("&Edit")
 
-        view = bar.addMenu("&View")
+        view = self.view_menu = bar.addMenu("&View")
         for action in self.tab_actions:
             view.addAction(action)
         view.addSeparator()
@@ -380,14 +393,12 @@ class MainWindow(QMainWindow):
     # --- printing -----------------------------------------------------------------------------
 
     def report(self) -> ReportInput:
-        from ptplanner.core.report.build import ReportInput
+        from ptplanner.core.report.build import PinInput, ReportInput
 
         controller = self.plan_controller
-        pinned = self.scenario.pinned
         return ReportInput(
             projection=self.scenario.projection(),
-            comparison=pinned.projection if pinned else None,
-            comparison_label=pinned.label if pinned else "",
+            pins=tuple(PinInput(pin.label, pin.projection) for pin in self.scenario.pins),
             plan=controller.plan if controller is not None else None,
             career_packet=self.packet_action.isChecked(),
             printed_on=date.today(),

@@ -15,9 +15,12 @@ header and caption that shows such figures names which, from :attr:`Report.dolla
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ptplanner.core.projection import Dollars, ProjectionRequest
+
+if TYPE_CHECKING:
+    from ptplanner.core.plan.progress import ProgressHistory
 
 TITLE = "Salary projection — PT Care Coordinator"
 """The report's title: first line of the printout and of ``ptplanner projection``'s table."""
@@ -274,6 +277,8 @@ class PlanProgress(NamedTuple):
     """How many finished steps the list leaves out, or ""."""
     more: str
     """What the lists leave out ("3 more dated steps follow; ..."), or ""."""
+    history: ProgressHistory | None = None
+    """Steps done over time against the plan's targets, for the packet's progress chart."""
 
 
 class Duty(NamedTuple):
@@ -360,12 +365,16 @@ class Report(NamedTuple):
     growth_note: str
     """How pay is carried forward and inflation taken out."""
     pinned: Pinned | None
+    """The pinned scenario printed inline (title, chart, year table, assumptions): set only
+    when exactly one is pinned; several are each printed in their own comparison section."""
     career_packet: CareerPacket | None
     sources: tuple[CitedSource, ...]
     """Every source behind the report: the ones behind every projection first."""
     occupation: str
     """The BLS occupation code every wage figure is for."""
     bls_note: str = BLS_NOTE
+    pins: tuple[Pinned, ...] = ()
+    """Every pinned scenario (at most four), in the order they were pinned."""
 
     @property
     def has_events(self) -> bool:

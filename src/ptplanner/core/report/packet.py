@@ -9,6 +9,7 @@ from datetime import date
 from ptplanner.core.format import STATUS_LABELS, money, short_date
 from ptplanner.core.knowledge import guide_figures
 from ptplanner.core.plan.model import Milestone, Plan, Status
+from ptplanner.core.plan.progress import progress_history
 from ptplanner.core.plan.rollup import effective
 from ptplanner.core.projection import Dollars, Projection
 from ptplanner.core.report.model import (
@@ -110,6 +111,7 @@ def plan_progress(plan: Plan | None, today: date) -> PlanProgress | None:
             else ""
         ),
         more="; ".join(more) + "." if more else "",
+        history=progress_history(plan, today),
     )
 
 

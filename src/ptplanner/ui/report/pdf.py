@@ -57,7 +57,7 @@ def write_pdf(
     pages = render(writer, report)
     del writer  # flushes the PDF trailer into the buffer
     buffer.close()
-    _replace_file(Path(path), bytes(buffer.data().data()))
+    replace_file(Path(path), bytes(buffer.data().data()))
     return pages
 
 
@@ -69,7 +69,7 @@ def write_pdf_headless(
 ) -> int:
     """Write a PDF with no window system: the ``ptplanner projection --pdf`` path. The report's
     input is the one the command line printed, so the text and the PDF state the same report."""
-    _ensure_gui_application()
+    ensure_gui_application()
     return write_pdf(report, path, page_size=page_size)
 
 
@@ -86,7 +86,7 @@ def default_pdf_name(day: date) -> str:
     return f"ptplanner-projection-{day.isoformat()}.pdf"
 
 
-def _ensure_gui_application() -> None:
+def ensure_gui_application() -> None:
     global _APP
     from PySide6.QtCore import QCoreApplication
 
@@ -98,7 +98,7 @@ def _ensure_gui_application() -> None:
         raise RuntimeError("writing a PDF needs a QGuiApplication, not a QCoreApplication")
 
 
-def _replace_file(path: Path, data: bytes) -> None:
+def replace_file(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder, so a failure never leaves half a PDF.
 
     A symbolic link is written through (the file it points to is replaced, the link stays), and

@@ -3,20 +3,16 @@ overdue steps and the next steps."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtCore import Qt
 
 from ptplanner.core.report.model import DoneStep, PlanProgress, PlanStep
 from ptplanner.ui.report.blocks import heading, paragraph, subheading
 from ptplanner.ui.report.layout import Block, PageContext
+from ptplanner.ui.report.plan_chart import progress_bar, progress_blocks
 from ptplanner.ui.report.styles import (
-    ACCENT,
-    BODY,
     NOTE,
-    RULE,
     SMALL_BOLD,
     SMALL_MUTED,
-    ZEBRA,
     TextStyle,
 )
 from ptplanner.ui.report.table import Cell, Column, table_blocks
@@ -32,24 +28,6 @@ def _step_cell(step: PlanStep | DoneStep) -> Cell:
     if step.part_of:
         parts.append((step.part_of, NOTE))
     return parts
-
-
-def _progress_bar(ctx: PageContext, fraction: float, text: str) -> Block:
-    label = ctx.para(text, BODY, ctx.width)
-    bar_h = ctx.pt(8)
-
-    def draw(painter: QPainter, x: float, y: float) -> None:
-        box = QRectF(x, y, ctx.width, bar_h)
-        painter.fillRect(box, ZEBRA)
-        painter.fillRect(QRectF(x, y, ctx.width * max(0.0, min(1.0, fraction)), bar_h), ACCENT)
-        pen = QPen(RULE)
-        pen.setWidthF(ctx.pt(0.5))
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(box)
-        label.draw(painter, x, y + bar_h + ctx.pt(4))
-
-    return Block(bar_h + ctx.pt(4) + label.height, draw, space_before=ctx.pt(4))
 
 
 def _overdue(ctx: PageContext, overdue: tuple[PlanStep, ...]) -> list[Block]:
@@ -110,7 +88,9 @@ def plan_section(ctx: PageContext, progress: PlanProgress | None) -> list[Block]
     if progress is None:
         blocks.append(paragraph(ctx, NO_PLAN))
         return blocks
-    blocks.append(_progress_bar(ctx, progress.fraction, progress.summary))
+    blocks.append(progress_bar(ctx, progress.fraction, progress.summary))
+    if progress.history is not None:
+        blocks += progress_blocks(ctx, progress.history)
     blocks += _completed(ctx, progress)
     blocks += _overdue(ctx, progress.overdue)
     blocks += _next_steps(ctx, progress.next_steps)

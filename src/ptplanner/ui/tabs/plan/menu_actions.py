@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from ptplanner.core.plan.calendar import DEFAULT_REMIND_DAYS
 from ptplanner.ui.tabs.plan.controller import PlanController
 
 
@@ -30,7 +31,12 @@ class StackAction(QAction):
 class PlanMenuActions:
     """The plan's File and Edit menu actions for ``window``, which owns them."""
 
-    def __init__(self, controller: PlanController, window: QWidget) -> None:
+    def __init__(
+        self,
+        controller: PlanController,
+        window: QWidget,
+        remind_days: Callable[[], int] = lambda: DEFAULT_REMIND_DAYS,
+    ) -> None:
         files = controller.files
         self.export_plan = _action(
             window,
@@ -45,6 +51,13 @@ class PlanMenuActions:
             "Ctrl+Shift+E",
             lambda: files.export_csv_dialog(window),
             "Save the milestones as a spreadsheet-friendly CSV file",
+        )
+        self.export_calendar = _action(
+            window,
+            "Export to calen&dar…",
+            "Ctrl+Shift+A",
+            lambda: files.export_calendar_dialog(window, remind_days()),
+            "Save the dated steps as an iCalendar (.ics) file, with reminders, for a calendar app",
         )
         self.import_plan = _action(
             window,
@@ -64,6 +77,15 @@ class PlanMenuActions:
             action.setEnabled(not controller.read_only)
             controller.read_only_changed.connect(lambda ro, a=action: a.setEnabled(not ro))
 
+        # File > Print plan... (issue 17b): the plan as a checklist with its progress chart.
+        self.print_plan = _action(
+            window,
+            "&Print plan…",
+            "Ctrl+Alt+P",
+            lambda: _print_plan(controller, window),
+            "Print the plan as a checklist with its progress over time",
+        )
+
         stack = controller.undo_stack
         self.undo = StackAction("&Undo", window)
         self.undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
@@ -80,7 +102,14 @@ class PlanMenuActions:
 
     def file_actions(self) -> list[QAction]:
         """Export, import and restore, in their order in the File menu."""
-        return [self.export_plan, self.export_csv, self.import_plan, self.restore]
+        return [
+            self.export_plan,
+            self.export_csv,
+            self.export_calendar,
+            self.import_plan,
+            self.restore,
+            self.print_plan,
+        ]
 
     def edit_actions(self) -> list[QAction]:
         """Undo and Redo, in their order in the Edit menu."""
@@ -95,3 +124,11 @@ def _action(
     action.setStatusTip(tip)
     action.triggered.connect(lambda _checked=False: slot())
     return action
+
+
+def _print_plan(controller: PlanController, window: QWidget) -> bool:
+    """The print dialog for the plan printout (issue 17b); its text edits committed first."""
+    from ptplanner.ui.report.plan.output import print_plan_with_dialog
+
+    controller.flush()
+    return print_plan_with_dialog(window, controller.plan, controller.today())

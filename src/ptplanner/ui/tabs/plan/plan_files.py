@@ -1,4 +1,4 @@
-"""The plan's other files: export it (JSON or CSV), import one, restore a backup.
+"""The plan's other files: export it (JSON, CSV or a calendar), import one, restore a backup.
 
 :class:`PlanFiles` does each with the file picker or backup list it needs. An import or a
 restore replaces the plan through the controller, so it is one undoable edit like any other; a
@@ -14,7 +14,14 @@ from typing import Protocol
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from ptplanner.core.plan.calendar import (
+    DEFAULT_REMIND_DAYS,
+    CalendarKind,
+    calendar_items,
+    plan_to_ics,
+)
 from ptplanner.core.plan.model import Plan
+from ptplanner.core.storage.atomic_io import atomic_write
 from ptplanner.core.storage.errors import PlanImportError, RestoreError, SaveError
 from ptplanner.core.storage.import_export import (
     export_plan_csv,
@@ -25,6 +32,9 @@ from ptplanner.core.storage.import_export import (
 from ptplanner.core.storage.store import PlanStore
 from ptplanner.ui.tabs.plan.backup_dialog import BackupDialog, BackupSummary
 from ptplanner.ui.tabs.plan.notices import Banner
+
+CALENDAR_EVENTS_FILTER = "Calendar events, for Google, Outlook or Apple Calendar (*.ics)"
+CALENDAR_TODOS_FILTER = "To-dos, for a task app (*.ics)"
 
 
 class PlanHolder(Protocol):
@@ -85,6 +95,44 @@ class PlanFiles:
             parent, "Export milestones as CSV", "ptplanner-milestones.csv", "CSV (*.csv)"
         )
         return path is not None and self.export_csv(path)
+
+    def export_calendar(
+        self, path: Path, kind: CalendarKind = "event", remind_days: int = DEFAULT_REMIND_DAYS
+    ) -> bool:
+        """Write the dated steps as an iCalendar file (see :mod:`ptplanner.core.plan.calendar`)."""
+        holder = self._holder
+        holder.flush()
+        plan = holder.plan
+        if not calendar_items(plan):
+            holder.report("error", "Nothing to export: no step has a target or done date yet.")
+            return False
+        text = plan_to_ics(plan, kind=kind, remind_days=remind_days)
+        try:
+            atomic_write(path, text.encode("utf-8"))
+        except OSError as error:  # a folder, a device, no room: refused, one line
+            holder.report("error", f"Could not write {path}: {error.strerror or error}.")
+            return False
+        what = "to-dos" if kind == "todo" else "calendar"
+        holder.notify("info", f"Exported your dated steps to {path}; open it in your {what} app.")
+        return True
+
+    def export_calendar_dialog(
+        self, parent: QWidget | None = None, remind_days: int = DEFAULT_REMIND_DAYS
+    ) -> bool:
+        """Ask where, and whether as calendar events or as to-dos (the file type picks)."""
+        start = str(Path(_start_dir()) / "ptplanner-milestones.ics")
+        chosen, picked = QFileDialog.getSaveFileName(
+            self._parent(parent),
+            "Export to calendar",
+            start,
+            f"{CALENDAR_EVENTS_FILTER};;{CALENDAR_TODOS_FILTER}",
+        )
+        if not chosen:
+            return False
+        path = Path(chosen)
+        path = path if path.suffix else path.with_suffix(".ics")
+        kind: CalendarKind = "todo" if picked == CALENDAR_TODOS_FILTER else "event"
+        return self.export_calendar(path, kind, remind_days)
 
     def export_copy(self, parent: QWidget | None = None) -> bool:
         """Save a copy of the unsaved plan somewhere else (when the plan folder is not writable)."""

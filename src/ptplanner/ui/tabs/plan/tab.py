@@ -26,7 +26,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from ptplanner.core.plan.operations import PlanChange
 from ptplanner.ui.tabs.plan.actions import StepActions
@@ -35,6 +35,7 @@ from ptplanner.ui.tabs.plan.controller import PlanController
 from ptplanner.ui.tabs.plan.details_panel import DetailsPanel
 from ptplanner.ui.tabs.plan.empty_page import EmptyPlanPage
 from ptplanner.ui.tabs.plan.header import PlanHeader
+from ptplanner.ui.tabs.plan.progress_chart import ProgressChart
 from ptplanner.ui.tabs.plan.timeline import PlanTimeline
 from ptplanner.ui.tabs.plan.toolbar import FilterResultBar, PlanToolbar
 from ptplanner.ui.tabs.plan.tree_model import PlanTreeModel
@@ -142,8 +143,14 @@ class PlanTab(QWidget):
         self.splitter.splitterMoved.connect(self._on_splitter_moved)
         page.addWidget(self.splitter, 1)
 
+        # The timeline and, beside it, progress over time: both read dates along an axis.
+        bottom = QHBoxLayout()
+        bottom.setSpacing(12)
         self.timeline = PlanTimeline()
-        page.addWidget(self.timeline)
+        bottom.addWidget(self.timeline, 1)
+        self.progress_chart = ProgressChart()
+        bottom.addWidget(self.progress_chart)
+        page.addLayout(bottom)
 
         self.step_actions.attach(self.tree, self)
         self._refresh_icons()
@@ -185,6 +192,7 @@ class PlanTab(QWidget):
         self.stack.setCurrentWidget(self.empty_page if empty else self.editor_page)
 
     def _refresh_header(self) -> None:
+        self.progress_chart.set_plan(self.controller.plan, self.model.today())
         done, counted = self.model.plan_leaf_counts()
         overdue = self.model.plan_index.kinds(self.model.today()).count("overdue")
         self.header.show_progress(self.controller.plan.title, done, counted, overdue)

@@ -1,0 +1,232 @@
+"""The plan printout: the plan's title and progress, its progress over time, and every step as a
+checklist row (mark, outline number, title, notes, status, target and done dates), flowed onto
+pages with the report's layout engine and painted on any paged device.
+
+Each row is one block, so a row is never cut between pages; long notes are split into
+follow-on rows at word boundaries first, so no row is ever taller than a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPagedPaintDevice, QPainter
+
+from ptplanner import __version__
+from ptplanner.core.format import STATUS_LABELS, long_date, short_date
+from ptplanner.core.plan.model import Milestone, Plan, Status
+from ptplanner.core.plan.progress import ProgressHistory, progress_history
+from ptplanner.core.plan.rollup import effective
+from ptplanner.ui.report.blocks import heading, paragraph
+from ptplanner.ui.report.layout import (
+    Block,
+    Page,
+    PageContext,
+    draw_rule,
+    draw_single_line,
+    paginate,
+)
+from ptplanner.ui.report.plan_chart import progress_bar, progress_blocks
+from ptplanner.ui.report.styles import (
+    FAINT,
+    FOOTER_HEIGHT,
+    H1,
+    HEADER_HEIGHT,
+    MUTED,
+    NOTE,
+    RUNNING,
+    RUNNING_TITLE,
+    SMALL,
+    SMALL_BOLD,
+    SMALL_MUTED,
+    TextStyle,
+)
+from ptplanner.ui.report.table import Cell, Column, table_blocks
+
+NOTES_CHUNK = 900
+"""Characters of notes per row: a longer note continues on the next row, so a row always fits
+a page (900 characters wrap to about 20 lines in the narrowest step column)."""
+MARKS = {"done": "☑", "skipped": "☒", "open": "☐"}
+SUBTITLE = TextStyle(9.5, color=MUTED.name())
+OVERDUE = TextStyle(SMALL.size, bold=True, spacing=SMALL.spacing)
+
+
+@dataclass(frozen=True)
+class PlanPrintout:
+    """What the plan printout says, decided once for every page."""
+
+    plan: Plan
+    today: date
+    history: ProgressHistory
+
+    @classmethod
+    def of(cls, plan: Plan, today: date) -> PlanPrintout:
+        return cls(plan, today, progress_history(plan, today))
+
+
+def _numbered(
+    milestones: Sequence[Milestone], prefix: str = "", depth: int = 0
+) -> Iterator[tuple[str, int, Milestone]]:
+    for number, milestone in enumerate(milestones, start=1):
+        label = f"{prefix}{number}"
+        yield label, depth, milestone
+        yield from _numbered(milestone.children, label + ".", depth + 1)
+
+
+def note_chunks(notes: str, size: int = NOTES_CHUNK) -> list[str]:
+    """``notes`` in pieces of at most ``size`` characters, split at spaces where possible."""
+    text = " ".join(notes.split())
+    chunks: list[str] = []
+    while len(text) > size:
+        cut = text.rfind(" ", 0, size)
+        cut = size if cut <= 0 else cut
+        chunks.append(text[:cut])
+        text = text[cut:].lstrip()
+    if text:
+        chunks.append(text)
+    return chunks
+
+
+def _rows(printout: PlanPrintout) -> list[list[Cell]]:
+    rows: list[list[Cell]] = []
+    today = printout.today
+    for number, depth, milestone in _numbered(printout.plan.milestones):
+        status, done_on = effective(milestone)
+        if status is Status.DONE:
+            mark, label = MARKS["done"], STATUS_LABELS[status]
+        elif status is Status.SKIPPED:
+            mark, label = MARKS["skipped"], STATUS_LABELS[status]
+        else:
+            mark, label = MARKS["open"], STATUS_LABELS[status]
+        target = milestone.target_date
+        status_cell: Cell = label
+        if status not in (Status.DONE, Status.SKIPPED) and target is not None and target < today:
+            status_cell = [(label, SMALL), ("Overdue", OVERDUE)]
+        indent = "\u00a0\u00a0\u00a0" * depth
+        chunks = note_chunks(milestone.notes)
+        title_style = SMALL_BOLD if depth == 0 else SMALL
+        step: list[tuple[str, TextStyle]] = [(f"{indent}{number}  {milestone.title}", title_style)]
+        if chunks:
+            step.append((chunks[0], NOTE))
+        done_text = short_date(done_on) if status is Status.DONE else ""
+        if status is Status.DONE and done_on is None:
+            done_text = "date not recorded"
+        rows.append([mark, step, status_cell, short_date(target), done_text])
+        for more in chunks[1:]:
+            rows.append(["", [(f"{number} (notes, continued)", NOTE), (more, NOTE)], "", "", ""])
+    return rows
+
+
+def build_blocks(ctx: PageContext, printout: PlanPrintout) -> list[Block]:
+    """Every block of the plan printout, in print order."""
+    plan = printout.plan
+    title = ctx.para(plan.title, H1, ctx.width)
+    done, counted = plan.leaf_counts()
+    subtitle = ctx.para(
+        f"Your plan as of {long_date(printout.today)}: the steps as a checklist, with their "
+        "status, target and done dates and notes.",
+        SUBTITLE,
+        ctx.width,
+    )
+
+    def draw_title(painter: QPainter, x: float, y: float) -> None:
+        title.draw(painter, x, y)
+        subtitle.draw(painter, x, y + title.height + ctx.pt(2))
+
+    blocks = [
+        Block(title.height + ctx.pt(2) + subtitle.height, draw_title),
+        heading(ctx, "Progress"),
+    ]
+    summary = f"{plan.progress():.0f}% complete — {done} of {counted} steps done."
+    blocks.append(progress_bar(ctx, plan.progress() / 100.0, summary))
+    blocks += progress_blocks(ctx, printout.history)
+    blocks.append(heading(ctx, "Steps"))
+    rows = _rows(printout)
+    if not rows:
+        blocks.append(paragraph(ctx, "The plan has no steps yet.", SMALL_MUTED))
+        return blocks
+    columns = [
+        Column(""),
+        Column("Step", wrap=True),
+        Column("Status"),
+        Column("Target"),
+        Column("Done"),
+    ]
+    blocks += table_blocks(ctx, columns, rows, max_lines=None, continued="Steps (continued)")
+    return blocks
+
+
+def render_plan(device: QPagedPaintDevice, printout: PlanPrintout) -> int:
+    """Lay the printout out for ``device`` and paint it; returns the page count. A printer set
+    to a page range is sent only those pages."""
+    ctx = PageContext(device)
+    pages = paginate(ctx, build_blocks(ctx, printout))
+    total = len(pages)
+    first = max(1, _int_attr(device, "fromPage") or 1)
+    last = min(total, _int_attr(device, "toPage") or total)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise RuntimeError("could not start painting on the printer or file")
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        for number in range(first, last + 1):
+            if number > first:
+                device.newPage()
+            _paint_page(ctx, painter, printout, pages[number - 1], number, total)
+    finally:
+        painter.end()
+    return total
+
+
+def _paint_page(
+    ctx: PageContext, painter: QPainter, printout: PlanPrintout, page: Page, number: int, total: int
+) -> None:
+    top = ctx.body_top(number - 1)
+    body = QRectF(ctx.left, top, ctx.width, ctx.body_bottom - top)
+    for top, block in page:
+        painter.save()
+        painter.setClipRect(body.adjusted(-ctx.pt(2), -ctx.pt(2), ctx.pt(2), ctx.pt(2)))
+        block.draw(painter, ctx.left, top)
+        painter.restore()
+    _paint_footer(ctx, painter, printout, number, total)
+    if number > 1:
+        _paint_header(ctx, painter, printout)
+
+
+def _paint_footer(
+    ctx: PageContext, painter: QPainter, printout: PlanPrintout, number: int, total: int
+) -> None:
+    top = ctx.content.bottom() - ctx.pt(FOOTER_HEIGHT) + ctx.pt(8)
+    draw_rule(painter, ctx, ctx.left, top, ctx.width, FAINT)
+    height = ctx.content.bottom() - top - ctx.pt(2)
+    third = ctx.width / 3
+    cells = (
+        (f"ptplanner {__version__}", Qt.AlignmentFlag.AlignLeft),
+        (f"Printed {printout.today.isoformat()}", Qt.AlignmentFlag.AlignHCenter),
+        (f"Page {number} of {total}", Qt.AlignmentFlag.AlignRight),
+    )
+    for index, (text, align) in enumerate(cells):
+        box = QRectF(ctx.left + index * third, top + ctx.pt(2), third, height)
+        draw_single_line(ctx, painter, text, RUNNING, box, align)
+
+
+def _paint_header(ctx: PageContext, painter: QPainter, printout: PlanPrintout) -> None:
+    top = ctx.content.top()
+    height = ctx.pt(HEADER_HEIGHT - 10)
+    half = ctx.width / 2
+    left = QRectF(ctx.left, top, half, height)
+    right = QRectF(ctx.left + half, top, half, height)
+    draw_single_line(
+        ctx, painter, printout.plan.title, RUNNING_TITLE, left, Qt.AlignmentFlag.AlignLeft
+    )
+    draw_single_line(ctx, painter, "Plan checklist", RUNNING, right, Qt.AlignmentFlag.AlignRight)
+    draw_rule(painter, ctx, ctx.left, top + height + ctx.pt(2), ctx.width, FAINT)
+
+
+def _int_attr(device: object, name: str) -> int:
+    getter = getattr(device, name, None)
+    return int(getter()) if callable(getter) else 0
