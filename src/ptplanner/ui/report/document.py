@@ -15,6 +15,7 @@ from ptplanner.core.report.build import ReportInput, build_report
 from ptplanner.core.report.model import Report
 from ptplanner.ui.report.header_footer import paint_footer, paint_running_header
 from ptplanner.ui.report.layout import Block, Page, PageContext, paginate
+from ptplanner.ui.report.render import render_pages
 from ptplanner.ui.report.sections.assumptions import assumptions_section
 from ptplanner.ui.report.sections.breakdown import breakdown_section
 from ptplanner.ui.report.sections.career_ladder import ladder_section
@@ -55,23 +56,11 @@ def render(painter_device: QPagedPaintDevice, source: ReportInput) -> int:
     report = build_report(source)
     ctx = PageContext(painter_device)
     pages = paginate(ctx, build_blocks(ctx, report))
-    total = len(pages)
-    # A printer set to print a page range (QPrintDialog's "Pages from/to") gets just those.
-    first = max(1, _int_attr(painter_device, "fromPage") or 1)
-    last = min(total, _int_attr(painter_device, "toPage") or total)
-    painter = QPainter()
-    if not painter.begin(painter_device):
-        raise RuntimeError("could not start painting on the printer or file")
-    try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        for number in range(first, last + 1):
-            if number > first:
-                painter_device.newPage()
-            paint_page(ctx, painter, report, pages[number - 1], number, total)
-    finally:
-        painter.end()
-    return total
+    return render_pages(
+        painter_device,
+        pages,
+        lambda painter, page, number, total: paint_page(ctx, painter, report, page, number, total),
+    )
 
 
 def paint_page(
@@ -93,9 +82,3 @@ def paint_page(
     paint_footer(ctx, painter, report, number, total)
     if number > 1:
         paint_running_header(ctx, painter, report)
-
-
-def _int_attr(device: object, name: str) -> int:
-    """``device.name()`` as an int, or 0 when the device has no such method (a PDF writer)."""
-    getter = getattr(device, name, None)
-    return int(getter()) if callable(getter) else 0

@@ -30,6 +30,7 @@ from ptplanner.ui.report.layout import (
     paginate,
 )
 from ptplanner.ui.report.plan_chart import progress_bar, progress_blocks
+from ptplanner.ui.report.render import render_pages
 from ptplanner.ui.report.styles import (
     FAINT,
     FOOTER_HEIGHT,
@@ -164,22 +165,13 @@ def render_plan(device: QPagedPaintDevice, printout: PlanPrintout) -> int:
     to a page range is sent only those pages."""
     ctx = PageContext(device)
     pages = paginate(ctx, build_blocks(ctx, printout))
-    total = len(pages)
-    first = max(1, _int_attr(device, "fromPage") or 1)
-    last = min(total, _int_attr(device, "toPage") or total)
-    painter = QPainter()
-    if not painter.begin(device):
-        raise RuntimeError("could not start painting on the printer or file")
-    try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        for number in range(first, last + 1):
-            if number > first:
-                device.newPage()
-            _paint_page(ctx, painter, printout, pages[number - 1], number, total)
-    finally:
-        painter.end()
-    return total
+    return render_pages(
+        device,
+        pages,
+        lambda painter, page, number, total: _paint_page(
+            ctx, painter, printout, page, number, total
+        ),
+    )
 
 
 def _paint_page(
@@ -225,8 +217,3 @@ def _paint_header(ctx: PageContext, painter: QPainter, printout: PlanPrintout) -
     )
     draw_single_line(ctx, painter, "Plan checklist", RUNNING, right, Qt.AlignmentFlag.AlignRight)
     draw_rule(painter, ctx, ctx.left, top + height + ctx.pt(2), ctx.width, FAINT)
-
-
-def _int_attr(device: object, name: str) -> int:
-    getter = getattr(device, name, None)
-    return int(getter()) if callable(getter) else 0
