@@ -30,6 +30,7 @@ examples:
   ptplanner compare boston "Texas" national --experience 2 --cert cmaa
   ptplanner compare denver phoenix --employer hospital --year 2027 --format json
   ptplanner compare boston houston --format csv > places.csv
+  ptplanner compare boston houston phoenix --pdf places.pdf --paper letter
 """
 
 NOT_RELEASED = "n/a"
@@ -62,6 +63,16 @@ def add_compare_parser(commands: Subcommands) -> None:
         choices=("table", "csv", "json"),
         default="table",
         help="what to print (default table)",
+    )
+    parser.add_argument(
+        "--pdf",
+        metavar="FILE",
+        help="also write the comparison as a printable PDF (no window is shown)",
+    )
+    parser.add_argument(
+        "--paper",
+        choices=("letter", "a4"),
+        help="paper size of the PDF (default: the one used where you live)",
     )
     parser.set_defaults(func=run_compare)
 
@@ -112,13 +123,64 @@ def run_compare(args: argparse.Namespace) -> int:
 
     if args.location is not None:
         raise UsageError("--location: give the places to compare as arguments instead")
+    if args.pdf is not None and not args.pdf.strip():
+        raise UsageError("--pdf: needs a file name, e.g. --pdf places.pdf")
+    if args.paper and not args.pdf:
+        raise UsageError("--paper: only applies to a PDF; add --pdf FILE")
     inputs, year = profile_from_args(args)
+    if args.pdf:
+        from ptplanner.cli.projection import check_writable
+
+        check_writable(args.pdf)
     try:
         places = compare_places(inputs, args.places, year)
     except LocationError as error:
         raise UsageError(str(error)) from None
     sys.stdout.write(FORMATS[args.format](places))
+    if args.pdf:
+        write_compare_pdf(args.pdf, args.paper, inputs, places)
+        print(f"wrote {args.pdf}", file=sys.stderr)
     return 0
+
+
+def write_compare_pdf(
+    path: str, paper: str | None, inputs: SalaryInputs, places: Sequence[PlaceFigures]
+) -> None:
+    """The printable comparison: this module's table, notes and sources, laid out on paper.
+    The only place ``compare`` loads Qt."""
+    from ptplanner.ui.report.compare_document import CompareSheet, write_compare_pdf_headless
+    from ptplanner.ui.report.pdf import default_page_size
+
+    headers, rows = table_cells(places)
+    sheet = CompareSheet(
+        title=f"Your profile in each place, {places[0].year}",
+        subtitle=heading_line(places[0].year) + ".",
+        profile=profile_facts(inputs, places[0].year),
+        headers=headers,
+        rows=rows,
+        notes=table_notes(places[0].year),
+        sources=place_sources(places),
+        printed_on=date.today(),
+    )
+    page_size = {"letter": "Letter", "a4": "A4"}.get(paper or "") or default_page_size()
+    try:
+        write_compare_pdf_headless(sheet, path, page_size)  # type: ignore[arg-type]
+    except OSError as error:
+        raise UsageError(f"--pdf: cannot write {path}: {error.strerror or error}") from None
+
+
+PROFILE_LABELS = ("Role", "Experience", "Education", "Certifications", "Skills", "Employer type")
+"""What the printout says about the profile priced (the place is each row's own)."""
+
+
+def profile_facts(inputs: SalaryInputs, year: int) -> tuple[tuple[str, str], ...]:
+    """The profile in words, as the projection's printout states it."""
+    from ptplanner.core.projection import ProjectionRequest, project
+    from ptplanner.core.report.build import scenario_facts
+
+    facts = scenario_facts(project(ProjectionRequest(inputs=inputs, start_year=year, years=1)))
+    by_label = {fact.label: fact.value for fact in facts}
+    return tuple((label, by_label[label]) for label in PROFILE_LABELS if label in by_label)
 
 
 def _money(value: float | None) -> str:
@@ -144,12 +206,36 @@ COLUMNS: tuple[tuple[str, Callable[[PlaceFigures], str]], ...] = (
 )
 
 
+def table_cells(places: Sequence[PlaceFigures]) -> tuple[list[str], list[list[str]]]:
+    """The comparison's headers and rows as text: the table, and the printout's table."""
+    return [name for name, _ in COLUMNS], [[cell(p) for _, cell in COLUMNS] for p in places]
+
+
+def heading_line(year: int) -> str:
+    """What the figures are: the title's second line."""
+    return f"BLS OEWS May 2025 pay carried to {year}; money in {year} dollars, base pay a year"
+
+
+def table_notes(year: int) -> str:
+    """What each column is and where it comes from."""
+    return (
+        "Hourly: typical / 2,080 hours. In U.S. prices: typical x 100 / BEA price level. "
+        "BLS P10-P90: the area's published figures for SOC 43-6013, carried to "
+        f"{year} as the estimate is. Employment, jobs per 1,000 jobs and location quotient (LQ): "
+        f"BLS OEWS May 2025 as published; {NOT_RELEASED} where BLS released none."
+    )
+
+
+def place_sources(places: Sequence[PlaceFigures]) -> tuple[str, ...]:
+    """Every source the places cite, once, in order."""
+    return tuple(dict.fromkeys(s for place in places for s in place.sources))
+
+
 def format_table(places: Sequence[PlaceFigures]) -> str:
     from ptplanner.core.report.model import BLS_NOTE
 
     year = places[0].year
-    rows = [[cell(place) for _, cell in COLUMNS] for place in places]
-    headers = [name for name, _ in COLUMNS]
+    headers, rows = table_cells(places)
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
 
     def line(cells: Sequence[str]) -> str:
@@ -158,22 +244,12 @@ def format_table(places: Sequence[PlaceFigures]) -> str:
         return "  ".join(parts).rstrip() + "\n"
 
     out = io.StringIO()
-    out.write(
-        f"Your profile in each place, {year} (BLS OEWS May 2025 pay carried to {year}; money "
-        f"in {year} dollars, base pay a year)\n"
-    )
+    out.write(f"Your profile in each place, {year} ({heading_line(year)})\n")
     out.write(line(headers))
     out.write(line(["-" * w for w in widths]))
     for row in rows:
         out.write(line(row))
-    sources = dict.fromkeys(s for place in places for s in place.sources)
-    out.write(
-        "\nHourly: typical / 2,080 hours. In U.S. prices: typical x 100 / BEA price level. "
-        "BLS P10-P90: the area's published figures for SOC 43-6013, carried to "
-        f"{year} as the estimate is. Employment, jobs per 1,000 jobs and location quotient (LQ): "
-        f"BLS OEWS May 2025 as published; {NOT_RELEASED} where BLS released none.\n"
-        f"Sources: {'; '.join(sources)}. {BLS_NOTE}\n"
-    )
+    out.write(f"\n{table_notes(year)}\nSources: {'; '.join(place_sources(places))}. {BLS_NOTE}\n")
     return out.getvalue()
 
 

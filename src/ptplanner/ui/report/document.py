@@ -79,6 +79,6 @@ def paint_page(
         painter.setClipRect(body.adjusted(-ctx.pt(2), -ctx.pt(2), ctx.pt(2), ctx.pt(2)))
         block.draw(painter, ctx.left, top)
         painter.restore()
-    paint_footer(ctx, painter, report, number, total)
+    paint_footer(ctx, painter, report.printed_on, number, total)
     if number > 1:
-        paint_running_header(ctx, painter, report)
+        paint_running_header(ctx, painter, report.title, report.running_header)

@@ -3,11 +3,12 @@ the running header (the report's title, the area and the employer type)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 
 from ptplanner import __version__
-from ptplanner.core.report.model import Report
 from ptplanner.ui.report.layout import PageContext, draw_rule, draw_single_line
 from ptplanner.ui.report.styles import (
     FAINT,
@@ -19,8 +20,9 @@ from ptplanner.ui.report.styles import (
 
 
 def paint_footer(
-    ctx: PageContext, painter: QPainter, report: Report, number: int, total: int
+    ctx: PageContext, painter: QPainter, printed_on: date, number: int, total: int
 ) -> None:
+    """The foot of every printed page: version, print date and "Page N of M"."""
     top = ctx.content.bottom() - ctx.pt(FOOTER_HEIGHT) + ctx.pt(8)
     draw_rule(painter, ctx, ctx.left, top, ctx.width, FAINT)
     row = QRectF(ctx.left, top + ctx.pt(2), ctx.width, ctx.content.bottom() - top - ctx.pt(2))
@@ -34,7 +36,7 @@ def paint_footer(
     draw_single_line(
         ctx,
         painter,
-        f"Printed {report.printed_on.isoformat()}",
+        f"Printed {printed_on.isoformat()}",
         RUNNING,
         middle,
         Qt.AlignmentFlag.AlignHCenter,
@@ -44,14 +46,16 @@ def paint_footer(
     )
 
 
-def paint_running_header(ctx: PageContext, painter: QPainter, report: Report) -> None:
+def paint_running_header(ctx: PageContext, painter: QPainter, title: str, right: str) -> None:
+    """The head of every printed page after the first: the document's title and, on the right,
+    what it is about."""
     top = ctx.content.top()
     height = ctx.pt(HEADER_HEIGHT - 10)
     half = ctx.width / 2
     draw_single_line(
         ctx,
         painter,
-        report.title,
+        title,
         RUNNING_TITLE,
         QRectF(ctx.left, top, half, height),
         Qt.AlignmentFlag.AlignLeft,
@@ -59,7 +63,7 @@ def paint_running_header(ctx: PageContext, painter: QPainter, report: Report) ->
     draw_single_line(
         ctx,
         painter,
-        report.running_header,
+        right,
         RUNNING,
         QRectF(ctx.left + half, top, half, height),
         Qt.AlignmentFlag.AlignRight,

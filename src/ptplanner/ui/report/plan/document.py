@@ -12,34 +12,27 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPagedPaintDevice, QPainter
 
-from ptplanner import __version__
 from ptplanner.core.format import STATUS_LABELS, long_date, short_date
 from ptplanner.core.plan.model import Milestone, Plan, Status
 from ptplanner.core.plan.progress import ProgressHistory, progress_history
 from ptplanner.core.plan.rollup import effective
 from ptplanner.ui.report.blocks import heading, paragraph
+from ptplanner.ui.report.header_footer import paint_footer, paint_running_header
 from ptplanner.ui.report.layout import (
     Block,
     Page,
     PageContext,
-    draw_rule,
-    draw_single_line,
     paginate,
 )
 from ptplanner.ui.report.plan_chart import progress_bar, progress_blocks
 from ptplanner.ui.report.render import render_pages
 from ptplanner.ui.report.styles import (
-    FAINT,
-    FOOTER_HEIGHT,
     H1,
-    HEADER_HEIGHT,
     MUTED,
     NOTE,
-    RUNNING,
-    RUNNING_TITLE,
     SMALL,
     SMALL_BOLD,
     SMALL_MUTED,
@@ -184,36 +177,6 @@ def _paint_page(
         painter.setClipRect(body.adjusted(-ctx.pt(2), -ctx.pt(2), ctx.pt(2), ctx.pt(2)))
         block.draw(painter, ctx.left, top)
         painter.restore()
-    _paint_footer(ctx, painter, printout, number, total)
+    paint_footer(ctx, painter, printout.today, number, total)
     if number > 1:
-        _paint_header(ctx, painter, printout)
-
-
-def _paint_footer(
-    ctx: PageContext, painter: QPainter, printout: PlanPrintout, number: int, total: int
-) -> None:
-    top = ctx.content.bottom() - ctx.pt(FOOTER_HEIGHT) + ctx.pt(8)
-    draw_rule(painter, ctx, ctx.left, top, ctx.width, FAINT)
-    height = ctx.content.bottom() - top - ctx.pt(2)
-    third = ctx.width / 3
-    cells = (
-        (f"ptplanner {__version__}", Qt.AlignmentFlag.AlignLeft),
-        (f"Printed {printout.today.isoformat()}", Qt.AlignmentFlag.AlignHCenter),
-        (f"Page {number} of {total}", Qt.AlignmentFlag.AlignRight),
-    )
-    for index, (text, align) in enumerate(cells):
-        box = QRectF(ctx.left + index * third, top + ctx.pt(2), third, height)
-        draw_single_line(ctx, painter, text, RUNNING, box, align)
-
-
-def _paint_header(ctx: PageContext, painter: QPainter, printout: PlanPrintout) -> None:
-    top = ctx.content.top()
-    height = ctx.pt(HEADER_HEIGHT - 10)
-    half = ctx.width / 2
-    left = QRectF(ctx.left, top, half, height)
-    right = QRectF(ctx.left + half, top, half, height)
-    draw_single_line(
-        ctx, painter, printout.plan.title, RUNNING_TITLE, left, Qt.AlignmentFlag.AlignLeft
-    )
-    draw_single_line(ctx, painter, "Plan checklist", RUNNING, right, Qt.AlignmentFlag.AlignRight)
-    draw_rule(painter, ctx, ctx.left, top + height + ctx.pt(2), ctx.width, FAINT)
+        paint_running_header(ctx, painter, printout.plan.title, "Plan checklist")
