@@ -298,8 +298,12 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.plan_reminders.toggle_action)
 
-    def _show_plan_message(self, _level: str, text: str) -> None:
+    def _show_plan_message(self, level: str, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
+        # A status-bar line is never read out by itself: say it (a warning interrupts).
+        from ptplanner.ui.accessibility import announce
+
+        announce(self.statusBar(), text, assertive=level != "info")
 
     # --- actions and menus ------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from ptplanner.core import content
 from ptplanner.core.day import DayBlock, DayTimeline
 from ptplanner.core.onet import OnetData
 from ptplanner.core.sources import Cited
+from ptplanner.ui.accessibility import set_tip
 from ptplanner.ui.tabs.day.time_text import duration_text
 from ptplanner.ui.widgets import (
     Footnote,
@@ -113,7 +114,7 @@ class BlockDetails(QWidget):
             widget.setVisible(bool(tasks))
 
         self.source_label.setText(citation_text([block]))
-        self.source_label.setToolTip(citation_tooltip([block]))
+        set_tip(self.source_label, citation_tooltip([block]))
 
     @staticmethod
     def _skill_title(skill_id: str) -> str:

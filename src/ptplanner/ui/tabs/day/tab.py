@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 
 from ptplanner.core.day import DayTimeline
 from ptplanner.core.onet import OnetData
+from ptplanner.ui.accessibility import plain_descriptions
 from ptplanner.ui.tabs.day.block_details import BlockDetails
 from ptplanner.ui.tabs.day.hours_chart import KindHoursChart
 from ptplanner.ui.tabs.day.kind_legend import KindLegend
@@ -110,6 +111,8 @@ class DayTab(QWidget):
         )
         self._show_selected()
         tint_muted(self)
+        # The footnotes' rich source tooltips would otherwise be read out as raw HTML.
+        plain_descriptions(self)
 
     # ----------------------------------------------------------------- public API
 

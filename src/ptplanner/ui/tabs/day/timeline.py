@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLineF, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleEvent,
     QColor,
     QFocusEvent,
     QFont,
@@ -52,6 +50,13 @@ def wrap_words(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> 
     return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
 
 
+KEYS_HINT = (
+    "Left and Right arrow keys move between blocks of the day; Home and End jump to the first "
+    "and last block."
+)
+"""The end of the timeline's accessible description: how to move through the day."""
+
+
 def block_summary(timeline: DayTimeline, block: DayBlock) -> str:
     """One line a screen reader or tooltip can say: "08:30–09:15, Front desk: Morning check-ins"."""
     return f"{block.start}–{block.end}, {timeline.style(block.kind).label}: {block.title}"
@@ -77,10 +82,6 @@ class TimelineView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleDescription(
-            "Left and Right arrow keys move between blocks of the day; Home and End jump to the "
-            "first and last block."
-        )
         self._update_accessible_name()
 
     # ----------------------------------------------------------------- selection API
@@ -108,11 +109,12 @@ class TimelineView(QWidget):
         raise KeyError(f"no block {block_id!r} in the day")
 
     def _update_accessible_name(self) -> None:
-        self.setAccessibleName(
-            f"Day timeline: {block_summary(self.timeline, self.blocks[self._index])}"
-        )
-        if QAccessible.isActive():
-            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
+        # setAccessibleName tells a screen reader of the change itself: one more NameChanged
+        # event here made it say the block twice. What happens in the block is the description,
+        # so the details are heard once, after the name, without leaving the timeline.
+        block = self.blocks[self._index]
+        self.setAccessibleName(f"Day timeline: {block_summary(self.timeline, block)}")
+        self.setAccessibleDescription(f"{block.description} {KEYS_HINT}")
 
     # ----------------------------------------------------------------- geometry
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ptplanner.core.content import Overview
 from ptplanner.core.onet import OnetData, OnetOccupation
+from ptplanner.ui.accessibility import announce, plain_descriptions
 from ptplanner.ui.tabs.overview.ladder_chart import LadderPayChart
 from ptplanner.ui.tabs.overview.search import (
     SearchEdit,
@@ -52,6 +53,8 @@ from ptplanner.ui.widgets import MutedLabel, make_label, tint_muted
 
 READING_WIDTH = 820
 """Widest the text column grows (px): about 100 characters a line at the usual UI font."""
+ANNOUNCE_PAUSE_MS = 700
+"""How long typing in the search box pauses before the number of matches is announced."""
 
 
 class OverviewTab(QWidget):
@@ -86,6 +89,8 @@ class OverviewTab(QWidget):
         self._nav.setFixedWidth(widest + 2 * self._nav.frameWidth() + 32 + scroll_bar)
         self._nav.setCurrentRow(0)
         tint_muted(self)
+        # The footnotes' rich source tooltips would otherwise be read out as raw HTML.
+        plain_descriptions(self)
 
     # ----------------------------------------------------------------- test and window hooks
 
@@ -132,6 +137,11 @@ class OverviewTab(QWidget):
         self.search_edit.setMaximumWidth(420)
         self.search_edit.setMinimumWidth(240)
         self.search_edit.textChanged.connect(self._apply_filter)
+        # One announcement of the result once typing pauses, not one per key.
+        self._announce_timer = QTimer(self)
+        self._announce_timer.setSingleShot(True)
+        self._announce_timer.setInterval(ANNOUNCE_PAUSE_MS)
+        self._announce_timer.timeout.connect(self._announce_result)
         top.addWidget(self.search_edit, 1)
         self._status = MutedLabel("", small=False)
         self._status.setWordWrap(False)
@@ -159,6 +169,9 @@ class OverviewTab(QWidget):
 
         self._scroll = QScrollArea()
         self._scroll.setAccessibleName("Overview content")
+        # Only a container: Tab goes on to the cards inside, which scroll into view and show
+        # their focus (a stop on the area itself showed none).
+        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -220,6 +233,7 @@ class OverviewTab(QWidget):
             self._status.setText("No matches")
         else:
             self._status.setText("")
+        self._announce_timer.start()
         self._moving = True
         try:
             self._scroll.verticalScrollBar().setValue(0)
@@ -230,6 +244,10 @@ class OverviewTab(QWidget):
                 self._nav.setCurrentItem(first.nav_item)
         finally:
             self._moving = False
+
+    def _announce_result(self) -> None:
+        query = self.search_edit.text().strip()
+        announce(self.search_edit, self._status.text() if query else "Search cleared; all shown")
 
     def _section_top(self, section: Section) -> int:
         return section.widget.mapTo(self._content, QPoint(0, 0)).y()

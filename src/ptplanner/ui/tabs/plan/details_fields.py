@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
 from ptplanner.core.format import STATUS_LABELS
 from ptplanner.core.plan.link_choices import LINK_KIND_LABELS
 from ptplanner.core.plan.model import Status
+from ptplanner.ui.accessibility import name_with_value
 from ptplanner.ui.fitting import FittedComboBox
+
+DATE_STEPS = (
+    "Month, day and year are separate parts: Tab, or the Left and Right arrows, move between "
+    "them; Up and Down change the part selected, or type it. Alt+Down opens a calendar."
+)
+"""What a date field's accessible description says, as its parts are not spoken."""
 
 
 def _shrinkable(widget: QWidget) -> QWidget:
@@ -40,6 +47,7 @@ def _shrinkable(widget: QWidget) -> QWidget:
 def _date_edit(name: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setAccessibleName(name)
+    edit.setAccessibleDescription(DATE_STEPS)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("MMM d, yyyy")
     edit.setKeyboardTracking(False)  # one commit per finished date, not per digit
@@ -58,10 +66,10 @@ def _caption(text: str, font: QFont) -> QLabel:
     return label
 
 
-def _paragraph(name: str) -> QLabel:
+def _paragraph(caption: str) -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setAccessibleName(name)
+    name_with_value(label, caption)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     # Preferred, not Ignored: a wrapped label then gets its height for the real width
@@ -157,6 +165,11 @@ class DetailsFields(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.link_value_combo.setMinimumContentsLength(8)
+        # Labelled above, not beside: a screen reader on Linux otherwise names the box after
+        # its current choice.
+        self.link_value_label = QLabel("Salary link val&ue")
+        self.link_value_label.setBuddy(self.link_value_combo)
+        form.addRow(self.link_value_label)
         form.addRow(_shrinkable(self.link_value_combo))
 
         self.renews_spin = QSpinBox()
@@ -192,6 +205,7 @@ class DetailsFields(QWidget):
         body.addWidget(_shrinkable(self.notes_edit))
 
     def show_link_value_row(self, visible: bool) -> None:
+        self.form.setRowVisible(self.link_value_label, visible)
         self.form.setRowVisible(self.link_value_combo, visible)
 
     def set_editable(self, editable: bool) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QFrame, QScrollArea, QWidge
 
 from ptplanner.core.plan.link_choices import link_choices, pay_effect_text
 from ptplanner.core.plan.model import VALUELESS_LINK_KINDS, SalaryLink, Status, add_months
+from ptplanner.ui.accessibility import set_value
 from ptplanner.ui.tabs.plan.controller import PlanController
 from ptplanner.ui.tabs.plan.details_fields import DetailsFields
 
@@ -53,6 +54,8 @@ class DetailsPanel(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(290)
         self.setAccessibleName("Step details")
+        # Only a container: Tab goes straight to its fields (a stop here showed no focus).
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.fields = DetailsFields()
         self.setWidget(self.fields)
         self._notes_timer = QTimer(self)
@@ -112,11 +115,11 @@ class DetailsPanel(QScrollArea):
             f.done_edit.setDate(qdate(done) if done else f.done_edit.minimumDate())
             self._show_link(milestone.salary_link)
             f.renews_spin.setValue(milestone.renews_every_months or 0)
-            f.why_label.setText(milestone.why or "")
+            set_value(f.why_label, milestone.why or "")
             f.why_caption.setVisible(bool(milestone.why))
             f.why_label.setVisible(bool(milestone.why))
             pay = pay_effect_text(milestone, self._today().year)
-            f.pay_label.setText(pay)
+            set_value(f.pay_label, pay)
             f.pay_caption.setVisible(bool(pay))
             f.pay_label.setVisible(bool(pay))
         finally:

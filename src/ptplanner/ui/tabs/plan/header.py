@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
+from ptplanner.ui.accessibility import announce, name_with_value, set_value
 from ptplanner.ui.fitting import ElidingLabel
 from ptplanner.ui.tabs.plan.colours import set_text_colour
 from ptplanner.ui.tabs.plan.status_icons import kind_colours
@@ -28,7 +29,7 @@ class PlanHeader(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
         title_font.setWeight(QFont.Weight.DemiBold)
         self.title_label.setFont(title_font)
-        self.title_label.setAccessibleName("Plan title")
+        name_with_value(self.title_label, "Plan title")
         row.addWidget(self.title_label)
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 100)
@@ -39,28 +40,34 @@ class PlanHeader(QWidget):
         self.progress_bar.setMaximumWidth(320)
         row.addWidget(self.progress_bar, 1)
         self.counts_label = QLabel()
-        self.counts_label.setAccessibleName("Step counts")
+        name_with_value(self.counts_label, "Progress")
         row.addWidget(self.counts_label)
         row.addStretch(1)
         self.save_label = QLabel()
-        self.save_label.setAccessibleName("Save status")
+        name_with_value(self.save_label, "Save status")
         row.addWidget(self.save_label)
         self._save_failed = False
 
     def show_progress(self, title: str, done: int, counted: int, overdue: int) -> None:
         """The plan's ``title``, ``done`` of ``counted`` steps, and how many are ``overdue``."""
-        self.title_label.setText(title)
+        set_value(self.title_label, title)
         percent = 100.0 * done / counted if counted else 0.0
         self.progress_bar.setValue(round(percent))
         self.progress_bar.setAccessibleDescription(f"{percent:.0f}% of steps done")
         parts = [f"{done} of {counted} steps done"]
         if overdue:
             parts.append(f"{overdue} overdue")
-        self.counts_label.setText(" · ".join(parts))
+        set_value(self.counts_label, " · ".join(parts))
 
     def show_save_status(self, text: str, failed: bool) -> None:
-        """The controller's save status; a ``failed`` save shows in the colour of overdue."""
-        self.save_label.setText(text)
+        """The controller's save status; a ``failed`` save shows in the colour of overdue.
+
+        A save that starts failing is announced (interrupting), as a sighted user sees the
+        line turn red; later retries that still fail are not announced again.
+        """
+        set_value(self.save_label, text)
+        if failed and not self._save_failed:
+            announce(self.save_label, text, assertive=True)
         self._save_failed = failed
         self._colour_save_status()
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidge
 from ptplanner.core.format import short_date
 from ptplanner.core.plan.model import Plan
 from ptplanner.core.plan.progress import ProgressHistory, ProgressPoint, progress_history
+from ptplanner.ui.accessibility import name_with_value, set_value
 from ptplanner.ui.widgets import muted_colour
 
 CHART_WIDTH = 300
@@ -211,7 +212,7 @@ class ProgressChart(QWidget):
         layout.setSpacing(2)
         self.verdict_label = QLabel()
         self.verdict_label.setWordWrap(True)
-        self.verdict_label.setAccessibleName("Ahead or behind")
+        name_with_value(self.verdict_label, "Ahead or behind")
         layout.addWidget(self.verdict_label)
         self.plot = ProgressPlot()
         layout.addWidget(self.plot, 1)
@@ -230,7 +231,7 @@ class ProgressChart(QWidget):
         """Show ``plan``'s progress as of ``today``."""
         history = progress_history(plan, today)
         self.plot.set_history(history)
-        self.verdict_label.setText(_short_verdict(history))
+        set_value(self.verdict_label, _short_verdict(history))
         self.verdict_label.setToolTip(history.verdict())
         source = f"From your plan's done and target dates, as of {short_date(today)}."
         self.plot.setToolTip("")
@@ -248,6 +249,10 @@ class ProgressChart(QWidget):
             self.key_label.setText(
                 f"<span style='color:{done}'>━ done</span>&nbsp;&nbsp;┅ targeted&nbsp;&nbsp;"
                 f"<span style='color:{muted}'>your plan, {self._as_of}</span>"
+            )
+            # The line glyphs in words, as a screen reader would spell them out.
+            self.key_label.setAccessibleName(
+                f"Chart key: solid line done, dotted line targeted; your plan, {self._as_of}"
             )
         font = QFont(self.font())
         font.setPointSizeF(max(6.5, font.pointSizeF() * 0.85))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ptplanner.core.plan.filter import STATUS_FILTERS
+from ptplanner.ui.accessibility import announce, name_with_value, set_value
 from ptplanner.ui.tabs.plan.actions import StepActions
 
 SEARCH_PAUSE_MS = 120
@@ -68,6 +69,10 @@ class PlanToolbar(QWidget):
         self.search_edit.setMaximumWidth(280)
         row.addWidget(self.search_edit, 1)
         self.status_filter = QComboBox()
+        # A visible label with a buddy: on Linux a screen reader otherwise names a combo box
+        # after its current choice, and speech-input users say the words they see.
+        status_label = QLabel("Sho&w")
+        status_label.setBuddy(self.status_filter)
         self.status_filter.setAccessibleName("Show steps")
         self.status_filter.setToolTip("Show only steps with this status")
         for key, label in STATUS_FILTERS:
@@ -75,6 +80,7 @@ class PlanToolbar(QWidget):
         # As wide as its longest choice ("Open (not done or skipped)"): the row has the room
         # at 1024 px, and a choice cut short would hide what the list is showing.
         self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        row.addWidget(status_label)
         row.addWidget(self.status_filter)
         row.addSpacing(8)
         self.buttons: dict[str, QToolButton] = {}
@@ -148,7 +154,7 @@ class FilterResultBar(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)
         self.label = QLabel()
-        self.label.setAccessibleName("Filter result")
+        name_with_value(self.label, "Filter result")
         self.clear_button = QPushButton("Show all steps")
         self.clear_button.setAccessibleName("Show all steps")
         row.addWidget(self.label)
@@ -157,10 +163,13 @@ class FilterResultBar(QWidget):
         self.hide()
 
     def show_counts(self, matching: int, total: int) -> None:
-        """Say how many of the ``total`` steps match a filter, and show the bar."""
+        """Say how many of the ``total`` steps match a filter, show the bar and announce it."""
         if matching:
             text = f"{matching} of {total} steps match (steps they belong to are shown too)."
         else:
             text = f"No steps match; {total} are hidden."
-        self.label.setText(text)
+        changed = text != self.label.text() or self.isHidden()
+        set_value(self.label, text)
         self.show()
+        if changed:
+            announce(self.label, text)

@@ -340,6 +340,10 @@ class PlanTreeModel(QAbstractItemModel):
             return self._display(key, milestone, column) or "empty"
         status = STATUS_LABELS[milestone.status].lower()
         parts = [milestone.title, status, due_text(milestone, self._today)]
+        parent = self._index.parent[key]
+        if parent >= 0:
+            # A screen reader's tree view does not say how deep a row is: name its parent.
+            parts.insert(1, f"sub-step of {self._index.milestones[parent].title}")
         return ", ".join(parts)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -115,7 +115,7 @@ class AssumptionsBox(QFrame):
         widest = max(spin.sizeHint().width() for spin in self.spins.values())
         grid.setColumnMinimumWidth(1, widest)
         self.reset_button = QPushButton("&Reset to the data's defaults")
-        self.reset_button.setAccessibleName("Reset assumptions")
+        self.reset_button.setAccessibleName("Reset to the data's defaults (assumptions)")
         grid.addWidget(self.reset_button, len(ASSUMPTION_FIELDS), 0, 1, 2)
         sources = QLabel(sources_text())
         sources.setWordWrap(True)

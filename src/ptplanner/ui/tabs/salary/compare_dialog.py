@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 from ptplanner.core.compare import PlaceFigures, compare_places
 from ptplanner.core.locations import LocationError
 from ptplanner.core.salary.inputs import SalaryInputs
+from ptplanner.ui.accessibility import announce, name_with_value, set_value
 from ptplanner.ui.tabs.salary.compare_chart import CompareChart
 from ptplanner.ui.tabs.salary.compare_rows import compare_rows, short_area
 from ptplanner.ui.tabs.salary.location_box import LocationComboBox
 from ptplanner.ui.tabs.salary.place_picker import place_picker, set_place
+from ptplanner.ui.tabs.salary.tables import add_copy_action, table_tsv
 
 MAX_PLACES = 4
 SUGGESTED = ("Houston", "Boston", "Phoenix")  # shown beside the profile's place at first
@@ -57,7 +59,7 @@ class CompareDialog(QDialog):
         layout.addLayout(row)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Place problem")
+        name_with_value(self.error_label, "Place problem")
         self.error_label.setStyleSheet("color: #c0392b; font-weight: 600;")
         self.error_label.hide()
         layout.addWidget(self.error_label)
@@ -65,6 +67,8 @@ class CompareDialog(QDialog):
         self.table.setAccessibleName("Places compared")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)  # Tab moves on; arrows move between cells
+        add_copy_action(self.table, lambda: table_tsv(self.table))
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         self.chart = CompareChart()
@@ -101,8 +105,9 @@ class CompareDialog(QDialog):
         try:
             places = compare_places(self.inputs, wanted, self.year) if wanted else ()
         except LocationError as error:
-            self.error_label.setText(str(error))
+            set_value(self.error_label, str(error))
             self.error_label.show()
+            announce(self.error_label, self.error_label.accessibleName(), assertive=True)
             return
         self.error_label.hide()
         if places == self.places:

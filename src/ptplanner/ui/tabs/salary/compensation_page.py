@@ -11,6 +11,7 @@ from ptplanner.core.projection import Projection
 from ptplanner.core.salary.compensation import paid_leave_share_pct
 from ptplanner.core.salary.model import salary_model
 from ptplanner.core.sources import source_catalog
+from ptplanner.ui.accessibility import name_with_value, set_value
 from ptplanner.ui.tabs.salary.tables import Cell, fill_table, setup_table
 
 CASH_ROW, BENEFITS_ROW, TOTAL_ROW = 3, 7, 8  # the sums, shown in bold
@@ -69,7 +70,7 @@ class CompensationPage(QWidget):
         self.leave_note = QLabel()
         self.leave_note.setWordWrap(True)
         self.leave_note.setProperty("role", "footnote")
-        self.leave_note.setAccessibleName("Paid leave")
+        name_with_value(self.leave_note, "Paid leave")
         layout.addWidget(self.leave_note)
 
     def show_projection(self, projection: Projection) -> None:
@@ -81,4 +82,4 @@ class CompensationPage(QWidget):
         fill_table(self.table, cells, right={1}, bold={CASH_ROW, BENEFITS_ROW, TOTAL_ROW})
         text = paid_leave_text(projection)
         if self.leave_note.text() != text:
-            self.leave_note.setText(text)
+            set_value(self.leave_note, text)

@@ -28,7 +28,7 @@ from ptplanner.ui.tabs.salary.breakdown_table import BreakdownTable, breakdown_c
 from ptplanner.ui.tabs.salary.compensation_page import CompensationPage
 from ptplanner.ui.tabs.salary.pins import PinnedScenario
 from ptplanner.ui.tabs.salary.pins_page import PinsPage
-from ptplanner.ui.tabs.salary.tables import fill_table, setup_table
+from ptplanner.ui.tabs.salary.tables import add_copy_action, fill_table, setup_table, table_tsv
 from ptplanner.ui.tabs.salary.year_table import ProjectionTableModel
 
 ROLE_COLUMN = 1
@@ -41,6 +41,8 @@ class DetailPages(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
+        # Its tab bar takes focus; the name says which tabs a screen reader has reached.
+        self.setAccessibleName("Projection details")
         self.breakdown_table = BreakdownTable()
         self.breakdown_table.setAccessibleName("Why this estimate")
         self.addTab(self.breakdown_table, "&Why this estimate")
@@ -67,7 +69,9 @@ class DetailPages(QTabWidget):
         year_layout.addWidget(self.year_view)
         copy_row = QHBoxLayout()
         self.copy_button = QPushButton("Copy &table")
-        self.copy_button.setAccessibleName("Copy the projection table")
+        self.copy_button.setAccessibleDescription(
+            "Copies the year-by-year projection as tab-separated text"
+        )
         copy_row.addStretch(1)
         copy_row.addWidget(self.copy_button)
         year_layout.addLayout(copy_row)
@@ -81,6 +85,10 @@ class DetailPages(QTabWidget):
 
         copy = QShortcut(QKeySequence.StandardKey.Copy, self.year_view)
         copy.activated.connect(self.copy_selection)
+        # Each table's context menu (the menu key too) and Ctrl+Shift+C copy it whole.
+        add_copy_action(self.breakdown_table, lambda: table_tsv(self.breakdown_table))
+        add_copy_action(self.year_view, self.year_text)
+        add_copy_action(self.comp_table, lambda: table_tsv(self.comp_table))
         self.copy_button.clicked.connect(self.copy_all)
         self._projection: Projection | None = None
         self._dollars: Dollars = "today"
@@ -126,5 +134,8 @@ class DetailPages(QTabWidget):
         QGuiApplication.clipboard().setText(self.year_model.as_tsv(rows, columns))
 
     def copy_all(self) -> None:
+        QGuiApplication.clipboard().setText(self.year_text())
+
+    def year_text(self) -> str:
         self.show_page(self.year_page)
-        QGuiApplication.clipboard().setText(self.year_model.as_tsv())
+        return self.year_model.as_tsv()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from ptplanner.core.format import money, ordinal
 from ptplanner.core.salary.estimate import Estimate
 from ptplanner.core.salary.ladder import rung
+from ptplanner.ui.accessibility import name_with_value
 from ptplanner.ui.tabs.salary.steady_label import SteadyLabel
 
 CAPTION_GAP = 6  # pixels between a figure's caption and its value
@@ -36,7 +37,7 @@ def _figure(layout: QHBoxLayout, caption: str) -> tuple[QLabel, SteadyLabel]:
     font.setPointSizeF(font.pointSizeF() * 1.6)
     font.setBold(True)
     label.setFont(font)
-    label.setAccessibleName(caption)
+    name_with_value(label, caption)
     value = SteadyLabel(label)
     box.addWidget(title)
     box.addWidget(value)
@@ -61,7 +62,7 @@ class HeadlineFigures(QFrame):
         caption = f"Typical base pay, {today.year}"
         if self.typical_title.text() != caption:
             self.typical_title.setText(caption)
-            self.typical_label.label.setAccessibleName(caption)
+            name_with_value(self.typical_label.label, caption)
         self.typical_label.setText(money(today.typical))
         self.range_label.setText(f"{money(today.low)} – {money(today.high)}")
         comp = today.compensation
@@ -75,7 +76,7 @@ class HeadlineFigures(QFrame):
         self.col_label.setText("n/a" if col is None else money(col))
         if col is not None and today.price_level is not None:
             whose = (
-                f" (BEA has no figure for this area; {escape(today.price_level_from or '')}'s "
+                f" (BEA has no figure for this area; {today.price_level_from or ''}'s "
                 "level is used)"
                 if today.price_level_is_fallback
                 else ""
@@ -90,7 +91,7 @@ def context_line() -> SteadyLabel:
     context = QLabel()
     context.setWordWrap(True)
     context.setTextFormat(Qt.TextFormat.RichText)
-    context.setAccessibleName("Estimate context")
+    name_with_value(context, "Estimate context")
     return SteadyLabel(context)
 
 

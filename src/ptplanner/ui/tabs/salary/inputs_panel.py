@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ptplanner.core.locations import usable_areas
 from ptplanner.core.salary.model import salary_model
+from ptplanner.ui.accessibility import name_with_value, set_tip, set_value
 from ptplanner.ui.fitting import FittedComboBox
 from ptplanner.ui.tabs.salary.assumptions_box import AssumptionsBox
 from ptplanner.ui.tabs.salary.credentials_box import PLAN_TIP, CredentialChecks
@@ -70,6 +71,9 @@ class InputsPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not a focus stop of its own (it showed no focus): Tab goes to its controls, and the
+        # area scrolls to show each one.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -109,6 +113,9 @@ class InputsPanel(QScrollArea):
         self.location_combo.setAccessibleName("Location")
         self.location_combo.setToolTip(LOCATION_TIP)
         self.location_combo.setMaxVisibleItems(20)
+        location_line = self.location_combo.lineEdit()
+        if location_line is not None:  # where the place is typed; unnamed otherwise
+            location_line.setAccessibleName("Location")
         for area in usable_areas():
             self.location_combo.addItem(area.name)
         completer = QCompleter(self.location_combo.model(), self.location_combo)
@@ -135,7 +142,7 @@ class InputsPanel(QScrollArea):
         self.plan_note = QLabel()
         self.plan_note.setWordWrap(True)
         self.plan_note.setProperty("role", "footnote")
-        self.plan_note.setAccessibleName("Set by your plan")
+        name_with_value(self.plan_note, "Set by your plan")
         self.plan_note.hide()
         form.addRow(self.plan_note)
         layout.addWidget(profile)
@@ -161,7 +168,7 @@ class InputsPanel(QScrollArea):
         self.years_spin = QSpinBox()
         self.years_spin.setRange(1, 50)
         self.years_spin.setSuffix(" years")
-        self.years_spin.setAccessibleName("Years to project")
+        self.years_spin.setAccessibleName("Project over (years)")
         projection_form.addRow("&Project over", self.years_spin)
         self.plan_check = QCheckBox("Include my plan's milestones")
         self.plan_check.setAccessibleName("Include my plan's milestones")
@@ -314,10 +321,10 @@ class InputsPanel(QScrollArea):
             combo.setEnabled(not supplied)
             tip = "\n\n".join(t for t in (tip, PLAN_TIP if supplied else "") if t)
             if combo.toolTip() != tip:
-                combo.setToolTip(tip)
+                set_tip(combo, tip)
         names = [name for field, name in PLAN_FIELDS if field in planned]
         if names:
             what = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
             text = f"Your {what} come{'s' if len(names) == 1 else ''} from your plan."
-            self.plan_note.setText(text + " Change the plan step in the Plan tab.")
+            set_value(self.plan_note, text + " Change the plan step in the Plan tab.")
         self.plan_note.setVisible(bool(names))

@@ -24,6 +24,7 @@ from ptplanner.core.format import money
 from ptplanner.core.locations import LocationError
 from ptplanner.core.offer import Offer, OfferCheck, check_offer, parse_pay
 from ptplanner.core.salary.inputs import SalaryInputs
+from ptplanner.ui.accessibility import announce, name_with_value, set_value
 from ptplanner.ui.tabs.salary.place_picker import place_picker, set_place
 
 NOT_KNOWN = "not known"
@@ -64,16 +65,17 @@ class OfferForm(QGroupBox):
         self.pay_edit.setPlaceholderText("e.g. 21.50/hour or 45,000/year")
         self.pay_edit.setAccessibleName(f"{title}: pay")
         form.addRow("Pay", self.pay_edit)
-        self.bonus_spin = self._percent(f"{title}: bonus")
+        # Each name holds the visible label's words: speech-input users say what they see.
+        self.bonus_spin = self._percent(f"{title}: bonus (% of pay)")
         form.addRow("Bonus (% of pay)", self.bonus_spin)
-        self.match_spin = self._percent(f"{title}: retirement match")
+        self.match_spin = self._percent(f"{title}: retirement match (% of pay)")
         form.addRow("Retirement match (% of pay)", self.match_spin)
         self.health_spin = QDoubleSpinBox()
         self.health_spin.setRange(0, 100_000)
         self.health_spin.setDecimals(0)
         self.health_spin.setSingleStep(500)
         self.health_spin.setPrefix("$")
-        self.health_spin.setAccessibleName(f"{title}: health insurance paid a year")
+        self.health_spin.setAccessibleName(f"{title}: health insurance paid ($ a year)")
         form.addRow("Health insurance paid ($ a year)", self.health_spin)
         self.days_spin = QSpinBox()
         self.days_spin.setRange(-1, 366)
@@ -88,7 +90,7 @@ class OfferForm(QGroupBox):
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #c0392b; font-weight: 600;")
-        self.error_label.setAccessibleName(f"{title}: problem")
+        name_with_value(self.error_label, f"{title}: problem")
         self.error_label.hide()
         layout.addWidget(self.error_label)
         self.answer = QFormLayout()
@@ -96,7 +98,7 @@ class OfferForm(QGroupBox):
         layout.addLayout(self.answer)
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
-        self.note_label.setAccessibleName(f"{title}: note")
+        name_with_value(self.note_label, f"{title}: note")
         layout.addWidget(self.note_label)
         self.sources_label = QLabel()
         self.sources_label.setWordWrap(True)
@@ -146,16 +148,19 @@ class OfferForm(QGroupBox):
             label = self.answer_labels.get(what)
             if label is None:
                 label = self.answer_labels[what] = QLabel()
-                label.setAccessibleName(what)
+                name_with_value(label, what)
                 label.setWordWrap(True)
                 self.answer.addRow(f"{what}:", label)
-            label.setText(figure)
-        self.note_label.setText(result.note)
+            set_value(label, figure)
+        set_value(self.note_label, result.note)
+        first = result_lines(result)[1]  # where the pay falls: the answer asked for
+        announce(self, f"{self.title()}: {first[0]}: {first[1]}")
         self.sources_label.setText(
             f"In {result.year} dollars, for {result.area}. Sources: " + "; ".join(result.sources)
         )
 
     def _fail(self, message: str) -> None:
         self.result = None
-        self.error_label.setText(message)
+        set_value(self.error_label, message)
         self.error_label.show()
+        announce(self.error_label, self.error_label.accessibleName(), assertive=True)

@@ -64,6 +64,7 @@ class PinsPage(QWidget):
         for column in range(1, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab moves on; arrows move between cells
         layout.addWidget(self.table, 1)
         self.empty_label = QLabel(EMPTY_TEXT)
         self.empty_label.setWordWrap(True)
@@ -95,6 +96,8 @@ class PinsPage(QWidget):
         )
         with QSignalBlocker(self.table):
             self.table.setRowCount(len(pins))
+            # A screen reader names each cell by its row: the pin's name, not "1".
+            self.table.setVerticalHeaderLabels([pin.name for pin in pins])
             for r, pin in enumerate(pins):
                 for c, text in enumerate(pin_cells(pin, dollars)):
                     item = QTableWidgetItem(text)

@@ -15,6 +15,9 @@ def place_picker(accessible_name: str, parent: QWidget | None = None) -> Locatio
     box = LocationComboBox(parent)
     box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     box.setAccessibleName(accessible_name)
+    line = box.lineEdit()
+    if line is not None:  # what the place is typed into: named too, not just its box
+        line.setAccessibleName(accessible_name)
     box.setMaxVisibleItems(20)
     box.addItem("")
     for area in usable_areas():

@@ -26,6 +26,7 @@ from ptplanner.core.report.years import role_cell
 from ptplanner.core.salary.ladder import ladder
 from ptplanner.ui.tabs.salary.axes import DollarAxis, YearAxis
 from ptplanner.ui.tabs.salary.chart import COMPARE, TOTAL, TYPICAL, Chart, Line, transparent
+from ptplanner.ui.tabs.salary.graph_summary import graph_summary
 from ptplanner.ui.tabs.salary.legend import DotSample, ProjectionLegend
 from ptplanner.ui.tabs.salary.pay_range import steady_range
 from ptplanner.ui.tabs.salary.year_table import experience_cell
@@ -57,6 +58,10 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
             parent, axisItems={"left": DollarAxis("left"), "bottom": YearAxis("bottom")}
         )
         self.setMinimumHeight(220)
+        # No focus stop: the graph has nothing to do with keys, and the Year by year table under
+        # it is its keyboard equal; a screen reader reads its summary (the description).
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # A few dozen items, and the chart's bounds change with every input: Qt's BSP index
         # is rebuilt for those changes and saves nothing in lookups among so few items.
         self.scene().setItemIndexMethod(pg.QtWidgets.QGraphicsScene.ItemIndexMethod.NoIndex)
@@ -240,6 +245,9 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
             jumps,
         )
         self._show_role_marks(rows, steps)
+        summary = graph_summary(projection, dollars, comparisons)
+        if summary != self.accessibleDescription():
+            self.setAccessibleDescription(summary)
         text = self.palette().color(QPalette.ColorRole.Text)
         self._show_pins_in_legend(tuple(name for name, _p in comparisons))
         unit = dollars_label(dollars, rows[0].year)

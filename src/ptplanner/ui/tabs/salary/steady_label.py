@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QResizeEvent, QTextDocumentFragment
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QWidget
 
+from ptplanner.ui.accessibility import refresh_name, set_tip
+
 
 class SteadyLabel(QWidget):
     """A label whose new text re-lays the tab only when it needs another height or more width.
@@ -33,10 +35,12 @@ class SteadyLabel(QWidget):
     def setText(self, text: str) -> None:
         if text != self.label.text():
             self.label.setText(text)
+            refresh_name(self.label)  # heard as "caption: value" when it has a caption
             self._fit()
 
     def setToolTip(self, tip: str) -> None:
-        self.label.setToolTip(tip)
+        if tip != self.label.toolTip():
+            set_tip(self.label, tip)
 
     def toolTip(self) -> str:
         return self.label.toolTip()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ptplanner.core.projection import Projection
+from ptplanner.ui.accessibility import announce, name_with_value, plain_descriptions, set_value
 from ptplanner.ui.tabs.salary.details import DetailPages
 from ptplanner.ui.tabs.salary.figures import HeadlineFigures, context_line, context_text
 from ptplanner.ui.tabs.salary.inputs_panel import InputsPanel
@@ -43,6 +44,11 @@ GRAPH_SHARE = 0.55  # of the height the graph and the detail tables share
 def today_text(year: int) -> str:
     """The label of the choice of this year's dollars: "2026 dollars"."""
     return f"&{year} dollars"
+
+
+def dollars_name(year: int) -> str:
+    """The accessible name of the choice of this year's dollars, its visible words in it."""
+    return f"Show pay in {year} dollars (today's dollars)"
 
 
 def inputs_width(room: int) -> int:
@@ -69,7 +75,7 @@ class SalaryTab(QWidget):
         right_layout.addWidget(self.context_label)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Input problem")
+        name_with_value(self.error_label, "Input problem")
         self.error_label.setStyleSheet("color: #c0392b; font-weight: 600;")
         self.error_label.hide()
         right_layout.addWidget(self.error_label)
@@ -77,7 +83,7 @@ class SalaryTab(QWidget):
         right_layout.addLayout(self.decide_row)
 
         self.plot = ProjectionPlot()
-        self.plot.setAccessibleName("Salary projection graph")
+        self.plot.setAccessibleName("Salary projection graph")  # its description summarises it
         self.details = DetailPages()
         # The graph gets a little more than half the height: the breakdown beneath it then shows
         # four or five of its rows at 1024x700 (the rest a scroll away) and all at 1280x800.
@@ -112,24 +118,27 @@ class SalaryTab(QWidget):
         self.offer_dialog: QDialog | None = None
         self.unpin_button.clicked.connect(scenario.unpin)
         scenario.changed.connect(self.refresh)
+        scenario.changed.connect(self._announce_pay)
         scenario.pinned_changed.connect(self.refresh)
         scenario.invalid.connect(self.show_error)
         self.details.pins_page.rename_requested.connect(scenario.rename_pin)
         self.details.pins_page.remove_requested.connect(scenario.remove_pin)
         self._stale = True  # drawn when first shown
+        self._error_said = ""  # the problem last announced
+        plain_descriptions(self)
 
     def _controls(self) -> QHBoxLayout:
         """The row above the graph: what it shows, and pinning a scenario to compare."""
         controls = QHBoxLayout()
         # Today's dollars by default: a raise that only keeps up with prices shows as flat.
         self.today_radio = QRadioButton(today_text(self.scenario.start_year))
-        self.today_radio.setAccessibleName("Show pay in today's dollars")
+        self.today_radio.setAccessibleName(dollars_name(self.scenario.start_year))
         self.today_radio.setToolTip(
             "Pay in this year's dollars: inflation taken out, so the lines show\n"
             "what pay will buy (the default)."
         )
         self.nominal_radio = QRadioButton("N&ominal dollars")
-        self.nominal_radio.setAccessibleName("Show pay in nominal dollars")
+        self.nominal_radio.setAccessibleName("Show pay in nominal dollars")  # the visible words
         self.nominal_radio.setToolTip("Pay as the amounts paid in each year, inflation included.")
         self.dollars_group = QButtonGroup(self)
         self.dollars_group.addButton(self.today_radio)
@@ -138,13 +147,11 @@ class SalaryTab(QWidget):
         self.total_check.setChecked(True)
         self.total_check.setAccessibleName("Show total compensation line")
         self.pin_button = QPushButton("Pin for &comparison")
-        self.pin_button.setAccessibleName("Pin this scenario for comparison")
         self.pin_button.setToolTip(
             "Keep this scenario on the graph (up to four), then change the inputs;\n"
             "rename or remove pinned ones on the Pinned page below"
         )
         self.unpin_button = QPushButton("Clear compariso&n")
-        self.unpin_button.setAccessibleName("Clear the pinned comparisons")
         self.unpin_button.setToolTip("Remove every pinned scenario")
         controls.addWidget(self.today_radio)
         controls.addWidget(self.nominal_radio)
@@ -176,6 +183,7 @@ class SalaryTab(QWidget):
     def _show_dollars(self, first_year: int | None = None) -> None:
         if first_year is not None and self.today_radio.text() != today_text(first_year):
             self.today_radio.setText(today_text(first_year))
+            self.today_radio.setAccessibleName(dollars_name(first_year))
         radio = self.nominal_radio if self.scenario.dollars == "nominal" else self.today_radio
         if not radio.isChecked():
             radio.setChecked(True)
@@ -199,8 +207,18 @@ class SalaryTab(QWidget):
         self.offer_dialog.show()
 
     def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
+        set_value(self.error_label, message)
         self.error_label.show()
+        # Said once when it appears, not again on each redraw while the plan's problem stays.
+        if message != self._error_said:
+            self._error_said = message
+            announce(self.error_label, self.error_label.accessibleName(), assertive=True)
+
+    def _announce_pay(self) -> None:
+        """Say the new typical pay after an input change, as the figure above the graph says it."""
+        if self.isVisible():
+            label = self.figures.typical_label.label
+            announce(label, label.accessibleName())
 
     # --- drawing ------------------------------------------------------------------------------
 
@@ -215,6 +233,8 @@ class SalaryTab(QWidget):
         projection = self.scenario.projection()
         if self.scenario.plan_problem:
             self.show_error(self.scenario.plan_problem)
+        else:
+            self._error_said = ""
         self._show_summary(projection)
         self._show_dollars(projection.rows[0].year)
         dollars = self.scenario.dollars

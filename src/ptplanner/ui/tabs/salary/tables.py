@@ -1,11 +1,12 @@
-"""What the Salary tab's tables share: column titles that fit, cells updated in place, one setup."""
+"""What the Salary tab's tables share: column titles that fit, cells updated in place, one setup
+(keyboard and screen reader included: Tab leaves a table, rows are named, the table copies)."""
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QSignalBlocker, QSize, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QAction, QGuiApplication, QHelpEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -62,6 +63,8 @@ class FittedHeader(QHeaderView):
 def setup_table(table: QTableView) -> None:
     """Read-only, striped, word-wrapped, with fitted column titles and the last column stretched."""
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Tab moves on to the next control; the arrow keys move between cells.
+    table.setTabKeyNavigation(False)
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)
     table.setWordWrap(True)
@@ -70,6 +73,47 @@ def setup_table(table: QTableView) -> None:
     header = table.horizontalHeader()
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+
+def table_tsv(table: QTableWidget) -> str:
+    """The whole table, titles first, as tab-separated text (what "Copy table" copies)."""
+    model = table.model()
+    columns = range(model.columnCount())
+    titles = (str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in columns)
+    lines = ["\t".join(t.replace("\n", " ") for t in titles)]
+    for r in range(model.rowCount()):
+        lines.append("\t".join(str(model.index(r, c).data() or "") for c in columns))
+    return "\n".join(lines) + "\n"
+
+
+def add_copy_action(
+    table: QTableView, text: Callable[[], str], title: str = "Copy table"
+) -> QAction:
+    """A "Copy table" entry in the table's context menu, so the menu key reaches it too, and on
+    Ctrl+Shift+C while the table has the focus."""
+    action = QAction(title, table)
+    action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def copy() -> None:
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setText(text())
+
+    action.triggered.connect(copy)
+    table.addAction(action)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return action
+
+
+def _row_names(table: QTableWidget, rows: Sequence[Sequence[Cell]]) -> None:
+    """Name each row after its first cell (the factor, the part) in the hidden row header: a
+    screen reader names a cell by its row header, which otherwise reads "1", "2", ..."""
+    for r, row in enumerate(rows):
+        name = row[0][0] if row else ""
+        item = table.verticalHeaderItem(r)
+        if item is None or item.text() != name:
+            table.setVerticalHeaderItem(r, QTableWidgetItem(name))
 
 
 def _cell_sizes(table: QTableWidget) -> tuple[list[int], list[int]]:
@@ -116,6 +160,7 @@ def fill_table(
                     item.setText(text)
                     item.setToolTip(tip)
                     changed.append(model.index(r, c))
+    _row_names(table, rows)
     if not changed:
         return
     sizes = _cell_sizes(table)

@@ -113,6 +113,9 @@ class ProjectionTableModel(QAbstractTableModel):
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers[section]
+        if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.rows):
+            # The (hidden) row header a screen reader names each cell by: its year, not "3".
+            return str(self.rows[section].year)
         return None
 
     def as_tsv(self, rows: list[int] | None = None, columns: list[int] | None = None) -> str:

@@ -10,10 +10,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from ptplanner.ui.tabs.overview.card_keys import CardKeys
 from ptplanner.ui.tabs.overview.search import Entry, EntryKind, Group, Section, SectionKey
-from ptplanner.ui.widgets import make_label
+from ptplanner.ui.widgets import Card, make_label
+
+SECTION_HEADING = "Heading level 2"
+GROUP_HEADING = "Heading level 3"
+CARD_HEADING = "Heading level 4"
+"""Accessible descriptions of the tab's titles: Qt widgets cannot take the heading role, so a
+screen reader learns the outline from these words."""
 
 
 class SectionBuilder:
@@ -29,6 +36,7 @@ class SectionBuilder:
         self.sections: list[Section] = []
         self._section: Section | None = None
         self._group: Group | None = None
+        self.card_keys = CardKeys(nav)
 
     def begin_section(self, key: SectionKey, title: str, intro: str) -> None:
         widget = QWidget()
@@ -36,6 +44,7 @@ class SectionBuilder:
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         heading = make_label(title, "heading")
+        heading.setAccessibleDescription(SECTION_HEADING)
         layout.addWidget(heading)
         intro_label = make_label(intro)
         layout.addWidget(intro_label)
@@ -52,6 +61,7 @@ class SectionBuilder:
         label = None
         if heading:
             label = make_label(heading, "subheading")
+            label.setAccessibleDescription(GROUP_HEADING)
             label.setContentsMargins(0, 6, 0, 0)
             self._section.layout.addWidget(label)
         group = Group(label)
@@ -72,7 +82,8 @@ class SectionBuilder:
         assert self._section is not None and self._group is not None
         if place:
             self._section.layout.addWidget(widget)
-        widget.setAccessibleName(widget.accessibleName() or entry_id)
+        if isinstance(widget, Card):
+            self._card_entry(widget)
         self._group.entries.append(Entry(kind, entry_id, widget, haystack.casefold()))
 
     def add_extra(self, widget: QWidget) -> None:
@@ -80,3 +91,13 @@ class SectionBuilder:
         assert self._section is not None and self._group is not None
         self._section.layout.addWidget(widget)
         self._group.extras.append(widget)
+        if isinstance(widget, Card):
+            self._card_entry(widget)
+
+    def _card_entry(self, card: Card) -> None:
+        """A keyboard stop, its first line (the card's title) described as a heading."""
+        self.card_keys.add(card)
+        first = card.body.itemAt(0)
+        title = first.widget() if first is not None else None
+        if isinstance(title, QLabel) and title.font().bold():
+            title.setAccessibleDescription(CARD_HEADING)

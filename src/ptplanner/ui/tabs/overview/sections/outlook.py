@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ptplanner.core.content import Overview, Projection
 from ptplanner.core.sources import Cited, source_catalog
+from ptplanner.ui.accessibility import name_with_value
 from ptplanner.ui.tabs.overview.sections.builder import SectionBuilder
 from ptplanner.ui.widgets import Card, MutedLabel, figure_text, footnote, make_label
 
@@ -20,7 +21,7 @@ def add_outlook(builder: SectionBuilder, overview: Overview) -> None:
     )
     builder.begin_group()
     summary = make_label(outlook.summary)
-    summary.setAccessibleName("Outlook summary")
+    name_with_value(summary, "Outlook summary")
     builder.add_entry("note", "outlook_summary", summary, outlook.summary)
 
     builder.begin_group("What drives demand")
