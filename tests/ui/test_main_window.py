@@ -64,6 +64,20 @@ def test_every_menu_action_has_a_shortcut(window: MainWindow, qtbot: QtBot) -> N
     assert "Ctrl+Shift+K" in seen  # Include career packet, a checkable action
 
 
+def test_no_two_items_of_a_menu_share_a_mnemonic(window: MainWindow, qtbot: QtBot) -> None:
+    """Alt+F then a letter must reach one item: "Print" and "Print plan" once shared P."""
+    qtbot.waitUntil(lambda: window.plan_controller is not None, timeout=5000)
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        assert isinstance(menu, QMenu)
+        letters = []
+        for action in menu.actions():
+            text = action.text()
+            if "&" in text and not action.isSeparator():
+                letters.append(text[text.index("&") + 1].lower())
+        assert len(letters) == len(set(letters)), f"{top.text()}: {sorted(letters)}"
+
+
 def colour_scheme(window: MainWindow) -> str:
     """The saved scheme, read afresh (a type checker would keep an earlier check's answer)."""
     return window.settings.colour_scheme

@@ -664,7 +664,7 @@ def test_print_with_dialog_prints_what_the_pdf_shows(
         return QDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(QPrintDialog, "exec", accept)
-    assert print_with_dialog(None, report) is True
+    assert print_with_dialog(None, report) == f"Saved {printed.name}"
     assert pdf_pages(printed) == expected
     assert f"Page 1 of {expected}" in pdf_text(printed)
     _assert_inside_margins(printed)
@@ -676,12 +676,12 @@ def test_print_with_dialog_prints_what_the_pdf_shows(
         return QDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(QPrintDialog, "exec", page_two_only)
-    assert print_with_dialog(None, report) is True
+    assert print_with_dialog(None, report) == f"Saved {printed.name}"
     assert pdf_pages(printed) == 1
     assert f"Page 2 of {expected}" in pdf_text(printed)
 
     monkeypatch.setattr(QPrintDialog, "exec", lambda _: QDialog.DialogCode.Rejected.value)
-    assert print_with_dialog(None, report) is False
+    assert print_with_dialog(None, report) is None
 
 
 @needs_poppler

@@ -4,7 +4,9 @@
 :class:`~ptplanner.core.projection.ProjectionRequest` (every bad value a one-line
 :class:`~ptplanner.cli.args.UsageError` naming the option), the projection becomes a
 :class:`~ptplanner.core.report.model.Report`, and :mod:`ptplanner.cli.formats` prints it. Qt is
-imported only for ``--pdf``; the salary model only when a projection runs.
+imported only for ``--pdf`` and ``--print``; the salary model only when a projection runs.
+``--print`` hands the same PDF to the system print service with ``lp``
+(:mod:`ptplanner.core.print_queue`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ examples:
   ptplanner projection --market-growth 0.5 --inflation 2.5 --format json > projection.json
   ptplanner projection --location denver --pdf projection.pdf
   ptplanner projection --from-plan --career-packet --paper a4 --pdf packet.pdf
+  ptplanner projection --location boston --years 3 --print --printer Office_Laser
   ptplanner projection --list-roles
   ptplanner projection --list-locations | grep -i ", TX"
 
@@ -204,15 +207,28 @@ def _output_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add("--pdf", metavar="FILE", help="also write a printable PDF report (no window is shown)")
     add(
+        "--print",
+        action="store_true",
+        help="print the report on a printer through the system print service (CUPS's lp); "
+        "exit status 0 only when the print service accepted the job",
+    )
+    add(
+        "--printer",
+        metavar="NAME",
+        type=text_argument,
+        help="the printer for --print, as lpstat -p lists it (default: the default printer)",
+    )
+    add(
         "--paper",
         choices=("letter", "a4"),
-        help="paper size of the PDF (default: the one used where you live, as the window does)",
+        help="paper size of the PDF or printout (default: the printer's paper for --print, "
+        "else the one used where you live, as the window does)",
     )
     add(
         "--career-packet",
         action="store_true",
         help="add your plan's progress (done, overdue and next steps) and a role summary with "
-        "BLS pay for every role to the PDF",
+        "BLS pay for every role to the PDF or printout",
     )
     add(
         "--list-roles",
@@ -249,9 +265,15 @@ def report_input(args: argparse.Namespace, today: date | None = None) -> ReportI
 def run_projection(args: argparse.Namespace) -> int:
     if args.pdf is not None and not args.pdf.strip():
         raise UsageError("--pdf: needs a file name, e.g. --pdf projection.pdf")
-    if (args.paper or args.career_packet) and not args.pdf:
+    if args.printer is not None and not args.print:
+        raise UsageError("--printer: only applies to printing; add --print")
+    if args.printer is not None and not args.printer.strip():
+        raise UsageError("--printer: needs a printer name, e.g. --printer Office_Laser")
+    if (args.paper or args.career_packet) and not (args.pdf or args.print):
         option = "--paper" if args.paper else "--career-packet"
-        raise UsageError(f"{option}: only applies to a PDF; add --pdf FILE")
+        raise UsageError(
+            f"{option}: only applies to a PDF or a printout; add --pdf FILE or --print"
+        )
     if args.list_locations:
         from ptplanner.core.locations import usable_areas
 
@@ -280,7 +302,41 @@ def run_projection(args: argparse.Namespace) -> int:
         except OSError as error:
             raise UsageError(f"--pdf: cannot write {args.pdf}: {error.strerror}") from None
         print(f"wrote {args.pdf}", file=sys.stderr)
+    if args.print:
+        print_report(source, args.printer, args.paper)
     return 0
+
+
+def print_report(source: ReportInput, printer: str | None, paper_option: str | None) -> None:
+    """Send the report's PDF to ``printer`` (the default one when None) with ``lp``; a job the
+    print service does not accept is a one-line :class:`UsageError` (exit status 2)."""
+    from ptplanner.core.print_queue import PrintError, query_queue, queue_paper, send_with_lp
+    from ptplanner.ui.report.pdf import (
+        PageSizeName,
+        default_page_size,
+        ensure_gui_application,
+        job_title,
+        pdf_bytes,
+    )
+
+    if printer is not None:
+        status = query_queue(printer)
+        if status.state in ("missing", "rejecting", "no_service"):
+            raise UsageError(f"--print: not printed: {status.message(printer)}")
+        if status.state == "stopped":
+            print(f"ptplanner: note: {status.message(printer)}", file=sys.stderr)
+    papers: dict[str, PageSizeName] = {"letter": "Letter", "a4": "A4"}
+    chosen = papers.get(paper_option or "")
+    paper = chosen or queue_paper(printer) or default_page_size()
+    ensure_gui_application()
+    data, pages = pdf_bytes(source, paper)
+    try:
+        job = send_with_lp(data, job_title(source), printer)
+    except PrintError as error:
+        raise UsageError(f"--print: not printed: {error}") from None
+    where = printer or "the default printer"
+    plural = "s" if pages != 1 else ""
+    print(f"sent {pages} page{plural} on {paper} paper to {where} (job {job})", file=sys.stderr)
 
 
 def check_writable(path: str) -> None:

@@ -336,7 +336,8 @@ class MainWindow(QMainWindow):
         self.pdf_action = self._action(
             "&Export PDF...", "Ctrl+E", self.export_pdf, "Save the salary projection as a PDF file"
         )
-        self.packet_action = QAction("Include career &packet", self)
+        # "pac&ket", not "&packet": P is Print's mnemonic, K matches Ctrl+Shift+K.
+        self.packet_action = QAction("Include career pac&ket", self)
         self.packet_action.setCheckable(True)
         self.packet_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
         self.packet_action.setStatusTip(
@@ -412,7 +413,9 @@ class MainWindow(QMainWindow):
     def print_projection(self) -> None:
         from ptplanner.ui.report.dialogs import print_with_dialog
 
-        print_with_dialog(self, self.report())
+        sent = print_with_dialog(self, self.report())
+        if sent:
+            self._show_plan_message("info", sent)
 
     def preview_projection(self) -> None:
         from ptplanner.ui.report.dialogs import preview
@@ -422,7 +425,9 @@ class MainWindow(QMainWindow):
     def export_pdf(self) -> None:
         from ptplanner.ui.report.dialogs import export_pdf_with_dialog
 
-        export_pdf_with_dialog(self, self.report())
+        saved = export_pdf_with_dialog(self, self.report())
+        if saved is not None:
+            self._show_plan_message("info", f"Saved {saved.name}")
 
     # --- about --------------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""The printout's dialogs: print (system print dialog), print preview, and export as PDF.
+"""The printout's dialogs: print (system print dialog), print preview, and export as PDF, with
+the checks Qt leaves out: the queue takes jobs, the page range is in the document.
 
 QtWidgets and QtPrintSupport are imported inside these functions, so that writing a PDF
 headless (:mod:`ptplanner.ui.report.pdf`) never loads them.
@@ -10,13 +11,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout
+from PySide6.QtGui import QPageLayout, QPageSize
 
 from ptplanner import __version__
+from ptplanner.core.print_queue import QueueStatus, query_queue
 from ptplanner.core.report.build import ReportInput
-from ptplanner.core.report.model import TITLE
-from ptplanner.ui.report.document import render
-from ptplanner.ui.report.pdf import default_page_size, default_pdf_name, write_pdf
+from ptplanner.ui.report.document import page_count, render
+from ptplanner.ui.report.pdf import (
+    PAGE_SIZES,
+    default_page_size,
+    default_pdf_name,
+    job_title,
+    write_pdf,
+)
 from ptplanner.ui.report.styles import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP
 
 if TYPE_CHECKING:
@@ -24,43 +31,105 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 
-def _new_printer() -> QPrinter:
-    from PySide6.QtPrintSupport import QPrinter
+def _new_printer(report: ReportInput) -> QPrinter:
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(TITLE)
+    printer.setDocName(job_title(report))
     printer.setCreator(f"ptplanner {__version__}")
-    # Keep the paper size the system printer reports; only ask for our margins (a printer with
-    # a wider unprintable border keeps its own, and the layout follows).
+    # The selected (default) printer's own paper, so preview and print lay out the same pages;
+    # with no printer at all, the paper used where the user lives, as for a PDF.
+    info = QPrinterInfo.printerInfo(printer.printerName())
+    paper = info.defaultPageSize() if not info.isNull() else QPageSize()
+    if paper.isValid():
+        printer.setPageSize(paper)
+    else:
+        printer.setPageSize(QPageSize(PAGE_SIZES[default_page_size()]))
     printer.setPageMargins(
         QMarginsF(MARGIN_SIDE, MARGIN_TOP, MARGIN_SIDE, MARGIN_BOTTOM), QPageLayout.Unit.Point
     )
     return printer
 
 
-def print_with_dialog(parent: QWidget | None, report: ReportInput) -> bool:
-    """Ask for a printer with the system print dialog and print; True if it was printed."""
-    from PySide6.QtPrintSupport import QPrintDialog
+def queue_problem(printer: QPrinter) -> str | None:
+    """Why the chosen queue cannot take the job now (gone, stopped, not accepting), or None.
+
+    Qt reports a job to a refusing queue as printed, so ask first: Qt's printer info, then the
+    print service itself where it is CUPS (Qt does not say whether a queue accepts jobs).
+    """
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        return None  # "Print to file" writes a file; no queue involved
+    name = printer.printerName()
+    if not name:
+        return "No printer is selected."
+    info = QPrinterInfo.printerInfo(name)
+    if info.isNull():
+        return QueueStatus("missing").message(name)
+    status = query_queue(name)
+    if status.takes_jobs and info.state() == QPrinter.PrinterState.Error:
+        status = QueueStatus("stopped")
+    return None if status.takes_jobs else status.message(name)
+
+
+def print_with_dialog(parent: QWidget | None, report: ReportInput) -> str | None:
+    """Ask for a printer with the system print dialog and print; returns what to confirm
+    ("Sent 3 pages to Office_Laser"), or None if nothing was printed (cancelled or refused,
+    the reason shown in a message box)."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
     from PySide6.QtWidgets import QDialog, QMessageBox
 
-    printer = _new_printer()
+    printer = _new_printer(report)
+    total = page_count(printer, report)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print salary projection")
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    dialog.setMinMax(1, total)
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
+        return None
+    total = page_count(printer, report)  # the chosen paper may differ from the default's
+    first, last = printer.fromPage(), printer.toPage()
+    if (
+        printer.printRange() == QPrinter.PrintRange.PageRange
+        and first
+        and (first > total or last < first)
+    ):
+        pages = f"Pages {first} to {last}" if last != first else f"Page {first}"
+        QMessageBox.warning(
+            parent,
+            "Nothing to print",
+            f"{pages} are not in the projection: it has {total} page{'s' if total != 1 else ''}."
+            " Choose pages within it.",
+        )
+        return None
+    problem = queue_problem(printer)
+    if problem is not None:
+        QMessageBox.warning(parent, "Not printed", f"The projection was not printed. {problem}")
+        return None
     try:
         render(printer, report)
     except RuntimeError as error:
         QMessageBox.warning(parent, "Printing failed", f"The projection was not printed: {error}.")
-        return False
-    return True
+        return None
+    problem = queue_problem(printer)  # a queue that went away while the job was sent
+    if problem is not None:
+        QMessageBox.warning(
+            parent, "Maybe not printed", f"The projection may not have been printed. {problem}"
+        )
+        return None
+    sent = (min(last, total) - first + 1) if first else total
+    plural = "s" if sent != 1 else ""
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        return f"Saved {Path(printer.outputFileName()).name}"
+    return f"Sent {sent} page{plural} to {printer.printerName()}"
 
 
 def make_preview_dialog(parent: QWidget | None, report: ReportInput) -> QPrintPreviewDialog:
     """The print preview dialog for a report, not yet shown (``preview`` runs it)."""
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-    printer = _new_printer()
+    printer = _new_printer(report)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("Print preview — salary projection")
     dialog.paintRequested.connect(lambda device: render(device, report))

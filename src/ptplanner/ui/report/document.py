@@ -63,6 +63,13 @@ def render(painter_device: QPagedPaintDevice, source: ReportInput) -> int:
     )
 
 
+def page_count(device: QPagedPaintDevice, source: ReportInput) -> int:
+    """How many pages the report has on ``device``'s paper (what :func:`render` would paint)."""
+    report = build_report(source)
+    ctx = PageContext(device)
+    return len(paginate(ctx, build_blocks(ctx, report)))
+
+
 def paint_page(
     ctx: PageContext, painter: QPainter, report: Report, page: Page, number: int, total: int
 ) -> None:

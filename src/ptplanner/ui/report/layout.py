@@ -1,9 +1,14 @@
 """The layout engine: measured text, blocks of known height, and flowing blocks onto pages.
 
 Layout happens in two passes: every piece of content becomes a measured :class:`Block` (text is
-wrapped with ``QTextLayout`` against the device's own font metrics), :func:`paginate` flows the
-blocks onto pages, and only then is anything painted - which is how every footer can say
-"Page N of M" and how a table repeats its header on each page it continues on.
+wrapped with ``QTextLayout``), :func:`paginate` flows the blocks onto pages, and only then is
+anything painted - which is how every footer can say "Page N of M" and how a table repeats its
+header on each page it continues on.
+
+Text is measured, and pages are laid out, at one fixed resolution (:data:`LAYOUT_DPI`) whatever
+the device: a 1200 dpi printer and a 300 dpi PDF then break lines and pages in the same places
+(measured at each device's own resolution, rounding moved the breaks). The painter is scaled to
+the device when the pages are painted (:mod:`ptplanner.ui.report.render`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QPagedPaintDevice,
     QPainter,
     QPen,
@@ -33,15 +39,27 @@ from ptplanner.ui.report.styles import (
     TextStyle,
 )
 
+LAYOUT_DPI = 300
+"""The one resolution every report is laid out at (the PDF export's)."""
+
+
+def layout_device() -> QImage:
+    """A paint device that measures text at :data:`LAYOUT_DPI`, whatever will be printed on."""
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    dots_per_metre = round(LAYOUT_DPI / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    return image
+
 
 class PageContext:
-    """Device geometry, fonts and metrics for one render."""
+    """Page geometry, fonts and metrics for one render, in :data:`LAYOUT_DPI` pixels."""
 
     def __init__(self, device: QPagedPaintDevice) -> None:
-        self.device = device
-        self.u = device.logicalDpiY() / 72.0  # device pixels per point
+        self.device = layout_device()
+        self.u = LAYOUT_DPI / 72.0  # layout pixels per point
         layout = device.pageLayout()
-        dpi = device.logicalDpiY()
+        dpi = LAYOUT_DPI
         full = QRectF(layout.fullRectPixels(dpi))
         paint = QRectF(layout.paintRectPixels(dpi))
         # Painter coordinates start at the paintable area's corner; aim for our own margins from
@@ -61,7 +79,7 @@ class PageContext:
         self._metrics: dict[tuple[float, bool, bool], QFontMetricsF] = {}
 
     def pt(self, points: float) -> float:
-        """Points in device pixels."""
+        """Points in layout pixels."""
         return points * self.u
 
     def body_top(self, page_index: int) -> float:
@@ -249,6 +267,16 @@ def draw_single_line(
 ) -> None:
     """One line of text inside a rectangle, elided if it would not fit."""
     shown = ctx.metrics(style).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-    painter.setFont(ctx.font(style))
+    # Laid out at the layout resolution like every paragraph: QPainter.drawText would size the
+    # font for the device and the scaled painter would then enlarge it a second time.
+    layout = QTextLayout(shown, ctx.font(style), ctx.device)
+    option = QTextOption(align)
+    option.setWrapMode(QTextOption.WrapMode.NoWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(rect.width())
+    line.setPosition(QPointF(0.0, 0.0))
+    layout.endLayout()
     painter.setPen(QColor(style.color))
-    painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), shown)
+    layout.draw(painter, QPointF(rect.left(), rect.top() + (rect.height() - line.height()) / 2))

@@ -42,11 +42,17 @@ def set_page_layout(device: QPagedPaintDevice, page_size: PageSizeName) -> None:
     )
 
 
-def write_pdf(
-    report: ReportInput, path: str | os.PathLike[str], page_size: PageSizeName = "Letter"
-) -> int:
-    """Write the report as a PDF; returns the page count. Raises OSError if the file can't be
-    written (the file is replaced only once the whole document is ready)."""
+def job_title(report: ReportInput) -> str:
+    """What a print queue calls the report: "Salary projection - Boston, 3 years"."""
+    projection = report.projection
+    # "Boston-Cambridge-Newton, MA-NH" is known as Boston; "Texas" stays Texas.
+    place = projection.today.area_name.split(",")[0].split("-")[0].strip()
+    years = projection.request.years
+    return f"Salary projection - {place}, {years} year{'s' if years != 1 else ''}"
+
+
+def pdf_bytes(report: ReportInput, page_size: PageSizeName = "Letter") -> tuple[bytes, int]:
+    """The report as PDF bytes, and its page count."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -57,7 +63,16 @@ def write_pdf(
     pages = render(writer, report)
     del writer  # flushes the PDF trailer into the buffer
     buffer.close()
-    replace_file(Path(path), bytes(buffer.data().data()))
+    return bytes(buffer.data().data()), pages
+
+
+def write_pdf(
+    report: ReportInput, path: str | os.PathLike[str], page_size: PageSizeName = "Letter"
+) -> int:
+    """Write the report as a PDF; returns the page count. Raises OSError if the file can't be
+    written (the file is replaced only once the whole document is ready)."""
+    data, pages = pdf_bytes(report, page_size)
+    replace_file(Path(path), data)
     return pages
 
 

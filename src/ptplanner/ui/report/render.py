@@ -1,7 +1,8 @@
 """Painting laid-out pages on a printer or PDF writer: the loop every printed document shares.
 
 A document lays its blocks out into pages, then hands them here with a function that paints one
-page; this opens the painter, honours a printer's page range and starts each new sheet.
+page; this opens the painter, scales it from the layout's resolution to the device's, honours a
+printer's page range and starts each new sheet.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QPagedPaintDevice, QPainter
 
-from ptplanner.ui.report.layout import Page
+from ptplanner.ui.report.layout import LAYOUT_DPI, Page
 
 PagePainter = Callable[[QPainter, Page, int, int], None]
 """Paints one page: (painter, the page's blocks, its number from 1, the page count)."""
@@ -30,6 +31,8 @@ def render_pages(device: QPagedPaintDevice, pages: Sequence[Page], paint: PagePa
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        # Pages were laid out at LAYOUT_DPI; the device paints them at its own resolution.
+        painter.scale(device.logicalDpiX() / LAYOUT_DPI, device.logicalDpiY() / LAYOUT_DPI)
         for number in range(first, last + 1):
             if number > first:
                 device.newPage()

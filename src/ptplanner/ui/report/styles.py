@@ -1,8 +1,8 @@
 """The printout's look: page margins, the print-friendly palette and the text styles.
 
 All lengths are in typographic points; :class:`~ptplanner.ui.report.layout.PageContext` converts
-them to device pixels with the device's resolution, so Letter and A4, a 300 dpi PDF and a 1200 dpi
-printer all lay out the same way.
+them to pixels at one fixed layout resolution, so a 300 dpi PDF and a 1200 dpi printer lay out
+the same way.
 """
 
 from __future__ import annotations
@@ -27,7 +27,20 @@ RULE = QColor("#9aa3ad")
 FAINT = QColor("#d5dae0")
 ZEBRA = QColor("#f2f4f7")
 ACCENT = QColor("#1d5c96")
-RANGE_FILL = QColor(29, 92, 150, 46)
+
+
+def on_white(color: QColor, alpha: float) -> QColor:
+    """``color`` at ``alpha`` opacity over white paper, as an opaque colour: any translucency
+    makes a PostScript printer receive the whole page as a bitmap (no text left on it)."""
+    return QColor(
+        *(
+            round(255 + (channel - 255) * alpha)
+            for channel in (color.red(), color.green(), color.blue())
+        )
+    )
+
+
+RANGE_FILL = on_white(ACCENT, 46 / 255)
 BLS_FILL = QColor("#e6e8eb")
 
 FONT_FAMILIES = [

@@ -80,7 +80,7 @@ class PlanMenuActions:
         # File > Print plan... (issue 17b): the plan as a checklist with its progress chart.
         self.print_plan = _action(
             window,
-            "&Print plan…",
+            "Pri&nt plan…",
             "Ctrl+Alt+P",
             lambda: _print_plan(controller, window),
             "Print the plan as a checklist with its progress over time",
