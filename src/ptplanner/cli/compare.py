@@ -10,9 +10,6 @@ year priced. :func:`add_single_year_options` and :func:`profile_from_args` are s
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -243,14 +240,13 @@ def format_table(places: Sequence[PlaceFigures]) -> str:
         parts = [c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in pairs]
         return "  ".join(parts).rstrip() + "\n"
 
-    out = io.StringIO()
-    out.write(f"Your profile in each place, {year} ({heading_line(year)})\n")
-    out.write(line(headers))
-    out.write(line(["-" * w for w in widths]))
-    for row in rows:
-        out.write(line(row))
-    out.write(f"\n{table_notes(year)}\nSources: {'; '.join(place_sources(places))}. {BLS_NOTE}\n")
-    return out.getvalue()
+    out = []
+    out.append(f"Your profile in each place, {year} ({heading_line(year)})\n")
+    out.append(line(headers))
+    out.append(line(["-" * w for w in widths]))
+    out.extend(line(row) for row in rows)
+    out.append(f"\n{table_notes(year)}\nSources: {'; '.join(place_sources(places))}. {BLS_NOTE}\n")
+    return "".join(out)
 
 
 def place_record(place: PlaceFigures) -> dict[str, Any]:
@@ -261,10 +257,16 @@ def place_record(place: PlaceFigures) -> dict[str, Any]:
 
 
 def format_json(places: Sequence[PlaceFigures]) -> str:
+    import json
+
     return json.dumps({"places": [place_record(p) for p in places]}, indent=2) + "\n"
 
 
 def format_csv(places: Sequence[PlaceFigures]) -> str:
+    # Loaded here: every ptplanner command registers this one's options at start-up.
+    import csv
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     fields = list(places[0]._fields)
