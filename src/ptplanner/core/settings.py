@@ -65,7 +65,11 @@ def _v2_to_v3(raw: Raw) -> Raw:
     if isinstance(inputs, dict) and isinstance(inputs.get("assumptions"), dict):
         old = inputs["assumptions"]
         kept = {
-            k: v for k, v in old.items() if k not in {"raise_pct", "pto_value_pct", "promotion_pct"}
+            # salary.inputs.REMOVED_ASSUMPTIONS, spelled out: a migration keeps the names it was
+            # written for, and reading settings loads no salary model.
+            k: v
+            for k, v in old.items()
+            if k not in {"raise_pct", "pto_value_pct", "promotion_pct"}
         }
         upgraded["salary_inputs"] = {**inputs, "assumptions": kept}
     upgraded["schema_version"] = 3

@@ -179,11 +179,6 @@ class SalaryModel(Strict):
                 return rung
         raise KeyError(f"no rung {rung_id!r} on the career ladder")
 
-    @property
-    def experience_curve(self) -> Curve:
-        """The coordinator's progression: the percentile reached after N years in the role."""
-        return self.rung(self.default_role).progression
-
 
 @cache
 def salary_model() -> SalaryModel:
