@@ -88,8 +88,11 @@ def main() -> int:
                 salary = page
                 scenario = window.scenario
                 scenario.update(location="Boston-Cambridge-Newton, MA-NH", years_experience=2.0)
-                scenario.pin("Boston, 2 yrs, no certification")
-                scenario.update(certifications={"cmaa"}, skills={"emr", "insurance"})
+                scenario.pin("Boston, private PT clinic, 2 years")
+                # A comparison worth a picture: the same person at a hospital, with a CMAA.
+                scenario.update(
+                    employer_type="hospital", certifications={"cmaa"}, skills={"emr", "insurance"}
+                )
             for _ in range(10):
                 app.processEvents()
             if name not in wanted:
