@@ -5,7 +5,19 @@ from __future__ import annotations
 from PySide6.QtGui import QPainter
 
 from ptplanner.ui.report.layout import Block, PageContext, draw_rule
-from ptplanner.ui.report.styles import BODY, H2, H3, RULE, TextStyle
+from ptplanner.ui.report.styles import BODY, H1, H2, H3, RULE, SUBTITLE, TextStyle
+
+
+def title_block(ctx: PageContext, title: str, subtitle: str) -> Block:
+    """A printed document's title and the line under it, at the top of page 1."""
+    head = ctx.para(title, H1, ctx.width)
+    under = ctx.para(subtitle, SUBTITLE, ctx.width)
+
+    def draw(painter: QPainter, x: float, y: float) -> None:
+        head.draw(painter, x, y)
+        under.draw(painter, x, y + head.height + ctx.pt(2))
+
+    return Block(head.height + ctx.pt(2) + under.height, draw)
 
 
 def heading(ctx: PageContext, text: str, *, page_break: bool = False) -> Block:

@@ -21,7 +21,7 @@ from PySide6.QtGui import QPagedPaintDevice, QPainter, QPdfWriter
 from ptplanner import __version__
 from ptplanner.core.report.model import BLS_NOTE
 from ptplanner.core.sources import Source, source_catalog
-from ptplanner.ui.report.blocks import heading, paragraph
+from ptplanner.ui.report.blocks import heading, paragraph, title_block
 from ptplanner.ui.report.header_footer import paint_footer, paint_running_header
 from ptplanner.ui.report.layout import (
     Block,
@@ -38,8 +38,6 @@ from ptplanner.ui.report.pdf import (
 )
 from ptplanner.ui.report.render import render_pages
 from ptplanner.ui.report.styles import (
-    H1,
-    MUTED,
     NOTE,
     SMALL,
     SMALL_BOLD,
@@ -47,7 +45,6 @@ from ptplanner.ui.report.styles import (
 )
 from ptplanner.ui.report.table import Cell, Column, table_blocks
 
-SUBTITLE = TextStyle(9.5, color=MUTED.name())
 TINY = TextStyle(6.6, spacing=1.05)
 TINY_BOLD = TextStyle(6.6, bold=True, spacing=1.05)
 RUNNING_RIGHT = "Places compared"
@@ -91,14 +88,7 @@ def _stacked_range(cell: str) -> Cell:
 
 def build_blocks(ctx: PageContext, sheet: CompareSheet) -> list[Block]:
     """Every block of the printout, in print order."""
-    title = ctx.para(sheet.title, H1, ctx.width)
-    subtitle = ctx.para(sheet.subtitle, SUBTITLE, ctx.width)
-
-    def draw_title(painter: QPainter, x: float, y: float) -> None:
-        title.draw(painter, x, y)
-        subtitle.draw(painter, x, y + title.height + ctx.pt(2))
-
-    blocks = [Block(title.height + ctx.pt(2) + subtitle.height, draw_title)]
+    blocks = [title_block(ctx, sheet.title, sheet.subtitle)]
     if sheet.profile:
         blocks.append(heading(ctx, "The profile priced"))
         facts = [Column("", style=SMALL_BOLD), Column("", wrap=True)]

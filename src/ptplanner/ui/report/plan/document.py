@@ -19,7 +19,7 @@ from ptplanner.core.format import STATUS_LABELS, long_date, short_date
 from ptplanner.core.plan.model import Milestone, Plan, Status
 from ptplanner.core.plan.progress import ProgressHistory, progress_history
 from ptplanner.core.plan.rollup import effective
-from ptplanner.ui.report.blocks import heading, paragraph
+from ptplanner.ui.report.blocks import heading, paragraph, title_block
 from ptplanner.ui.report.header_footer import paint_footer, paint_running_header
 from ptplanner.ui.report.layout import (
     Block,
@@ -30,8 +30,6 @@ from ptplanner.ui.report.layout import (
 from ptplanner.ui.report.plan_chart import progress_bar, progress_blocks
 from ptplanner.ui.report.render import render_pages
 from ptplanner.ui.report.styles import (
-    H1,
-    MUTED,
     NOTE,
     SMALL,
     SMALL_BOLD,
@@ -44,7 +42,6 @@ NOTES_CHUNK = 900
 """Characters of notes per row: a longer note continues on the next row, so a row always fits
 a page (900 characters wrap to about 20 lines in the narrowest step column)."""
 MARKS = {"done": "☑", "skipped": "☒", "open": "☐"}
-SUBTITLE = TextStyle(9.5, color=MUTED.name())
 OVERDUE = TextStyle(SMALL.size, bold=True, spacing=SMALL.spacing)
 
 
@@ -117,23 +114,12 @@ def _rows(printout: PlanPrintout) -> list[list[Cell]]:
 def build_blocks(ctx: PageContext, printout: PlanPrintout) -> list[Block]:
     """Every block of the plan printout, in print order."""
     plan = printout.plan
-    title = ctx.para(plan.title, H1, ctx.width)
     done, counted = plan.leaf_counts()
-    subtitle = ctx.para(
+    subtitle = (
         f"Your plan as of {long_date(printout.today)}: the steps as a checklist, with their "
-        "status, target and done dates and notes.",
-        SUBTITLE,
-        ctx.width,
+        "status, target and done dates and notes."
     )
-
-    def draw_title(painter: QPainter, x: float, y: float) -> None:
-        title.draw(painter, x, y)
-        subtitle.draw(painter, x, y + title.height + ctx.pt(2))
-
-    blocks = [
-        Block(title.height + ctx.pt(2) + subtitle.height, draw_title),
-        heading(ctx, "Progress"),
-    ]
+    blocks = [title_block(ctx, plan.title, subtitle), heading(ctx, "Progress")]
     summary = f"{plan.progress():.0f}% complete — {done} of {counted} steps done."
     blocks.append(progress_bar(ctx, plan.progress() / 100.0, summary))
     blocks += progress_blocks(ctx, printout.history)

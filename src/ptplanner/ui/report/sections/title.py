@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPainter
-
 from ptplanner.core.report.model import Fact, Pinned, Report
+from ptplanner.ui.report.blocks import title_block
 from ptplanner.ui.report.layout import Block, PageContext
-from ptplanner.ui.report.styles import BODY, BODY_BOLD, H1, MUTED, TextStyle
+from ptplanner.ui.report.styles import BODY, BODY_BOLD, MUTED, TextStyle
 from ptplanner.ui.report.table import Cell, Column, table_blocks
 
-SUBTITLE = TextStyle(9.5, color=MUTED.name())
 LABEL = TextStyle(BODY.size, color=MUTED.name(), spacing=BODY.spacing)
 
 
 def title_section(ctx: PageContext, report: Report) -> list[Block]:
-    title = ctx.para(report.title, H1, ctx.width)
-    subtitle = ctx.para(report.subtitle, SUBTITLE, ctx.width)
-
-    def draw(painter: QPainter, x: float, y: float) -> None:
-        title.draw(painter, x, y)
-        subtitle.draw(painter, x, y + title.height + ctx.pt(2))
-
-    blocks = [Block(title.height + ctx.pt(2) + subtitle.height, draw)]
+    blocks = [title_block(ctx, report.title, report.subtitle)]
     if report.pinned is None:
         table = _scenario_table(ctx, report.facts)
     else:
