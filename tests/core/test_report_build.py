@@ -71,7 +71,7 @@ def test_title_facts_and_header(report: Report, texas: Projection) -> None:
         "Education": "High school diploma or GED",
         "Certifications": "none",
         "Skills": "none",
-        "Projection": "2026–2031 (5 years)",
+        "Projection": "2026–2031 (2026 and the next 5 years)",
         # By date, the month within a year where known.
         "Planned changes": "Feb 2027: Learn EMR/EHR proficiency; Apr 2027: Earn CMAA; "
         "2029: Finish associate degree; 2030: Start as office manager",

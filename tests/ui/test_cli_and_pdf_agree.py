@@ -104,16 +104,23 @@ def test_the_table_and_the_pdf_state_the_same_report(tmp_path: Path, packet: boo
     table, pdf, drawn = table_and_pdf(tmp_path, *extra)
 
     # Today's headline figures.
+    money, hour = r"(\$[\d,]+)", r"(\$[\d,]+\.\d\d)"
     headline = re.search(
-        r"typical (\$[\d,]+), range (\$[\d,]+) – (\$[\d,]+), total compensation (\$[\d,]+)", table
+        rf"typical {money} \({hour} an hour\), range {money} – {money} \({hour} – {hour} an "
+        rf"hour\), total compensation {money} \({hour} an hour\)",
+        table,
     )
     assert headline, table
-    typical, low, high, total = headline.groups()
+    typical, typical_h, low, high, low_h, high_h, total, total_h = headline.groups()
     for figure in (typical, total, f"{low} – {high}"):
         assert figure in pdf
-    adjusted = re.search(r"In national-average prices \(.*\): (\$[\d,]+)", table)
+    # Hourly beside annual (annual / 2,080): the same figures on paper as in the terminal.
+    for figure in (f"{typical_h} an hour", f"{total_h} an hour", f"{low_h} – {high_h} an hour"):
+        assert squash(figure) in squash(pdf), figure
+    adjusted = re.search(rf"In national-average prices \(.*\): {money} \({hour} an hour\)", table)
     assert adjusted
     assert adjusted.group(1) in pdf
+    assert squash(f"{adjusted.group(2)} an hour") in squash(pdf)
 
     # Every year row, in the same dollars: the year, then its four figures in the same order
     # (the role between them wraps on paper, so it is compared on its own below).

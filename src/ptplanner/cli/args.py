@@ -85,7 +85,9 @@ INPUT_OPTIONS = {
 
 def describe_validation(error: ValidationError) -> str:
     """A pydantic error as one line naming the option the user typed: "--bonus: must be at
-    most 100 (got 500)"."""
+    most 100 (got 500)"; the words are core.messages', never pydantic's."""
+    from ptplanner.core.messages import what_is_wrong
+
     first = error.errors()[0]
     location = [str(part) for part in first["loc"]]
     name = location[-1] if location else ""
@@ -93,17 +95,9 @@ def describe_validation(error: ValidationError) -> str:
         option = ASSUMPTION_OPTIONS.get(name, name)
     else:
         option = next((INPUT_OPTIONS[p] for p in location if p in INPUT_OPTIONS), name)
-    context = first.get("ctx") or {}
-    kind = first["type"]
-    if kind in {"less_than_equal", "less_than"}:
-        message = f"must be at most {context.get('le', context.get('lt')):g}"
-    elif kind in {"greater_than_equal", "greater_than"}:
-        message = f"must be at least {context.get('ge', context.get('gt')):g}"
-    else:
-        message = str(first["msg"]).removeprefix("Value error, ")
+    message = what_is_wrong(first)
     value = first.get("input")
     simple = not isinstance(value, dict | list | tuple | set | frozenset)
     shown = f" (got {value:g})" if isinstance(value, float) else f" (got {value})"
-    return f"{option}: {message}" + (
-        shown if simple and str(value).casefold() not in message.casefold() else ""
-    )
+    quiet = not simple or "(got" in message or str(value).casefold() in message.casefold()
+    return f"{option}: {message}" + ("" if quiet else shown)

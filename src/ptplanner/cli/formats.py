@@ -16,6 +16,7 @@ import io
 import json
 from collections.abc import Callable, Sequence
 
+from ptplanner.core.compare import HOURS_PER_YEAR
 from ptplanner.core.report.model import HeadlineKey, Money, Report, Today
 
 
@@ -95,7 +96,9 @@ def format_table(report: Report) -> str:
 
 
 def _headline(today: Today, key: HeadlineKey) -> str:
-    return next(h.value for h in today.headlines if h.key == key)
+    """A headline figure with its hourly equal beside it: "$45,055 ($21.66 an hour)"."""
+    headline = next(h for h in today.headlines if h.key == key)
+    return f"{headline.value} ({headline.hourly})" if headline.hourly else headline.value
 
 
 CSV_COLUMNS = (
@@ -125,10 +128,15 @@ SHOWN = (
 """The figures repeated last in the dollars ``--dollars`` asks for, their header naming them."""
 
 
+HOURLY = (("hourly_low", "low"), ("hourly_typical", "typical"), ("hourly_high", "high"))
+"""Base pay an hour (annual / 2,080), in the same dollars as :data:`SHOWN`, after them."""
+
+
 def csv_columns(report: Report) -> tuple[str, ...]:
     """Every column; the last ones are named for their dollars: "base_typical_2026_dollars"."""
     unit = report.dollars_label.replace(" ", "_")
-    return (*CSV_COLUMNS, *CSV_ADDED, *(f"{name}_{unit}" for name, _ in SHOWN))
+    shown = (f"{name}_{unit}" for name, _ in (*SHOWN, *HOURLY))
+    return (*CSV_COLUMNS, *CSV_ADDED, *shown)
 
 
 def format_csv(report: Report) -> str:
@@ -157,6 +165,7 @@ def format_csv(report: Report) -> str:
                 "yes" if row.working else "no",
                 round(nominal.cash_pay),
                 *(round(getattr(row.shown, field)) for _, field in SHOWN),
+                *(Today.per_hour(getattr(row.shown, field)) for _, field in HOURLY),
             ]
         )
     return out.getvalue()
@@ -169,6 +178,19 @@ def _money(figures: Money) -> dict[str, int]:
         "base_high": round(figures.high),
         "cash_pay": round(figures.cash_pay),
         "total_compensation": round(figures.total_compensation),
+    }
+
+
+def _hourly(today: Today) -> dict[str, float | int | None]:
+    """Today's headline figures an hour (annual / 2,080), as the table shows them."""
+    adjusted = today.cost_of_living_adjusted
+    return {
+        "hours_per_year": HOURS_PER_YEAR,
+        "base_low": today.per_hour(today.low),
+        "base_typical": today.per_hour(today.typical),
+        "base_high": today.per_hour(today.high),
+        "total_compensation": today.per_hour(today.total_compensation),
+        "cost_of_living_adjusted": None if adjusted is None else today.per_hour(adjusted),
     }
 
 
@@ -199,6 +221,7 @@ def format_json(report: Report) -> str:
             "cost_of_living_adjusted": None
             if today.cost_of_living_adjusted is None
             else round(today.cost_of_living_adjusted),
+            "hourly": _hourly(today),
             "price_level": today.price_level,
             "price_level_from": today.price_level_from,
             "price_level_is_fallback": today.price_level_is_fallback,

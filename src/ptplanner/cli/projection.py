@@ -122,7 +122,14 @@ def add_profile_arguments(parser: argparse.ArgumentParser) -> None:
 def _projection_arguments(parser: argparse.ArgumentParser) -> None:
     future = parser.add_argument_group("projection")
     add = future.add_argument
-    add("--years", type=int, help="years to project (default 10; with --from-plan, the window's)")
+    add(
+        "--years",
+        type=int,
+        metavar="N",
+        help="years to project after the first (default 10; with --from-plan, the window's): "
+        "the table shows this year and the next N (N + 1 rows), as the window's "
+        "'Project over N years' does",
+    )
     add(
         "--start-year",
         type=int,

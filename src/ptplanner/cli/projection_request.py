@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from ptplanner.cli.args import ASSUMPTION_OPTIONS, UsageError, describe_validation, shown_text
 from ptplanner.core.format import whole_number
 from ptplanner.core.locations import LocationError
+from ptplanner.core.messages import plain_message, what_is_wrong
 from ptplanner.core.plan.model import Plan
 from ptplanner.core.projection import Dollars, Event, ProjectionRequest, apply_event
 from ptplanner.core.salary.inputs import (
@@ -97,8 +98,9 @@ def scenario_from_args(args: argparse.Namespace, today: date | None = None) -> S
         try:
             derived = profile_for_plan(profile, plan, today)
         except (ValidationError, LocationError, ValueError) as error:
+            reason = plain_message(error) if isinstance(error, ValidationError) else str(error)
             raise UsageError(
-                f"--from-plan: your plan's salary links do not apply: {error}"
+                f"--from-plan: your plan's salary links do not apply: {reason}"
             ) from None
         profile, work_starts = derived.inputs, derived.work_starts
         notes += derived.notes
@@ -133,12 +135,7 @@ def _saved_profile(data: dict[str, Any] | None, notes: list[str]) -> SalaryInput
     try:
         return SalaryInputs.from_saved(data)
     except (ValidationError, LocationError, ValueError) as error:
-        if isinstance(error, ValidationError):
-            first = error.errors()[0]
-            field = ".".join(str(part) for part in first["loc"])
-            reason = f"{field}: {str(first['msg']).removeprefix('Value error, ')}"
-        else:
-            reason = str(error)
+        reason = plain_message(error) if isinstance(error, ValidationError) else str(error)
         notes.append(f"your saved profile could not be used ({reason}); using the defaults")
         return SalaryInputs()
 
@@ -257,9 +254,9 @@ def _checked_event(text: str, profile: SalaryInputs, first_year: int) -> Event:
 def _event_error(event: dict[str, Any], error: ValidationError) -> str:
     """What is wrong with one ``--event``, from the first error validating it."""
     first = error.errors()[0]
-    message = str(first["msg"]).removeprefix("Value error, ")
+    message = what_is_wrong(first)
     if first["type"] == "literal_error":
-        message = f"unknown kind {event['kind']!r} ({message})"
+        message = f"unknown kind {event['kind']!r} (it {message})"
     elif first["loc"] == ("year",):
         message = describe_validation(error).replace("year:", "the year", 1)
     return message

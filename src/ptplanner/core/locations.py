@@ -3,7 +3,9 @@
 The CLI and the window's location box share these rules so a name that works in one works in the
 other: exact name or code first, then a unique partial match, and otherwise a clear error that
 lists the candidates or suggests near misses. Among several partial matches, the one area that
-contains the text as whole words is taken ("charlotte" is not "Charlottesville").
+contains the text as whole words is taken ("charlotte" is not "Charlottesville"). Everyday names
+come next ("dc", "nyc", "TX": core/place_names.py), and a place qualified by its state ("Austin
+TX", "boston, ma") is looked for among that state's metro areas.
 """
 
 from __future__ import annotations
@@ -14,6 +16,14 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ptplanner.core.knowledge import AreaWage, PriceParity, area_wages, price_parities
+from ptplanner.core.place_names import (
+    abbreviation_of,
+    alias_targets,
+    area_state_codes,
+    fips_by_abbreviation,
+    simplify,
+    split_state,
+)
 
 NATIONAL_ALIASES = frozenset({"national", "united states", "us", "u.s.", "usa", "nationwide"})
 
@@ -57,6 +67,32 @@ def find_area(text: str) -> AreaWage:
     exact = [a for a in candidates if a.name.casefold() == query or a.code == query]
     if len(exact) == 1:
         return exact[0]
+    everyday = _everyday_name(query)
+    if everyday is not None:
+        return everyday
+    picked = _pick(query, candidates)
+    if isinstance(picked, AreaWage):
+        return picked
+    within_state = _in_named_state(text, query)
+    if isinstance(within_state, AreaWage):
+        return within_state
+    if picked:
+        names = ", ".join(f'"{a.name}"' for a in picked[:6])
+        more = f" and {len(picked) - 6} more" if len(picked) > 6 else ""
+        raise LocationError(f'"{text}" matches several areas: {names}{more}; be more specific')
+    unpublished = next((a for a in areas() if a.name.casefold() == query), None)
+    if unpublished is not None:
+        raise LocationError(
+            f'BLS released no wages for "{unpublished.name}"; choose its state instead'
+        )
+    if within_state is not None:
+        raise within_state
+    hint = ", ".join(f'"{name}"' for name in suggestions(query))
+    raise LocationError(f'unknown location "{text}"' + (f"; did you mean {hint}?" if hint else ""))
+
+
+def _pick(query: str, candidates: tuple[AreaWage, ...]) -> AreaWage | list[AreaWage]:
+    """The one area whose name contains ``query``, or every area that does (maybe none)."""
     partial = [a for a in candidates if query in a.name.casefold()]
     if len(partial) == 1:
         return partial[0]
@@ -65,17 +101,53 @@ def find_area(text: str) -> AreaWage:
     whole_word = [a for a in partial if whole.search(a.name.casefold())]
     if len(whole_word) == 1:
         return whole_word[0]
-    if partial:
-        names = ", ".join(f'"{a.name}"' for a in partial[:6])
-        more = f" and {len(partial) - 6} more" if len(partial) > 6 else ""
-        raise LocationError(f'"{text}" matches several areas: {names}{more}; be more specific')
-    unpublished = next((a for a in areas() if a.name.casefold() == query), None)
-    if unpublished is not None:
-        raise LocationError(
-            f'BLS released no wages for "{unpublished.name}"; choose its state instead'
-        )
-    hint = ", ".join(f'"{name}"' for name in suggestions(query))
-    raise LocationError(f'unknown location "{text}"' + (f"; did you mean {hint}?" if hint else ""))
+    return partial
+
+
+def _everyday_name(query: str) -> AreaWage | None:
+    """The area an everyday name means: "dc", "nyc", "TX", "new york state"."""
+    simple = simplify(query)
+    target = alias_targets().get(simple)
+    if target is not None:
+        return next((a for a in usable_areas() if a.name == target), None)
+    # "tx", "wa"; and "ny state", "washington state": the state, not a metro named after it.
+    bare = simple.removesuffix(" state")
+    fips = fips_by_abbreviation().get(bare) or (
+        _state_fips_by_name().get(bare) if bare != simple else None
+    )
+    if fips is None:
+        return None
+    return next((a for a in usable_areas() if a.kind == "state" and a.state_fips == fips), None)
+
+
+def _in_named_state(text: str, query: str) -> AreaWage | LocationError | None:
+    """For "Austin TX" or "boston, massachusetts": the one area in that state the place names.
+
+    None when the text does not end with a state; a LocationError to raise if nothing else
+    matches the text either.
+    """
+    split = split_state(simplify(query), _state_fips_by_name())
+    if split is None or not split[0]:
+        return None
+    place, fips = split
+    state = next(a for a in areas() if a.kind == "state" and a.state_fips == fips)
+    code = (abbreviation_of(fips) or "").casefold()
+    in_state = tuple(a for a in usable_areas() if a.kind == "metro" and code in area_state_codes(a))
+    picked = _pick(place, in_state)
+    if isinstance(picked, AreaWage):
+        return picked
+    if picked:
+        names = ", ".join(f'"{a.name}"' for a in picked[:6])
+        return LocationError(f'"{text}" matches several areas in {state.name}: {names}')
+    return LocationError(
+        f'no area in {state.name} matches "{place}"; try "{state.name}" for the whole state'
+    )
+
+
+@cache
+def _state_fips_by_name() -> dict[str, str]:
+    """ "texas" -> "48", "district of columbia" -> "11"."""
+    return {simplify(a.name): a.state_fips for a in areas() if a.kind == "state"}
 
 
 def suggestions(query: str, limit: int = 3) -> list[str]:
@@ -124,3 +196,15 @@ def price_level(area: AreaWage) -> PriceLevel | None:
 
 def _find(rows: tuple[PriceParity, ...], fips: str) -> PriceParity | None:
     return next((row for row in rows if row.fips == fips), None)
+
+
+@cache
+def grouped_areas() -> tuple[tuple[AreaWage, tuple[AreaWage, ...]], ...]:
+    """Every usable area grouped for a list people scan: the nation, then each state followed
+    by its metro and nonmetropolitan areas (a metro spanning states under its main one)."""
+    usable = usable_areas()
+    groups: list[tuple[AreaWage, tuple[AreaWage, ...]]] = [(usable[0], ())]
+    for state in (a for a in usable if a.kind == "state"):
+        metros = tuple(a for a in usable if a.kind == "metro" and a.state_fips == state.state_fips)
+        groups.append((state, metros))
+    return tuple(groups)

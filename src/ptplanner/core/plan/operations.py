@@ -166,9 +166,9 @@ def _check_index(index: int | None, length: int) -> int:
 
 
 def _describe(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"]) or "value"
-    return f"Invalid {where}: {first['msg']}."
+    from ptplanner.core.messages import plain_message, sentence
+
+    return sentence(plain_message(error))
 
 
 # --- the operations --------------------------------------------------------------------------

@@ -166,7 +166,12 @@ def scenario_facts(projection: Projection) -> tuple[Fact, ...]:
         Fact("Education", model.education_level(inputs.education).label),
         Fact("Certifications", certs),
         Fact("Skills", skills),
-        Fact("Projection", f"{request.start_year}–{last} ({request.years} years)"),
+        # N years on from the first: N + 1 rows, said so ("--years 15" is not 15 rows).
+        Fact(
+            "Projection",
+            f"{request.start_year}–{last} "
+            f"({request.start_year} and the next {request.years} years)",
+        ),
         Fact("Planned changes", events or "none"),
     )
 

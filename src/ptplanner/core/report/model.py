@@ -55,6 +55,8 @@ class Headline(NamedTuple):
     value: str
     """The figure as printed: "$45,930", "$41,000 – $52,000" or "n/a"."""
     caption: str
+    hourly: str = ""
+    """The same figure an hour, BLS's way (annual / 2,080): "$22.08 an hour"; "" for "n/a"."""
 
 
 CompensationKind = Literal["item", "subtotal", "total"]
@@ -121,6 +123,14 @@ class Today(NamedTuple):
     breakdown: tuple[BreakdownLine, ...]
     breakdown_intro: str
     breakdown_total: Fact
+
+    @staticmethod
+    def per_hour(annual: float) -> float:
+        """An annual amount as hourly pay, to the cent: BLS's year of 2,080 paid hours."""
+        from ptplanner.core.compare import HOURS_PER_YEAR
+
+        return round(annual / HOURS_PER_YEAR, 2)
+
     """The line that closes the breakdown: "= Typical base pay in 2026", "$41,239"."""
 
 

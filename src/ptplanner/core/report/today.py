@@ -72,6 +72,7 @@ def headlines(today: Estimate) -> tuple[Headline, ...]:
     """Typical pay, its range, total compensation and pay in national-average prices."""
     if today.cost_of_living_adjusted is not None and today.price_level is not None:
         col_value = money(today.cost_of_living_adjusted)
+        col_hourly = hourly_text(today.cost_of_living_adjusted)
         where = today.price_level_from or today.area_name
         col_caption = (
             f"In national-average prices (BEA price level {today.price_level:.1f}"
@@ -79,7 +80,7 @@ def headlines(today: Estimate) -> tuple[Headline, ...]:
             + "; U.S. = 100)."
         )
     else:
-        col_value = "n/a"
+        col_value, col_hourly = "n/a", ""
         col_caption = "BEA publishes no price level for this area."
     percentile = ordinal(round(today.percentile))
     comp = today.compensation
@@ -90,12 +91,14 @@ def headlines(today: Estimate) -> tuple[Headline, ...]:
             money(today.typical),
             f"{today.role_title}: BLS {today.data_date} pay carried to {today.year}; "
             f"{percentile} percentile of the job's pay here.",
+            hourly_text(today.typical),
         ),
         Headline(
             "range",
             "Likely range",
             f"{money(today.low)} – {money(today.high)}",
             "Low to high base pay for this profile.",
+            hourly_text(today.low, today.high),
         ),
         Headline(
             "total",
@@ -103,9 +106,18 @@ def headlines(today: Estimate) -> tuple[Headline, ...]:
             money(comp.total),
             f"Cash pay {money(comp.cash)} + employer-paid benefits {money(comp.benefits)}; "
             "paid leave is inside base pay.",
+            hourly_text(comp.total),
         ),
-        Headline("cost_of_living", "Cost-of-living adjusted", col_value, col_caption),
+        Headline("cost_of_living", "Cost-of-living adjusted", col_value, col_caption, col_hourly),
     )
+
+
+def hourly_text(annual: float, high: float | None = None) -> str:
+    """Annual pay as hourly, BLS's way (annual / 2,080): "$18.55 an hour", or a range."""
+    low = f"${Today.per_hour(annual):,.2f}"
+    if high is None:
+        return f"{low} an hour"
+    return f"{low} – ${Today.per_hour(high):,.2f} an hour"
 
 
 def _line(key: str, label: str, amount: float, kind: CompensationKind) -> CompensationLine:

@@ -194,6 +194,8 @@ def year_table(
         caption = f"Pay in {unit}: inflation taken out, so only real changes move it."
     else:
         caption = "Pay in nominal dollars: the amounts paid each year, inflation included."
+    if len(rows) > 1:  # "--years 15" gives 16 rows: say why
+        caption += f" {len(rows)} rows: {rows[0].year} and the {len(rows) - 1} years after it."
     note = (
         f"Money in {unit}. Total comp.: cash pay (base, bonus, profit sharing) plus "
         "employer-paid benefits (401(k) match, health cover, stipend); paid leave is inside "

@@ -46,10 +46,10 @@ def raw_from_bytes(data: bytes) -> RawPlan:
 
 
 def first_validation_error(error: ValidationError) -> str:
-    """The first problem pydantic found, as ``where: what``, for a one-line message."""
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    return f"{where}: {first['msg']}" if where else str(first["msg"])
+    """The first problem pydantic found, in plain words (core.messages), for a one-line message."""
+    from ptplanner.core.messages import plain_message
+
+    return plain_message(error)
 
 
 @contextlib.contextmanager

@@ -1,12 +1,11 @@
 """A place picker for the comparison and the offer check: the location box of the inputs panel,
-with every area BLS publishes pay for, matched anywhere in the name as the person types."""
+with every area BLS publishes pay for, grouped by state, matched anywhere in the name (or by an
+everyday name: "dc", "Austin TX") as the person types."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
-from ptplanner.core.locations import usable_areas
 from ptplanner.ui.tabs.salary.location_box import LocationComboBox
 
 
@@ -19,14 +18,7 @@ def place_picker(accessible_name: str, parent: QWidget | None = None) -> Locatio
     if line is not None:  # what the place is typed into: named too, not just its box
         line.setAccessibleName(accessible_name)
     box.setMaxVisibleItems(20)
-    box.addItem("")
-    for area in usable_areas():
-        box.addItem(area.name)
-    completer = QCompleter(box.model(), box)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    box.setCompleter(completer)
+    box.fill_places(blank_first=True)
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(18)
     return box
