@@ -79,7 +79,9 @@ def run(self_test: bool = False) -> int:
 
 
 def _self_test(window: QMainWindow) -> None:
-    """Build and show every tab once, then quit: proves resources and imports are all there."""
+    """Build and show every tab and read every guide page, then quit: proves resources and
+    imports are all there.
+    """
     from ptplanner.ui.main_window import TAB_NAMES, MainWindow
 
     assert isinstance(window, MainWindow)
@@ -88,10 +90,17 @@ def _self_test(window: QMainWindow) -> None:
             window.tabs.setCurrentIndex(index)
             window.page(name)
             QApplication.processEvents()
+        from ptplanner.ui.help.pages import PAGE_NAMES, page_html
+
+        for page in PAGE_NAMES:  # the guide's pages ship in resources/ too
+            page_html(page)
     except Exception as error:  # a self-test reports every failure as its exit status
         print(f"self-test failed: {type(error).__name__}: {error}", file=sys.stderr, flush=True)
         QApplication.exit(1)
         return
-    print(f"self-test ok: {len(TAB_NAMES)} tabs built", flush=True)
+    print(
+        f"self-test ok: {len(TAB_NAMES)} tabs built, {len(PAGE_NAMES)} guide pages read",
+        flush=True,
+    )
     window.close()
     QApplication.quit()

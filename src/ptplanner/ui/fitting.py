@@ -1,14 +1,19 @@
-"""Text that fits: combo boxes and labels for the room a 1024-pixel window leaves.
+"""What fits: text in the room a 1024-pixel window leaves, and windows on the screen they are on.
 
 :class:`FittedComboBox` and :class:`ElidingLabel` show a shorter form rather than letting Qt cut
 the text off mid-letter, and always give the whole text in the tooltip. Used by the Plan and
 Salary tabs.
+
+:func:`fit_to_screen` caps a top-level window or dialog to the screen's available area (a laptop
+at 1280x720 with 150% scaling has 853x480 logical pixels, less a taskbar);
+:func:`first_launch_geometry` and :func:`shrink_onto` are the main window's rules for its first
+size and for a size restored from a bigger monitor.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QHelpEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -144,3 +149,67 @@ class ElidingLabel(QLabel):
             self.shown_text(),
             self.foregroundRole(),
         )
+
+
+# A first window leaves some of the screen free, as desktop apps do, so it reads as a window.
+SCREEN_SHARE = 0.92
+
+
+def available_geometry(widget: QWidget | None = None) -> QRect:
+    """The screen area a window may use (without taskbars and docks), on ``widget``'s screen."""
+    screen = widget.screen() if widget is not None else None
+    if screen is None:
+        screen = QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def capped_size(wanted: QSize, available: QRect, share: float = SCREEN_SHARE) -> QSize:
+    """``wanted``, no larger than ``share`` of the available area in either direction."""
+    return QSize(
+        min(wanted.width(), int(available.width() * share)),
+        min(wanted.height(), int(available.height() * share)),
+    )
+
+
+def first_launch_geometry(preferred: QSize, available: QRect) -> QRect:
+    """A first window: ``preferred`` capped to the screen (:func:`capped_size`), centred on it."""
+    size = capped_size(preferred, available)
+    rect = QRect(0, 0, size.width(), size.height())
+    rect.moveCenter(available.center())
+    return rect
+
+
+def shrink_onto(frame: QRect, available: QRect) -> QRect:
+    """``frame`` made no bigger than the available area and moved inside it.
+
+    A frame that already fits comes back unchanged: a window the user sized and placed stays so.
+    """
+    rect = QRect(frame)
+    rect.setWidth(min(rect.width(), available.width()))
+    rect.setHeight(min(rect.height(), available.height()))
+    rect.moveLeft(max(available.left(), min(rect.left(), available.right() + 1 - rect.width())))
+    rect.moveTop(max(available.top(), min(rect.top(), available.bottom() + 1 - rect.height())))
+    return rect
+
+
+def fit_to_screen(widget: QWidget, share: float = SCREEN_SHARE) -> None:
+    """Cap a top-level window or dialog to its screen: call it before ``show``/``exec``.
+
+    The window keeps its size if it is within ``share`` of the available area (the rest is for
+    its frame and title bar), else it is cut to that; its minimum size is lowered to fit too,
+    and a shown window is moved back inside the screen. The content must be able to shrink (a
+    scroll area, a text browser, a table): a layout whose minimum is taller than the screen
+    keeps that minimum.
+    """
+    available = available_geometry(widget)
+    wanted = (
+        widget.size()
+        if widget.testAttribute(Qt.WidgetAttribute.WA_Resized)
+        else widget.sizeHint().expandedTo(widget.minimumSizeHint())
+    )
+    size = capped_size(wanted, available, share)
+    minimum = widget.minimumSize()
+    widget.setMinimumSize(min(minimum.width(), size.width()), min(minimum.height(), size.height()))
+    widget.resize(size)
+    if widget.isVisible():
+        widget.setGeometry(shrink_onto(widget.geometry(), available))
