@@ -470,7 +470,8 @@ def test_restore_from_backup_brings_back_an_older_version_undoably(
     # Backups hold the plan as it was before each save: the original, then "Version two".
     summaries = controller.files.backups()
     assert [s.plan.get("a").title for s in summaries if s.plan] == ["Version two", "Learn WebPT"]
-    assert all(s.count == 3 for s in summaries)
+    # Steps as the header counts them: "Learn WebPT" and "Study for the exam", not the parent.
+    assert all(s.count == 2 for s in summaries)
 
     shown: list[list[str]] = []
 
@@ -485,7 +486,7 @@ def test_restore_from_backup_brings_back_an_older_version_undoably(
 
     monkeypatch.setattr(BackupDialog, "exec", choose_older)
     action(window, "Restore from backup…").trigger()
-    assert shown == [["3", "3"]]
+    assert shown == [["2", "2"]]
     assert controller.plan.get("a").title == "Learn WebPT"
     assert "Learn WebPT" in plan_path.read_text()  # restoring saves at once
     assert controller.undo_stack.undoText().startswith("Restore backup from ")

@@ -71,7 +71,9 @@ def _write(args: argparse.Namespace, plan: object) -> None:
         pages = write_plan_pdf(plan, today, target, page_size, headless=True)  # type: ignore[arg-type]
     except OSError as error:
         raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
+    from ptplanner.core.plan.model import step_count
+
     print(
-        f"Wrote the plan ({plan.count()} steps, {pages} page{'s' if pages != 1 else ''}, "
+        f"Wrote the plan ({step_count(plan)} steps, {pages} page{'s' if pages != 1 else ''}, "
         f"{page_size}) to {shown_text(str(target))} (PDF)."
     )

@@ -27,7 +27,9 @@ def test_the_timeline_marks_target_dates_and_a_click_selects_the_step(
     qtbot: QtBot, tab: PlanTab
 ) -> None:
     timeline = tab.timeline
-    assert timeline.accessibleDescription() == "2 steps with target dates, 1 overdue"
+    # The GED is on it at the day it was done, though it never had a target date.
+    assert timeline.accessibleDescription() == "3 steps on the timeline, 1 overdue"
+    assert timeline.marker_centre("ged") is not None
     assert timeline.marker_centre("emr") is None  # no target date, no marker
     late = timeline.marker_centre("late")
     cmaa = timeline.marker_centre("cmaa")
@@ -40,12 +42,12 @@ def test_the_timeline_marks_target_dates_and_a_click_selects_the_step(
     select(qtbot, tab, "emr")
     tab.controller.update_milestone("emr", target_date=TODAY + timedelta(days=60))
     described = timeline.accessibleDescription
-    qtbot.waitUntil(lambda: described() == "3 steps with target dates, 1 overdue", timeout=2000)
+    qtbot.waitUntil(lambda: described() == "4 steps on the timeline, 1 overdue", timeout=2000)
     emr = timeline.marker_centre("emr")
     assert emr is not None
     assert late.x() < emr.x() < cmaa.x()
     tab.controller.set_status("late", Status.DONE)
-    qtbot.waitUntil(lambda: described() == "3 steps with target dates, 0 overdue", timeout=2000)
+    qtbot.waitUntil(lambda: described() == "4 steps on the timeline, 0 overdue", timeout=2000)
 
 
 def test_a_timeline_marker_lists_its_steps_in_plan_order(qtbot: QtBot) -> None:
@@ -179,7 +181,40 @@ def test_the_tree_of_a_big_plan_paints_before_its_timeline_is_placed(
         qtbot.waitUntil(tab.timeline.is_placed, timeout=3000)
         painted = paints.timeline_paints
         qtbot.waitUntil(lambda: paints.timeline_paints > painted, timeout=3000)
-        described = f"10000 steps with target dates, {overdue} overdue"
+        described = f"10000 steps on the timeline, {overdue} overdue"
         assert tab.timeline.accessibleDescription() == described
     finally:
         controller.close()
+
+
+def test_a_done_step_is_marked_at_its_done_date_not_its_target(
+    qtbot: QtBot, open_tab: OpenTab
+) -> None:
+    early = TODAY - timedelta(days=200)
+    plan = Plan(
+        milestones=(
+            Milestone(id="start", title="Start", target_date=early),
+            # Planned for next year, done early: its marker sits where it was done.
+            Milestone(
+                id="done",
+                title="Done early",
+                status=Status.DONE,
+                target_date=TODAY + timedelta(days=365),
+                done_date=TODAY - timedelta(days=100),
+            ),
+            Milestone(id="middle", title="Middle", target_date=TODAY - timedelta(days=100)),
+            Milestone(id="end", title="End", target_date=TODAY + timedelta(days=365)),
+        )
+    )
+    tab = open_tab(plan)
+    timeline = tab.timeline
+    done, middle, end = (timeline.marker_centre(i) for i in ("done", "middle", "end"))
+    assert done is not None
+    assert middle is not None
+    assert end is not None
+    assert abs(done.x() - middle.x()) <= 1
+    assert done.x() < end.x() - 100
+    # Its tooltip gives the day it was done.
+    from fit_checks import tip_at
+
+    assert "Aug 17, 2026" in tip_at(timeline, done.toPoint())

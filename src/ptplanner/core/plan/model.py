@@ -428,6 +428,17 @@ class Plan(_Frozen):
         return 100.0 * done / counted if counted else 0.0
 
 
+def step_count(plan: Plan) -> int:
+    """How many steps a plan has, wherever a number of steps is shown.
+
+    The steps a person ticks off: those without sub-steps (a step with sub-steps is done by
+    doing them), not counting skipped ones. It is the "of N" in "3 of N steps done", so the
+    Plan tab's header, the restore dialog, the welcome page and ``ptplanner plan list`` and
+    ``export`` all give the same N for the same plan.
+    """
+    return plan.leaf_counts()[1]
+
+
 def milestone_kinds(
     milestones: Sequence[Milestone], today: date, days: int = DUE_SOON_DAYS
 ) -> list[MilestoneKind]:

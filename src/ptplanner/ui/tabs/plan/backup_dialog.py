@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ptplanner.core.format import STATUS_LABELS, short_date
-from ptplanner.core.plan.model import Plan
+from ptplanner.core.plan.model import Plan, step_count
 from ptplanner.core.storage.backups import BackupInfo
+from ptplanner.ui.fitting import fit_to_screen
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class BackupSummary:
 
     @property
     def count(self) -> int | None:
-        return self.plan.count() if self.plan is not None else None
+        return step_count(self.plan) if self.plan is not None else None
 
 
 class BackupDialog(QDialog):
@@ -125,6 +126,8 @@ class BackupDialog(QDialog):
                 "There are no backups yet: one is made each time the plan is saved."
             )
         self._show_selected()
+        # Within the screen at 1024x768 or a scale of 150%: the list and preview scroll.
+        fit_to_screen(self)
 
     def select_row(self, row: int) -> None:
         item = self.list.topLevelItem(row)
@@ -150,10 +153,10 @@ class BackupDialog(QDialog):
             self.summary.setText(summary.problem or "This backup cannot be read.")
             return
         plan = summary.plan
-        done, counted = plan.leaf_counts()
+        done, counted = plan.leaf_counts()  # counted: the step_count of every list
         self.summary.setText(
             f"<b>{escape(plan.title)}</b><br>{summary.info.saved_at:%A %d %B %Y, %H:%M} · "
-            f"{plan.count()} steps · {done} of {counted} done"
+            f"{done} of {counted} steps done"
         )
         items: dict[str | None, QTreeWidgetItem] = {}
         limit = 2000  # a preview, not an editor: enough to recognise the version

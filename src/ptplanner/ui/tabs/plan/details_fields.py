@@ -12,7 +12,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -28,10 +27,14 @@ from ptplanner.core.plan.link_choices import LINK_KIND_LABELS
 from ptplanner.core.plan.model import Status
 from ptplanner.ui.accessibility import name_with_value
 from ptplanner.ui.fitting import FittedComboBox
+from ptplanner.ui.tabs.plan.colours import set_text_colour
+from ptplanner.ui.tabs.plan.date_field import TypedDateEdit
+from ptplanner.ui.tabs.plan.status_icons import kind_colours
 
 DATE_STEPS = (
     "Month, day and year are separate parts: Tab, or the Left and Right arrows, move between "
-    "them; Up and Down change the part selected, or type it. Alt+Down opens a calendar."
+    "them; Up and Down change the part selected, or type it. Or select all and type a whole "
+    "date, such as 2027-03-15 or Mar 15, 2027. Alt+Down opens a calendar."
 )
 """What a date field's accessible description says, as its parts are not spoken."""
 
@@ -44,8 +47,8 @@ def _shrinkable(widget: QWidget) -> QWidget:
     return widget
 
 
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
+def _date_edit(name: str) -> TypedDateEdit:
+    edit = TypedDateEdit()
     edit.setAccessibleName(name)
     edit.setAccessibleDescription(DATE_STEPS)
     edit.setCalendarPopup(True)
@@ -144,6 +147,18 @@ class DetailsFields(QWidget):
         self.done_edit.setToolTip("When the step was done; set when you mark it done")
         form.addRow("D&one on", self.done_edit)
 
+        # What was typed into a date field and refused, under the dates, until a date is taken.
+        self.date_problem = QLabel()
+        self.date_problem.setWordWrap(True)
+        self.date_problem.setAccessibleName("Date not taken")
+        self.date_problem.hide()
+        form.addRow(self.date_problem)
+        for edit, label in ((self.target_edit, "Target date"), (self.done_edit, "Done date")):
+            edit.refused.connect(
+                lambda text, edit=edit, label=label: self._refuse_date(edit, label, text)
+            )
+            edit.accepted.connect(self.clear_date_problem)
+
         self.link_kind_combo = QComboBox()
         self.link_kind_combo.setAccessibleName("Salary link kind")
         self.link_kind_combo.setToolTip(
@@ -203,6 +218,24 @@ class DetailsFields(QWidget):
         notes_label.setBuddy(self.notes_edit)
         body.addWidget(notes_label)
         body.addWidget(_shrinkable(self.notes_edit))
+
+    def _refuse_date(self, edit: TypedDateEdit, label: str, text: str) -> None:
+        colour = kind_colours(self.palette())["overdue"]
+        self.clear_date_problem()
+        edit.set_invalid(True, colour.name())
+        set_text_colour(self.date_problem, colour)
+        shown = text if len(text) <= 40 else text[:39] + "…"
+        self.date_problem.setText(
+            f"{label}: “{shown}” is not a date between 1990 and 2100; the date was kept. "
+            "Type it as 2027-03-15, 3/15/2027 or Mar 15, 2027."
+        )
+        self.date_problem.show()
+
+    def clear_date_problem(self) -> None:
+        """Hide the message about a refused date (a date was taken, or another step shown)."""
+        self.date_problem.hide()
+        self.target_edit.set_invalid(False)
+        self.done_edit.set_invalid(False)
 
     def show_link_value_row(self, visible: bool) -> None:
         self.form.setRowVisible(self.link_value_label, visible)

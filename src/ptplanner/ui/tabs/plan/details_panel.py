@@ -93,6 +93,8 @@ class DetailsPanel(QScrollArea):
         milestone = self.controller.milestone(milestone_id)
         same = milestone_id == self.shown_id
         self.shown_id = milestone.id if milestone else None
+        if not same:
+            f.clear_date_problem()  # it spoke of the step shown before
         f.step_fields.setVisible(milestone is not None)
         f.hint.setVisible(milestone is None)
         if milestone is None:

@@ -20,7 +20,7 @@ from ptplanner.core.plan.calendar import (
     calendar_items,
     plan_to_ics,
 )
-from ptplanner.core.plan.model import Plan
+from ptplanner.core.plan.model import Plan, step_count
 from ptplanner.core.storage.atomic_io import atomic_write
 from ptplanner.core.storage.errors import PlanImportError, RestoreError, SaveError
 from ptplanner.core.storage.import_export import (
@@ -170,7 +170,7 @@ class PlanFiles:
         else:
             if not holder.replace_plan(new, f"Import plan from {path.name}"):
                 return False
-            count = new.count()
+            count = step_count(new)
             holder.set_banner(
                 Banner(
                     "import",

@@ -1,4 +1,5 @@
-"""The Plan tab's timeline: every target date on one axis, today marked, overdue steps in red.
+"""The Plan tab's timeline: every step's date on one axis (a done step's done date, the others'
+target dates), today marked, overdue steps in red.
 
 A view of the same :class:`~ptplanner.core.plan.index.PlanIndex` the tree shows;
 clicking a marker selects its step (``milestone_clicked``) and hovering one names it. Where the
@@ -34,6 +35,7 @@ from ptplanner.ui.tabs.plan.timeline_marks import (
     Bucket,
     Marks,
     gather_marks,
+    mark_date,
     marker_radius,
     place_buckets,
 )
@@ -102,7 +104,7 @@ class PlanTimeline(QWidget):
             marks = self._marks = gather_marks(self._source, self._today)
             count = len(marks.keys)
             self.setAccessibleDescription(
-                f"{count} steps with target dates, {marks.overdue_count()} overdue"
+                f"{count} steps on the timeline, {marks.overdue_count()} overdue"
                 if count
                 else "No steps have target dates yet"
             )
@@ -214,7 +216,7 @@ class PlanTimeline(QWidget):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(centre, 8, 8)
         title = metrics.elidedText(
-            f"{milestone.title} · {short_date(milestone.target_date)}",
+            f"{milestone.title} · {short_date(mark_date(milestone))}",
             Qt.TextElideMode.ElideRight,
             320,
         )
@@ -303,7 +305,7 @@ class PlanTimeline(QWidget):
         """The key of the earliest step in a bucket (the first in the plan on a tie)."""
         assert self._source is not None
         milestones = self._source.milestones
-        return min(bucket.keys, key=lambda k: (milestones[k].target_date or self._today, k))
+        return min(bucket.keys, key=lambda k: (mark_date(milestones[k]) or self._today, k))
 
     def _bucket_at(self, x: float, y: float) -> Bucket | None:
         for bucket in reversed(self._buckets):
@@ -325,9 +327,7 @@ class PlanTimeline(QWidget):
                 QToolTip.hideText()
             else:
                 first = self._source.milestones[self._first(bucket)]
-                text = (
-                    f"{first.title}\n{short_date(first.target_date)} · {_KIND_WORDS[bucket.kind]}"
-                )
+                text = f"{first.title}\n{short_date(mark_date(first))} · {_KIND_WORDS[bucket.kind]}"
                 if len(bucket.keys) > 1:
                     text += f"\nand {len(bucket.keys) - 1} more here"
                 QToolTip.showText(event.globalPos(), text, self)

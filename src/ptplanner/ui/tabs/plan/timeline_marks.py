@@ -1,5 +1,8 @@
-"""Where the Plan timeline's markers go, without painting them: the steps with a target date
+"""Where the Plan timeline's markers go, without painting them: the steps with a date
 gathered by day and kind, then merged by the pixel their day lands on and stacked in lanes.
+
+A step's day on the timeline is :func:`mark_date`: the day it was done once it is done, else
+its target date.
 
 Plain Python on a :class:`~ptplanner.core.plan.index.PlanIndex`; the widget
 (:mod:`~ptplanner.ui.tabs.plan.timeline`) paints what this places.
@@ -10,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
+
+from ptplanner.core.plan.model import Milestone, Status
 
 if TYPE_CHECKING:
     from ptplanner.core.plan.index import PlanIndex
@@ -22,6 +27,14 @@ NESTED = 8
 """Added to the kind's code for a sub-step (drawn smaller than a top-level step)."""
 _DAY_FACTOR = 16
 """A day and a kind code make one int: ordinal * _DAY_FACTOR + code (codes stay below it)."""
+
+
+def mark_date(milestone: Milestone) -> date | None:
+    """The day a step is marked on: when it was done, for a done step that says so (a step
+    done early or late belongs where it happened), else its target date (None: no marker)."""
+    if milestone.status is Status.DONE and milestone.done_date is not None:
+        return milestone.done_date
+    return milestone.target_date
 
 
 def marker_radius(code: int) -> float:
@@ -49,7 +62,8 @@ class Bucket(NamedTuple):
 
 @dataclass
 class Marks:
-    """The steps with a target date, in plan order: their keys, dates and kind codes."""
+    """The steps with a day on the timeline (:func:`mark_date`), in plan order: their keys,
+    dates and kind codes."""
 
     keys: list[int]
     ordinals: list[int]
@@ -65,14 +79,14 @@ class Marks:
 
 
 def gather_marks(source: PlanIndex | None, today: date) -> Marks:
-    """The marks of every step of ``source`` that has a target date, seen on ``today``."""
+    """The marks of every step of ``source`` with a :func:`mark_date`, seen on ``today``."""
     marks = Marks([], [], [])
     if source is None:
         return marks
     # Flat comprehensions, not a tuple per step: this runs after every edit.
     kinds = source.kinds(today)
     depth = source.depth
-    dates = [m.target_date for m in source.milestones]
+    dates = [mark_date(m) for m in source.milestones]
     marks.keys = [k for k, day in enumerate(dates) if day is not None]
     marks.ordinals = [day.toordinal() for day in dates if day is not None]
     marks.codes = [CODE_OF[kinds[k]] + (NESTED if depth[k] != 1 else 0) for k in marks.keys]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -92,6 +93,8 @@ class PlanToolbar(QWidget):
                 self.buttons[key] = button
                 row.addWidget(button)
         row.addStretch(1)
+        self._compact = False
+        self._words: int | None = None
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -99,6 +102,52 @@ class PlanToolbar(QWidget):
         self.search_timer.timeout.connect(self.apply_search)
         self.search_edit.textChanged.connect(self._on_search_typed)
         self.status_filter.currentIndexChanged.connect(self._on_status_chosen)
+
+    # --- room: words on the buttons where they fit, icons alone where not --------------------
+
+    def _words_width(self) -> int:
+        """What the words beside the buttons' icons add to the row's width (measured once)."""
+        if self._words is None:
+            extra = 0
+            for button in self.buttons.values():
+                style = button.toolButtonStyle()
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+                extra += button.sizeHint().width()
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+                extra -= button.sizeHint().width()
+                button.setToolButtonStyle(style)
+            self._words = extra
+        return self._words
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._words = None
+        super().changeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        # The icons alone, so that a window at 1280x720 with 150% scaling (853 px) still fits.
+        hint = super().minimumSizeHint()
+        if not self._compact:
+            hint.setWidth(hint.width() - self._words_width())
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        full = self.minimumSizeHint().width() + self._words_width()
+        self.set_compact(event.size().width() < full)
+
+    def set_compact(self, compact: bool) -> None:
+        """Icons alone on the buttons (their names in tooltips and to screen readers)."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        style = (
+            Qt.ToolButtonStyle.ToolButtonIconOnly
+            if compact
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
+        for button in self.buttons.values():
+            button.setToolButtonStyle(style)
 
     def _on_search_typed(self, text: str) -> None:
         # Matching every step is quick even in a 10,000-step plan; laying out the rows a search

@@ -21,6 +21,8 @@ COLUMN_WIDTHS = {
     PlanTreeModel.PROGRESS: 96,
 }
 """Starting widths of the columns other than the title, which takes the rest."""
+TITLE_ROOM = 300
+"""Pixels the title column keeps before other columns step aside (see ``_fit_columns``)."""
 
 
 class PlanTreeView(QTreeView):
@@ -71,9 +73,12 @@ class PlanTreeView(QTreeView):
     def _fit_columns(self) -> None:
         # In a narrow window the titles matter most: the progress and salary link columns
         # step aside (the details panel still shows both) rather than squeeze every title.
-        width = self.width()
-        self.setColumnHidden(PlanTreeModel.PROGRESS, width < 680)
-        self.setColumnHidden(PlanTreeModel.LINK, width < 560)
+        # Each goes when the title would have less than TITLE_ROOM: at 1024 px (a tree about
+        # 700 px wide) the progress column, in a narrower window the link column too.
+        room = self.width() - self.verticalScrollBar().sizeHint().width() - TITLE_ROOM
+        room -= sum(COLUMN_WIDTHS.values())
+        self.setColumnHidden(PlanTreeModel.PROGRESS, room < 0)
+        self.setColumnHidden(PlanTreeModel.LINK, room + COLUMN_WIDTHS[PlanTreeModel.PROGRESS] < 0)
 
     # --- which steps are open ---------------------------------------------------------------
 
