@@ -68,7 +68,8 @@ def test_the_guides_average_cities_are_set_against_their_metros_bls_median() -> 
         assert f"${published:,.0f}" == median
         comparison = found[f"Pay in {metro}, a city the guide calls average"]
         premium = (published / national - 1) * 100
-        assert comparison.bls.text == f"{median} ({premium:+.0f}%)"
+        hourly = float(rows[metro]["h_median"])  # BLS's own hourly figure, not annual / 2,080
+        assert comparison.bls.text == f"{median} ({premium:+.0f}%), ${hourly:,.2f}/hr"
         assert comparison.guide.text == "$40,000-$55,000"
         assert comparison.verdict == "agree"
         assert (comparison.bls.source, comparison.guide.source) == ("bls_oews_2025", "guide")

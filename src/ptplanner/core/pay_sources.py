@@ -5,6 +5,10 @@ follows BLS's May 2025 tables. This module lines both up for the Overview so a r
 figure with its source and, where the two disagree, both numbers and which one the estimate uses.
 Everything here is computed from the knowledge base; nothing is typed in. The cities the guide
 calls average (Phoenix, Dallas, Charlotte) are set against BLS's median in each metro.
+
+BLS pay is shown per year and per hour (front-desk jobs are advertised by the hour): BLS's own
+hourly figure where its table has one, else the annual figure over 2,080 hours, marked "≈"
+(:func:`hourly_text`, :data:`HOURLY_NOTE`).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from ptplanner.core.compare import HOURS_PER_YEAR
 from ptplanner.core.format import money
 from ptplanner.core.knowledge import (
     AreaWage,
@@ -35,6 +40,27 @@ GUIDE_REPORTED = (
     "glassdoor_base",
     "glassdoor_total",
 )
+
+HOURLY_NOTE = "≈ hourly: the yearly figure ÷ 2,080 hours (BLS's full-time year)"
+"""Said wherever an hourly figure is worked out rather than BLS's own."""
+
+
+def hourly_text(annual: float, bls_hourly: float | None = None) -> str:
+    """The hourly pay beside an annual figure: BLS's own where published ("$22.08/hr"), else
+    ``annual`` / 2,080 marked as worked out ("≈ $22.08/hr")."""
+    if bls_hourly is not None:
+        return f"${bls_hourly:,.2f}/hr"
+    return f"≈ ${annual / HOURS_PER_YEAR:,.2f}/hr"
+
+
+def hourly_range(
+    low: float, high: float, bls_low: float | None = None, bls_high: float | None = None
+) -> str:
+    """ "$18.54–$24.32/hr" (BLS's own) or "≈ $18.54–$24.32/hr" (each over 2,080 hours)."""
+    if bls_low is not None and bls_high is not None:
+        return f"${bls_low:,.2f}–${bls_high:,.2f}/hr"
+    return f"≈ ${low / HOURS_PER_YEAR:,.2f}–${high / HOURS_PER_YEAR:,.2f}/hr"
+
 
 NEAR_AVERAGE = ("near_average_phoenix", "near_average_dallas", "near_average_charlotte")
 """The cities the guide says pay close to its national average range, in the guide's order."""
@@ -115,9 +141,13 @@ def bls_national() -> SourcedPay:
     percentiles = national.percentiles()
     assert percentiles is not None
     p10, p25, median, p75, p90 = percentiles
+    n = national
     text = (
-        f"median {money(median)}; middle half {money(p25)}-{money(p75)}; "
-        f"10th-90th percentile {money(p10)}-{money(p90)}"
+        f"median {money(median)} ({hourly_text(median, n.hourly_median)}); "
+        f"middle half {money(p25)}-{money(p75)} "
+        f"({hourly_range(p25, p75, n.hourly_p25, n.hourly_p75)}); "
+        f"10th-90th percentile {money(p10)}-{money(p90)} "
+        f"({hourly_range(p10, p90, n.hourly_p10, n.hourly_p90)})"
     )
     return SourcedPay("All industries, United States", text, table.source, table.date)
 
@@ -131,9 +161,11 @@ def bls_pt_offices() -> SourcedPay | None:
         return None
     if row.median is None:
         return None
-    text = f"median {money(row.median)}"
+    text = f"median {money(row.median)} ({hourly_text(row.median)})"
     if row.p25 is not None and row.p75 is not None:
-        text += f"; middle half {money(row.p25)}-{money(row.p75)}"
+        text += (
+            f"; middle half {money(row.p25)}-{money(row.p75)} ({hourly_range(row.p25, row.p75)})"
+        )
     pt = tables.pt_offices
     label = f"Offices of physical therapists (NAICS {pt.naics})"
     return SourcedPay(label, text, pt.source, pt.date)
@@ -188,7 +220,7 @@ def comparisons() -> tuple[Comparison, ...]:
                 _guide_pay(quoted),
                 SourcedPay(
                     f"BLS's own {period} table",
-                    money(same_year.median),
+                    f"{money(same_year.median)} ({hourly_text(same_year.median)})",
                     history.source,
                     period,
                 ),
@@ -228,7 +260,12 @@ def comparisons() -> tuple[Comparison, ...]:
             Comparison(
                 f"Example pay in {area.name}",
                 _guide_pay(example),
-                SourcedPay("BLS median there", money(area.median), table.source, table.date),
+                SourcedPay(
+                    "BLS median there",
+                    f"{money(area.median)} ({hourly_text(area.median, area.hourly_median)})",
+                    table.source,
+                    table.date,
+                ),
                 _verdict(_bounds(example), (area.median, area.median)),
                 "The estimate uses BLS's wages for the area itself.",
             )
@@ -288,7 +325,8 @@ def _near_average_cities() -> list[Comparison]:
                 ),
                 SourcedPay(
                     "BLS median there (against the national median)",
-                    f"{money(area.median)} ({_signed_percent(premium)})",
+                    f"{money(area.median)} ({_signed_percent(premium)}), "
+                    f"{hourly_text(area.median, area.hourly_median)}",
                     table.source,
                     table.date,
                 ),

@@ -8,7 +8,8 @@ import pytest
 pytest.importorskip("PySide6")
 
 from fit_checks import plain
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument, QTextDocumentFragment
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ptplanner.core.content import overview
@@ -163,7 +164,13 @@ def test_every_footnote_names_a_source_and_its_tooltip_the_licence(tab: Overview
 
 
 def _card_text(card: QWidget) -> str:
-    return " ".join(label.text() for label in card.findChildren(QLabel))
+    # As read: rich labels without their markup (jargon is a glossary link).
+    return " ".join(
+        label.text()
+        if label.textFormat() == Qt.TextFormat.PlainText
+        else QTextDocumentFragment.fromHtml(label.text()).toPlainText()
+        for label in card.findChildren(QLabel)
+    )
 
 
 def test_pay_shows_bls_first_with_its_source(tab: OverviewTab) -> None:

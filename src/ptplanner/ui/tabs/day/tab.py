@@ -11,7 +11,8 @@ shows how the working hours divide among the kinds of work
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QToolTip, QVBoxLayout, QWidget
 
 from ptplanner.core.day import DayTimeline
 from ptplanner.core.onet import OnetData
@@ -143,6 +144,18 @@ class DayTab(QWidget):
         self.details.next_button.setEnabled(index < len(self.timeline.blocks) - 1)
         self.hours_chart.set_highlight(block.kind)
         self.details_scroll.verticalScrollBar().setValue(0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Shown by Ctrl+2 or a tab click (not the window coming back): the arrow keys should
+        # walk the day at once, without a Tab first to reach the timeline.
+        if not event.spontaneous():
+            self.timeline_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if not event.spontaneous():
+            QToolTip.hideText()  # a block's tooltip would float over the next tab
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

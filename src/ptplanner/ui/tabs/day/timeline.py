@@ -1,13 +1,15 @@
 """The day's timeline in the "A day in the life" tab: coloured blocks on a time axis.
 
 A click or the Left, Right, Home and End keys select a block; the tab shows it in the details
-panel. Painted with QPainter from the live palette, so it follows light and dark schemes; the
-block colours come from the data (mid-luminance, with a matching label colour).
+panel. Each block is labelled inside it, or above the track when too narrow
+(:mod:`~ptplanner.ui.tabs.day.block_labels`); the tooltip gives the full text. Painted with
+QPainter from the live palette, so it follows light and dark schemes; the block colours come
+from the data (mid-luminance, with a matching label colour).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLineF, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -21,34 +23,23 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ptplanner.core.day import DayBlock, DayTimeline, minutes
+from ptplanner.ui.tabs.day.block_labels import (
+    INSET_BOTTOM,
+    INSET_TOP,
+    TITLE_LINES,
+    BlockLabel,
+    callout_label,
+    callout_lanes,
+    inside_label,
+    swatch_width,
+)
 from ptplanner.ui.tabs.day.time_text import clock
 from ptplanner.ui.widgets import mix
-
-
-def wrap_words(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
-    """``text`` broken at spaces into at most ``max_lines`` lines, the last elided if need be."""
-    words = text.split()
-    lines: list[str] = []
-    current = ""
-    for index, word in enumerate(words):
-        trial = f"{current} {word}" if current else word
-        if metrics.horizontalAdvance(trial) <= width:
-            current = trial
-            continue
-        if current:
-            lines.append(current)
-        current = word
-        if len(lines) == max_lines - 1:
-            current = " ".join(words[index:])
-            break
-    if current:
-        lines.append(metrics.elidedText(current, Qt.TextElideMode.ElideRight, width))
-    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
-
 
 KEYS_HINT = (
     "Left and Right arrow keys move between blocks of the day; Home and End jump to the first "
@@ -68,7 +59,6 @@ class TimelineView(QWidget):
     selection_changed = Signal(str)
 
     PAD_TOP = 10  # room above the blocks for the raised, outlined selected block
-    BLOCK_HEIGHT = 56
     RAISE = 4  # how far the selected block stands out above and below the others
 
     def __init__(self, timeline: DayTimeline, parent: QWidget | None = None) -> None:
@@ -79,6 +69,7 @@ class TimelineView(QWidget):
         self._end = minutes(timeline.day_end)
         self._index = 0
         self._hover = -1
+        self._lanes = 0  # callout lanes above the track at the current width
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -123,13 +114,27 @@ class TimelineView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 0.9)
         return font
 
+    def _title_font(self) -> QFont:
+        font = self._label_font()
+        font.setBold(True)
+        return font
+
+    def _block_height(self) -> int:
+        line = QFontMetrics(self._title_font()).height()
+        return round(INSET_TOP + INSET_BOTTOM) + (1 + TITLE_LINES) * line + 2
+
+    def _callout_height(self) -> int:
+        """Room for the callout lanes, above the selected block's raise and focus ring."""
+        return self._lanes * QFontMetrics(self._title_font()).height() + (2 if self._lanes else 0)
+
     def _margin_x(self) -> int:
         # Half an "HH:MM" label each side, so the first and last tick labels are not cut.
         return QFontMetrics(self._label_font()).horizontalAdvance("00:00") // 2 + 6
 
     def _track(self) -> QRect:
         margin = self._margin_x()
-        return QRect(margin, self.PAD_TOP, self.width() - 2 * margin, self.BLOCK_HEIGHT)
+        top = self.PAD_TOP + self._callout_height()
+        return QRect(margin, top, self.width() - 2 * margin, self._block_height())
 
     def _x(self, minute: int) -> float:
         track = self._track()
@@ -154,14 +159,55 @@ class TimelineView(QWidget):
             rect = self._rect_at(index).adjusted(0, -self.RAISE, 0, self.RAISE)
             if rect.contains(pos):
                 return index
+        for index, label in self._callouts().items():
+            if label.rect.contains(QPointF(pos)):
+                return index
         return -1
+
+    def _callouts(self) -> dict[int, BlockLabel]:
+        rects = [QRectF(self._rect_at(index)) for index in range(len(self.blocks))]
+        font = self._title_font()
+        height = QFontMetrics(font).height()
+        lanes = callout_lanes(self.blocks, rects, font, self.width())
+        # Lane 0 sits just above the raised selected block, further lanes above it.
+        bottom = self._callout_height()
+        return {
+            index: callout_label(text, left, bottom - (lane + 1) * height, width, font)
+            for index, (lane, text, left, width) in lanes.items()
+        }
+
+    def _label_at(self, index: int) -> BlockLabel:
+        callout = self._callouts().get(index)
+        if callout is not None:
+            return callout
+        return inside_label(self.blocks[index], QRectF(self._rect_at(index)), self._title_font())
+
+    def block_label(self, block_id: str) -> BlockLabel:
+        """The label drawn for a block: its lines, font and where (for tests)."""
+        for index, block in enumerate(self.blocks):
+            if block.id == block_id:
+                return self._label_at(index)
+        raise KeyError(block_id)
+
+    def _count_lanes(self) -> int:
+        rects = [QRectF(self._rect_at(index)) for index in range(len(self.blocks))]
+        lanes = callout_lanes(self.blocks, rects, self._title_font(), self.width())
+        return 1 + max((lane for lane, *_ in lanes.values()), default=-1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        lanes = self._count_lanes()
+        if lanes != self._lanes:
+            self._lanes = lanes
+            self.updateGeometry()  # callouts need more (or less) room above the track
 
     def sizeHint(self) -> QSize:
         return QSize(900, self.minimumSizeHint().height())
 
     def minimumSizeHint(self) -> QSize:
         label_height = QFontMetrics(self._label_font()).height()
-        return QSize(480, self.PAD_TOP + self.BLOCK_HEIGHT + self.RAISE + 12 + label_height + 4)
+        above = self.PAD_TOP + self._callout_height()
+        return QSize(480, above + self._block_height() + self.RAISE + 12 + label_height + 4)
 
     # ----------------------------------------------------------------- painting
 
@@ -186,6 +232,7 @@ class TimelineView(QWidget):
         painter.restore()
 
         self._paint_block(painter, self._index, raised=True)
+        self._paint_callouts(painter, text_colour)
         self._paint_axis(painter, track, text_colour)
 
     def _paint_block(self, painter: QPainter, index: int, *, raised: bool) -> None:
@@ -203,7 +250,7 @@ class TimelineView(QWidget):
             painter.drawRoundedRect(rect, 4, 4)
         else:
             painter.fillRect(rect, fill)
-        self._paint_label(painter, block, rect, QColor(style.text_colour))
+        self._paint_label(painter, index, QColor(style.text_colour))
         if raised:
             # Two rings (text colour outside the base colour) stay visible on any fill, in
             # light and dark schemes; keyboard focus adds the highlight colour around them.
@@ -216,34 +263,37 @@ class TimelineView(QWidget):
                 painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2.5))
                 painter.drawRoundedRect(rect.adjusted(-3.5, -3.5, 3.5, 3.5), 6, 6)
 
-    def _paint_label(
-        self, painter: QPainter, block: DayBlock, rect: QRectF, colour: QColor
-    ) -> None:
-        inner = rect.adjusted(6, 5, -5, -5)
-        if inner.width() < 28:
-            return  # too narrow for any text; the tooltip and the details panel name it
-        small = self._label_font()
-        metrics = QFontMetrics(small)
+    def _paint_label(self, painter: QPainter, index: int, colour: QColor) -> None:
+        label = self._label_at(index)
+        if label.callout:
+            return  # painted with the other callouts, above the track
+        metrics = QFontMetrics(label.font)
         painter.setPen(colour)
-        painter.setFont(small)
-        top = QRectF(inner.left(), inner.top(), inner.width(), metrics.height())
-        painter.drawText(
-            top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, block.start
-        )
-        title_font = QFont(small)
-        title_font.setBold(True)
-        title_metrics = QFontMetrics(title_font)
-        painter.setFont(title_font)
-        y = top.bottom() + 2
-        for line in wrap_words(block.title, title_metrics, int(inner.width()), max_lines=2):
-            if line == "…":
-                break
+        y = label.rect.top()
+        for number, line in enumerate(label.lines):
+            font = self._label_font() if number == 0 else label.font  # the time is not bold
+            painter.setFont(font)
             painter.drawText(
-                QRectF(inner.left(), y, inner.width(), title_metrics.height()),
+                QRectF(label.rect.left(), y, label.rect.width(), metrics.height()),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 line,
             )
-            y += title_metrics.height()
+            y += metrics.height()
+
+    def _paint_callouts(self, painter: QPainter, text_colour: QColor) -> None:
+        for index, label in self._callouts().items():
+            rect = label.rect
+            side = swatch_width(label.font) - 4
+            swatch = QRectF(rect.left(), rect.center().y() - side / 2, side, side)
+            painter.setPen(QPen(text_colour, 1))
+            painter.setBrush(QColor(self.timeline.style(self.blocks[index].kind).colour))
+            painter.drawRect(swatch.adjusted(0.5, 0.5, -0.5, -0.5))
+            painter.setFont(label.font)
+            painter.drawText(
+                rect.adjusted(side + 4, 0, 0, 0),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                label.lines[0],
+            )
 
     def _paint_axis(self, painter: QPainter, track: QRect, text_colour: QColor) -> None:
         palette = self.palette()
@@ -313,6 +363,8 @@ class TimelineView(QWidget):
             Qt.Key.Key_End: len(self.blocks) - 1,
         }
         if key in moves:
+            # A tooltip from hovering would go on naming the block the keys just left.
+            QToolTip.hideText()
             self.select_index(moves[key])
             event.accept()
             return

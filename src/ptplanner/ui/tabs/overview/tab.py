@@ -33,6 +33,9 @@ from PySide6.QtWidgets import (
 from ptplanner.core.content import Overview
 from ptplanner.core.onet import OnetData, OnetOccupation
 from ptplanner.ui.accessibility import announce, plain_descriptions
+from ptplanner.ui.tabs.overview.card_grid import GAP, MAX_CARD_WIDTH, MAX_COLUMNS
+from ptplanner.ui.tabs.overview.glossary_links import add_glossary_links
+from ptplanner.ui.tabs.overview.highlight import Highlighter
 from ptplanner.ui.tabs.overview.ladder_chart import LadderPayChart
 from ptplanner.ui.tabs.overview.search import (
     SearchEdit,
@@ -51,8 +54,8 @@ from ptplanner.ui.tabs.overview.sections.pay import add_pay
 from ptplanner.ui.tabs.overview.sections.related_jobs import add_related_jobs
 from ptplanner.ui.widgets import MutedLabel, make_label, tint_muted
 
-READING_WIDTH = 820
-"""Widest the text column grows (px): about 100 characters a line at the usual UI font."""
+READING_WIDTH = MAX_COLUMNS * MAX_CARD_WIDTH + GAP
+"""Widest the reading column grows (px): two cards side by side, each at its widest."""
 ANNOUNCE_PAUSE_MS = 700
 """How long typing in the search box pauses before the number of matches is announced."""
 
@@ -68,6 +71,7 @@ class OverviewTab(QWidget):
         occupation = self._find_occupation(overview.onet_top_skills.soc_code)
         self._moving = False  # True while the tab itself scrolls or moves the nav selection
         self._pending_section: Section | None = None
+        self._highlighter = Highlighter()
 
         self.setObjectName("overviewTab")
         self._build_frame()
@@ -83,6 +87,7 @@ class OverviewTab(QWidget):
         add_related_jobs(builder, overview)
         add_outlook(builder, overview)
         self._column.addStretch(1)
+        add_glossary_links(self._content, self)
         # Wide enough for the longest title plus item padding and a scroll bar, never eliding.
         widest = max(self._nav.fontMetrics().horizontalAdvance(s.title) for s in self._sections)
         scroll_bar = self._nav.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
@@ -224,6 +229,7 @@ class OverviewTab(QWidget):
         query = self.search_edit.text()
         words = query.casefold().split()
         shown = filter_sections(self._sections, query)
+        self._mark_matches()
 
         self._no_matches.setText(f"No matches for “{query.strip()}”")
         self._empty_state.setVisible(shown == 0)
@@ -244,6 +250,10 @@ class OverviewTab(QWidget):
                 self._nav.setCurrentItem(first.nav_item)
         finally:
             self._moving = False
+
+    def _mark_matches(self) -> None:
+        shown = [s.widget for s in self._sections if not s.widget.isHidden()]
+        self._highlighter.mark(shown, self.search_edit.text(), self.palette())
 
     def _announce_result(self) -> None:
         query = self.search_edit.text().strip()
@@ -315,3 +325,4 @@ class OverviewTab(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             tint_muted(self)
+            self._mark_matches()  # the mark's colours follow the scheme

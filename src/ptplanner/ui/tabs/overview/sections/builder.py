@@ -3,7 +3,9 @@ the record of what search can hide (:mod:`ptplanner.ui.tabs.overview.search`).
 
 Each section module calls :meth:`SectionBuilder.begin_section`, then, for each run of cards
 under one heading, :meth:`~SectionBuilder.begin_group` and :meth:`~SectionBuilder.add_entry`
-or :meth:`~SectionBuilder.add_extra`.
+or :meth:`~SectionBuilder.add_extra`. A run of entry cards goes into a
+:class:`~ptplanner.ui.tabs.overview.card_grid.CardGrid`, side by side when the window is wide;
+anything else (a heading, a chart, a note) spans the column and starts a new run after it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from ptplanner.ui.tabs.overview.card_grid import CardGrid
 from ptplanner.ui.tabs.overview.card_keys import CardKeys
 from ptplanner.ui.tabs.overview.search import Entry, EntryKind, Group, Section, SectionKey
 from ptplanner.ui.widgets import Card, make_label
@@ -36,6 +39,7 @@ class SectionBuilder:
         self.sections: list[Section] = []
         self._section: Section | None = None
         self._group: Group | None = None
+        self._grid: CardGrid | None = None  # the run of cards being laid out, if any
         self.card_keys = CardKeys(nav)
 
     def begin_section(self, key: SectionKey, title: str, intro: str) -> None:
@@ -51,6 +55,7 @@ class SectionBuilder:
         nav_item = QListWidgetItem(title)
         nav_item.setSizeHint(QSize(0, self.metrics.height() + 14))
         self.nav.addItem(nav_item)
+        self._grid = None
         section = Section(key, title, widget, layout, nav_item)
         self.sections.append(section)
         self._section = section
@@ -59,6 +64,7 @@ class SectionBuilder:
     def begin_group(self, heading: str | None = None) -> Group:
         assert self._section is not None
         label = None
+        self._grid = None
         if heading:
             label = make_label(heading, "subheading")
             label.setAccessibleDescription(GROUP_HEADING)
@@ -80,8 +86,11 @@ class SectionBuilder:
     ) -> None:
         """Record ``widget`` as one thing search can hide (and, with ``place``, lay it out)."""
         assert self._section is not None and self._group is not None
-        if place:
+        if place and isinstance(widget, Card):
+            self._grid_for_cards().addWidget(widget)
+        elif place:
             self._section.layout.addWidget(widget)
+            self._grid = None
         if isinstance(widget, Card):
             self._card_entry(widget)
         self._group.entries.append(Entry(kind, entry_id, widget, haystack.casefold()))
@@ -90,9 +99,18 @@ class SectionBuilder:
         """Lay out ``widget``, shown exactly when some entry of the current group is."""
         assert self._section is not None and self._group is not None
         self._section.layout.addWidget(widget)
+        self._grid = None
         self._group.extras.append(widget)
         if isinstance(widget, Card):
             self._card_entry(widget)
+
+    def _grid_for_cards(self) -> CardGrid:
+        assert self._section is not None
+        if self._grid is None:
+            holder = QWidget()
+            self._grid = CardGrid(holder)
+            self._section.layout.addWidget(holder)
+        return self._grid
 
     def _card_entry(self, card: Card) -> None:
         """A keyboard stop, its first line (the card's title) described as a heading."""

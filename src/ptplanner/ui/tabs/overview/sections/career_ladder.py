@@ -11,6 +11,7 @@ import html
 from ptplanner.core.content import CareerRung, Overview
 from ptplanner.core.format import money
 from ptplanner.core.knowledge import industry_wages
+from ptplanner.core.pay_sources import HOURLY_NOTE, hourly_range, hourly_text
 from ptplanner.core.sources import Cited
 from ptplanner.ui.tabs.overview.ladder_chart import LadderPayChart, LadderRow, ladder_row
 from ptplanner.ui.tabs.overview.sections.builder import SectionBuilder
@@ -77,14 +78,15 @@ def _rung_card(
         low, high = row.band
         pay = make_label(
             f"<b>BLS pay in PT offices, {html.escape(pt.date)}:</b> median "
-            f"{money(row.wages.median)} a year · this step's band, {row.band_label}: "
-            f"{money(low)}–{money(high)}",
+            f"{money(row.wages.median)} a year ({hourly_text(row.wages.median)}) · this step's "
+            f"band, {row.band_label}: {money(low)}–{money(high)} ({hourly_range(low, high)})",
             rich=True,
         )
         pay.setObjectName("blsPay")
         card.add(pay)
         bls_cite = Cited(source=pt.source, date=pt.date)
-        card.add(footnote([bls_cite], f"NAICS {pt.naics} ({mapping.naics_title})"))
+        naics = f"NAICS {pt.naics} ({mapping.naics_title})"
+        card.add(footnote([bls_cite], f"{naics} · {HOURLY_NOTE}"))
     else:
         card.add(make_label(f"No BLS figure for SOC {rung.soc_code} in PT offices."))
     if rung.guide_pay is not None:

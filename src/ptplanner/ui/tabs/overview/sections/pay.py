@@ -8,6 +8,7 @@ import html
 from collections.abc import Sequence
 
 from ptplanner.core.pay_sources import (
+    HOURLY_NOTE,
     Comparison,
     SourcedPay,
     bls_national,
@@ -54,7 +55,9 @@ def add_pay(builder: SectionBuilder) -> None:
         make_label(f"BLS, {national.date}: {occupation_title()} (SOC {occupation()})", "title")
     )
     card.add(make_label(pay_table(bls_rows), rich=True))
-    card.add(footnote([Cited(source=r.source, date=r.date) for r in bls_rows]))
+    card.add(
+        footnote([Cited(source=r.source, date=r.date) for r in bls_rows], _hourly_note(bls_rows))
+    )
     haystack = " ".join(["bls", occupation_title(), *(f"{r.label} {r.text}" for r in bls_rows)])
     builder.add_entry("note", "pay_bls", card, haystack)
 
@@ -120,7 +123,13 @@ def _comparison_card(comparison: Comparison) -> Card:
             [
                 Cited(source=comparison.guide.source, date=comparison.guide.date),
                 Cited(source=comparison.bls.source, date=comparison.bls.date),
-            ]
+            ],
+            _hourly_note([comparison.guide, comparison.bls]),
         )
     )
     return card
+
+
+def _hourly_note(rows: Sequence[SourcedPay]) -> str:
+    """Say how an hourly figure was worked out, where one of ``rows`` has such a figure."""
+    return HOURLY_NOTE if any("≈" in row.text for row in rows) else ""

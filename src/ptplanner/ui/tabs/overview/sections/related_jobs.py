@@ -13,6 +13,7 @@ import html
 from ptplanner.core.content import Overview, RelatedJobFacts, related_job_facts
 from ptplanner.core.format import money
 from ptplanner.core.knowledge import industry_wages
+from ptplanner.core.pay_sources import HOURLY_NOTE, hourly_range, hourly_text
 from ptplanner.ui.tabs.overview.sections.builder import SectionBuilder
 from ptplanner.ui.widgets import Card, MutedLabel, footnote, make_label
 
@@ -56,17 +57,22 @@ def _job_card(facts: RelatedJobFacts, naics_title: str) -> Card:
     card.add(MutedLabel(soc, small=False))
     card.add(make_label(job.how))
     if pay is not None and pay.median is not None:
-        text = f"<b>BLS pay in PT offices, {html.escape(pt.date)}:</b> median {money(pay.median)}"
+        text = (
+            f"<b>BLS pay in PT offices, {html.escape(pt.date)}:</b> median "
+            f"{money(pay.median)} a year ({hourly_text(pay.median)})"
+        )
         if pay.p25 is not None and pay.p75 is not None:
-            text += f" a year · middle half {money(pay.p25)}–{money(pay.p75)}"
-        else:
-            text += " a year"
+            text += (
+                f" · middle half {money(pay.p25)}–{money(pay.p75)} "
+                f"({hourly_range(pay.p25, pay.p75)})"
+            )
         label = make_label(text, rich=True)
     else:
         label = make_label(f"BLS publishes no pay for SOC {job.soc_code} in PT offices.")
     label.setObjectName("blsPay")
     card.add(label)
-    card.add(footnote([facts.pay_cite], f"NAICS {pt.naics} ({naics_title})"))
+    hourly = f" · {HOURLY_NOTE}" if pay is not None and pay.median is not None else ""
+    card.add(footnote([facts.pay_cite], f"NAICS {pt.naics} ({naics_title}){hourly}"))
     if facts.education is not None:
         text = (
             f"<b>Typical entry:</b> {html.escape(facts.education.lower())} · "
