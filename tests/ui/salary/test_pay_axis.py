@@ -38,7 +38,7 @@ def test_the_pay_axis_lays_out_as_pyqtgraph_would(tab: SalaryTab, qtbot: QtBot) 
         (41_000, 41_000),
         (38_123.4, 97_456.2),
     )
-    for width, height in ((1280, 800), (1000, 560)):
+    for width, height in ((1280, 800), (1000, 600)):
         tab.resize(width, height)
 
         def resized(h: int = height) -> bool:

@@ -170,16 +170,6 @@ def test_hovering_a_year_shows_its_figures(tab: SalaryTab, qtbot: QtBot) -> None
     assert QToolTip.text() == plot.hover_text
 
 
-def test_a_short_graph_has_a_compact_legend(tab: SalaryTab, qtbot: QtBot) -> None:
-    plot, legend = tab.plot, tab.plot.legend
-    assert plot.height() < 420
-    assert legend.columnCount == 2
-    assert legend.boundingRect().height() <= plot.height() / 3
-    tab.resize(1280, 1100)  # a taller window: the legend goes back to one entry a line
-    qtbot.waitUntil(lambda: plot.height() >= 420)
-    assert legend.columnCount == 1
-
-
 def legend_slack(legend: ProjectionLegend) -> tuple[float, float]:
     """Empty room in the legend's box right of and below its widest and lowest text, in px.
 
@@ -191,37 +181,101 @@ def legend_slack(legend: ProjectionLegend) -> tuple[float, float]:
     )
 
 
-def test_the_legend_box_hugs_its_entries(tab: SalaryTab, qtbot: QtBot) -> None:
-    # The box veils the lines that pass under it, so room beyond its text looks like a line
-    # fading for no reason; it used to grow with each change of columns.
+def covered_points(tab: SalaryTab) -> list[tuple[float, float]]:
+    """The points of the lines on show that lie under the legend's box (none, rightly)."""
+    plot = tab.plot
+    box = plot.legend.mapRectToScene(plot.legend.boundingRect())
+    view = plot.getPlotItem().vb
+    curves = (
+        plot.typical_curve,
+        plot.low_curve,
+        plot.high_curve,
+        plot.total_curve,
+        plot.bls_low,
+        plot.bls_high,
+        *plot.compare_curves,
+    )
+    return [
+        (x, y)
+        for curve in curves
+        if curve.isVisible()
+        for x, y in zip(*curve.getData(), strict=True)
+        if box.contains(view.mapViewToScene(QPointF(x, y)))
+    ]
+
+
+@pytest.mark.parametrize("size", [(1000, 600), (1024, 700), (1280, 720), (1600, 1000)])
+def test_the_legend_never_covers_the_lines(
+    tab: SalaryTab, qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    """It used to sit over the view, on the total compensation line in a short graph."""
+    # Two pinned scenarios as well, their lines among the ones checked.
+    click(qtbot, tab.inputs.cert_checks["cmaa"])
+    QTest.mouseClick(tab.pin_button, Qt.MouseButton.LeftButton)
+    click(qtbot, tab.inputs.cert_checks["cehrs"])
+    QTest.mouseClick(tab.pin_button, Qt.MouseButton.LeftButton)
+    tab.resize(*size)
+    qtbot.waitUntil(lambda: tab.size().width() == size[0] and tab.height() == size[1])
     plot, legend = tab.plot, tab.plot.legend
-    short = legend_slack(legend)
-    assert legend.columnCount == 2
-    assert 0 <= short[0] <= 12
-    assert 0 <= short[1] <= 12
+    qtbot.wait(20)  # the legend follows the plot's new size on the next layout
+    assert covered_points(tab) == []
+    box = legend.mapRectToScene(legend.boundingRect())
+    view = plot.getPlotItem().vb.sceneBoundingRect()
+    assert not box.intersects(view)  # not over the view at all: under it
+    assert box.top() >= plot.getPlotItem().getAxis("bottom").sceneBoundingRect().top()
+    # Whole and on show, within the widget.
+    assert plot.rect().contains(plot.mapFromScene(box).boundingRect())
+    assert all(0 <= room <= 12 for room in legend_slack(legend))
+
+
+def test_the_legend_takes_as_many_columns_as_the_width_holds(tab: SalaryTab, qtbot: QtBot) -> None:
+    plot, legend = tab.plot, tab.plot.legend
+    tab.resize(1600, 900)
+    qtbot.waitUntil(lambda: legend.columnCount == 4)  # the four entries on one line
+    one_line = legend.boundingRect().height()
+    tab.resize(1000, 700)
+    qtbot.waitUntil(lambda: legend.columnCount < 4)
+    assert legend.width_in(legend.columnCount) <= plot.width()
+    assert legend.boundingRect().height() > one_line
+    # The box fits its entries as they are now, through changes of columns and pins.
     width = legend.boundingRect().width()
-    for height in (1100, 800, 1100, 800):  # one column, two, one, two
-        tab.resize(1280, height)
-
-        def laid_out(h: int = height) -> bool:
-            return bool((plot.height() >= 420) == (h > 1000))
-
-        qtbot.waitUntil(laid_out)
-        assert legend.columnCount == (1 if height > 1000 else 2)
-        assert all(0 <= room <= 12 for room in legend_slack(legend))
-    assert legend.boundingRect().width() == width
-    # A faint frame shows where the veil is: the edge stands out from the graph's background.
-    box = plot.mapFromScene(legend.mapRectToScene(legend.boundingRect())).boundingRect()
-    image = plot.grab().toImage()
-    edge = image.pixelColor(box.center().x(), box.top())
-    inside = image.pixelColor(box.center().x(), box.top() + 3)
-    assert edge != inside
-    assert edge != image.pixelColor(box.center().x(), box.top() - 3)
-    # A long pinned label widens the box, and clearing it gives the room back.
     click(qtbot, tab.inputs.cert_checks["cmaa"])
     QTest.mouseClick(tab.pin_button, Qt.MouseButton.LeftButton)
     assert all(0 <= room <= 12 for room in legend_slack(legend))
-    assert legend.boundingRect().width() > width
     QTest.mouseClick(tab.unpin_button, Qt.MouseButton.LeftButton)
     assert all(0 <= room <= 12 for room in legend_slack(legend))
     assert legend.boundingRect().width() == width
+
+
+def test_the_legend_entries_explain_their_terms(tab: SalaryTab) -> None:
+    from ptplanner.core.glossary import tooltip
+
+    tips = {label.text: label.toolTip() for _sample, label in tab.plot.legend.items}
+    assert tips["Your role's BLS 10th–90th percentile"] == tooltip("p10_p90")
+    assert tips["Likely range (low–high)"] == tooltip("likely_range")
+    assert tips["Total compensation"] == tooltip("total_compensation")
+
+
+def test_the_pay_axis_reads_zero_as_dollars_and_keeps_its_title_whole(
+    tab: SalaryTab, qtbot: QtBot
+) -> None:
+    axis = tab.plot.getPlotItem().getAxis("left")
+    assert axis.tickStrings([0.0, 20_000.0, 40_000.0], 1.0, 20_000.0) == ["$0", "$20k", "$40k"]
+    for size in ((1280, 1000), (1000, 600)):
+        tab.resize(*size)
+        height = size[1]
+
+        def resized(h: int = height) -> bool:
+            return bool(tab.height() == h)
+
+        qtbot.waitUntil(resized)
+        qtbot.wait(20)
+        label = axis.label
+        title = label.toPlainText().strip()
+        assert title in ("Pay per year (2026 dollars)", "Pay per year")
+        # The title, drawn turned, fits the axis's height: not cut at the top (or bottom).
+        drawn = tab.plot.mapFromScene(label.mapRectToScene(label.boundingRect())).boundingRect()
+        axis_box = tab.plot.mapFromScene(axis.sceneBoundingRect()).boundingRect()
+        assert axis_box.top() - 4 <= drawn.top()
+        assert drawn.bottom() <= axis_box.bottom() + 4
+    assert axis.label.toPlainText().strip() == "Pay per year"  # a short graph: the short title

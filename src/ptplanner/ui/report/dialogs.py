@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QMarginsF, QSettings, QStandardPaths
 from PySide6.QtGui import QPageLayout, QPageSize
 
 from ptplanner import __version__
+from ptplanner.core import paths
 from ptplanner.core.print_queue import QueueStatus, query_queue
 from ptplanner.core.report.build import ReportInput
 from ptplanner.ui.report.document import page_count, render
@@ -31,16 +32,16 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 
-def _new_printer(report: ReportInput) -> QPrinter:
+def _new_printer(report: ReportInput, *, printer_paper: bool = True) -> QPrinter:
+    """A printer set up for the report: the selected printer's own paper (``printer_paper``),
+    else, or with no printer at all, the paper used where the user lives, as for a PDF."""
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(job_title(report))
     printer.setCreator(f"ptplanner {__version__}")
-    # The selected (default) printer's own paper, so preview and print lay out the same pages;
-    # with no printer at all, the paper used where the user lives, as for a PDF.
     info = QPrinterInfo.printerInfo(printer.printerName())
-    paper = info.defaultPageSize() if not info.isNull() else QPageSize()
+    paper = info.defaultPageSize() if printer_paper and not info.isNull() else QPageSize()
     if paper.isValid():
         printer.setPageSize(paper)
     else:
@@ -129,7 +130,9 @@ def make_preview_dialog(parent: QWidget | None, report: ReportInput) -> QPrintPr
     """The print preview dialog for a report, not yet shown (``preview`` runs it)."""
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-    printer = _new_printer(report)
+    # The exported PDF's paper, not the default printer's: the preview shows the pages that
+    # Export PDF writes (it showed A4 pages where the PDF had Letter ones, or the other way).
+    printer = _new_printer(report, printer_paper=False)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("Print preview — salary projection")
     dialog.paintRequested.connect(lambda device: render(device, report))
@@ -145,15 +148,42 @@ def preview(parent: QWidget | None, report: ReportInput) -> None:
     dialog.deleteLater()
 
 
+LAST_FOLDER_KEY = "export/last_folder"
+
+
+def _window_settings() -> QSettings:
+    """window.ini, where the window keeps what is only the window's (geometry, last folder)."""
+    return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+def export_folder() -> Path:
+    """Where Export PDF opens: the folder last exported to, else Documents, else home.
+
+    Always an absolute folder that exists (nothing is created): given a folder that does not
+    exist, the file dialog opened in the current directory, the source folder under ``make
+    run``.
+    """
+    last = _window_settings().value(LAST_FOLDER_KEY, "")
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    for candidate in (last, documents):
+        if isinstance(candidate, str) and candidate:
+            folder = Path(candidate).expanduser()
+            if folder.is_absolute() and folder.is_dir():
+                return folder
+    return Path.home().resolve()
+
+
+def remember_export_folder(folder: Path) -> None:
+    settings = _window_settings()
+    settings.setValue(LAST_FOLDER_KEY, str(folder))
+    settings.sync()
+
+
 def export_pdf_with_dialog(parent: QWidget | None, report: ReportInput) -> Path | None:
     """Ask where to save, write the PDF and return its path (None if cancelled or failed)."""
-    from PySide6.QtCore import QStandardPaths
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    folder = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    ) or str(Path.home())
-    suggested = str(Path(folder) / default_pdf_name(report.printed_on))
+    suggested = str(export_folder() / default_pdf_name(report.printed_on))
     chosen, _ = QFileDialog.getSaveFileName(
         parent, "Export salary projection as PDF", suggested, "PDF documents (*.pdf)"
     )
@@ -170,4 +200,5 @@ def export_pdf_with_dialog(parent: QWidget | None, report: ReportInput) -> Path 
             parent, "Could not export the PDF", f"Could not write {target}:\n{reason}."
         )
         return None
+    remember_export_folder(target.resolve().parent)
     return target

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDoubleSpinBox, QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
+from ptplanner.core.glossary import tooltip
 from ptplanner.core.knowledge import benefit_costs
 from ptplanner.core.salary.inputs import (
     INFLATION_RANGE,
@@ -68,7 +69,10 @@ def inflation_tip() -> str:
 
 # Tooltips that say more than the field's own description (in lines: Qt does not wrap plain text).
 def assumption_tips() -> dict[str, str]:
-    return {"market_growth_pct": growth_tip(), "inflation_pct": inflation_tip()}
+    return {
+        "market_growth_pct": f"{growth_tip()}\n\n{tooltip('pay_scale_growth')}",
+        "inflation_pct": f"{inflation_tip()}\n\n{tooltip('cpi')}",
+    }
 
 
 def sources_text() -> str:
@@ -108,6 +112,7 @@ class AssumptionsBox(QFrame):
                 spin.setToolTip(tip)
             self.spins[field] = spin
             caption = QLabel(label)
+            caption.setToolTip(tip or "")  # the label explains as its box does
             caption.setWordWrap(True)
             caption.setBuddy(spin)
             grid.addWidget(caption, at, 0)

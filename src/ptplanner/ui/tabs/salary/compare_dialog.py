@@ -25,6 +25,7 @@ from ptplanner.core.compare import PlaceFigures, compare_places
 from ptplanner.core.locations import LocationError
 from ptplanner.core.salary.inputs import SalaryInputs
 from ptplanner.ui.accessibility import announce, name_with_value, set_value
+from ptplanner.ui.fitting import fit_to_screen
 from ptplanner.ui.tabs.salary.compare_chart import CompareChart
 from ptplanner.ui.tabs.salary.compare_rows import compare_rows, short_area
 from ptplanner.ui.tabs.salary.location_box import LocationComboBox
@@ -88,6 +89,7 @@ class CompareDialog(QDialog):
             picker.activated.connect(lambda _i: self.refresh())
             picker.eliding_line.editingFinished.connect(self.refresh)
         self.resize(1000, 680)
+        fit_to_screen(self)  # 680 tall is more than a 1024x768 screen leaves a dialog
         self.refresh()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDoubleSpinBox,
     QFormLayout,
     QFrame,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptplanner.core.locations import usable_areas
 from ptplanner.core.salary.model import salary_model
 from ptplanner.ui.accessibility import name_with_value, set_tip, set_value
 from ptplanner.ui.fitting import FittedComboBox
@@ -116,13 +114,7 @@ class InputsPanel(QScrollArea):
         location_line = self.location_combo.lineEdit()
         if location_line is not None:  # where the place is typed; unnamed otherwise
             location_line.setAccessibleName("Location")
-        for area in usable_areas():
-            self.location_combo.addItem(area.name)
-        completer = QCompleter(self.location_combo.model(), self.location_combo)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.location_combo.setCompleter(completer)
+        self.location_combo.fill_places()  # grouped by state, completing everyday names too
         self.location_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -169,6 +161,10 @@ class InputsPanel(QScrollArea):
         self.years_spin.setRange(1, 50)
         self.years_spin.setSuffix(" years")
         self.years_spin.setAccessibleName("Project over (years)")
+        self.years_spin.setToolTip(
+            "This year and the next N years: the Year by year table has N + 1 rows, as "
+            "'ptplanner projection --years N' and the printout do."
+        )
         projection_form.addRow("&Project over", self.years_spin)
         self.plan_check = QCheckBox("Include my plan's milestones")
         self.plan_check.setAccessibleName("Include my plan's milestones")

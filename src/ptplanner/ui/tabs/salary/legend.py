@@ -1,8 +1,8 @@
-"""The projection graph's key: one entry per line and band, over the graph in a veiled box.
+"""The projection graph's key: one entry per line and band, under the graph, never over a line.
 
-A pyqtgraph legend with what this graph needs of it: two columns in a short graph, a box that
-fits its entries as they are now, colours that follow the palette, and text painted from cached
-images (the legend sits over the chart, so every change of the lines repaints it).
+A pyqtgraph legend with what this graph needs of it: as many columns as the graph's width holds
+(so it takes as few lines of height as it can), a box that fits its entries as they are now,
+colours that follow the palette, and text painted from cached images.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 
 from ptplanner.ui.tabs.salary.chart import DOT_SIZE, TYPICAL, Line
-from ptplanner.ui.widgets import mix
 
-TALL_ENOUGH_FOR_ONE_COLUMN = 420  # graph height in pixels from which the legend is one column
+MAX_COLUMNS = 4  # entries side by side at most, however wide the graph
+COLUMN_GAP = 18  # pixels between one entry and the next on a line
 
 
 class DotSample(ItemSample):  # type: ignore[misc]
@@ -43,14 +43,9 @@ class ProjectionLegend(pg.LegendItem):  # type: ignore[misc]
             label.setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_colours(self, text: QColor, background: QColor) -> None:
-        # A short graph has lines under the legend: a veil of the background keeps its text
-        # readable over them while they still show through.
-        veil = QColor(background)
-        veil.setAlpha(210)
-        self.setBrush(pg.mkBrush(veil))
-        # A faint frame shows where the veil is: a line passing under the legend then reads as
-        # passing behind a card, not as a stretch of line drawn paler for no reason.
-        self.setPen(pg.mkPen(mix(text, background, 0.22)))
+        # Under the graph, on the window's own background: no box or veil needed.
+        self.setPen(pg.mkPen(None))
+        self.setBrush(pg.mkBrush(None))
         self.setLabelTextColor(text)
         for _sample, label in self.items:
             label.setText(label.text)  # LabelItem applies a new colour only when text is set
@@ -69,14 +64,44 @@ class ProjectionLegend(pg.LegendItem):  # type: ignore[misc]
         for sample, label in self.items:
             for entry in (sample, label):
                 entry.resize(entry.effectiveSizeHint(Qt.SizeHint.PreferredSize))
+        # Room after each entry's text but the last on its line, so entries never run together.
+        for column in range(1, 2 * self.columnCount - 1, 2):
+            self.layout.setColumnSpacing(column, COLUMN_GAP)
         self.updateSize()
 
-    def fit_columns(self, graph_height: int) -> None:
-        """Five entries in one column cover half of a short graph; two columns, three rows."""
-        columns = 1 if graph_height >= TALL_ENOUGH_FOR_ONE_COLUMN else 2
+    def updateSize(self) -> None:
+        """pyqtgraph's sum of entry widths, with the gaps between entries it leaves out."""
+        self.layout.invalidate()
+        hint = self.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize)
+        self.setGeometry(0, 0, hint.width(), hint.height())
+
+    def width_in(self, columns: int) -> float:
+        """The legend's width with its entries in ``columns`` columns, at their natural size."""
+        preferred = Qt.SizeHint.PreferredSize
+        widths = [
+            sample.effectiveSizeHint(preferred).width()
+            + label.effectiveSizeHint(preferred).width()
+            + 2 * self.layout.horizontalSpacing()
+            for sample, label in self.items
+        ]
+        gaps = COLUMN_GAP * (columns - 1)
+        return float(sum(max(widths[c::columns], default=0.0) for c in range(columns)) + gaps)
+
+    def fit_columns(self, room: float) -> None:
+        """As many columns as fit in ``room`` pixels of width: the fewer lines, the taller the
+        graph above it."""
+        most = max(1, min(MAX_COLUMNS, len(self.items)))
+        columns = next((c for c in range(most, 1, -1) if self.width_in(c) <= room), 1)
         if columns != self.columnCount:
             self.setColumnCount(columns)
             self.fit()
+
+    def set_entry_tip(self, item: object, tip: str) -> None:
+        """A tooltip on an entry's sample and text: what the line or band shows."""
+        for sample, label in self.items:
+            if sample.item is item:
+                sample.setToolTip(tip)
+                label.setToolTip(tip)
 
     def repaint_sample(self, item: Line) -> None:
         for sample, _label in self.items:

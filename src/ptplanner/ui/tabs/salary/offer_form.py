@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ptplanner.core.format import money
 from ptplanner.core.locations import LocationError
+from ptplanner.core.messages import plain_message, sentence
 from ptplanner.core.offer import Offer, OfferCheck, check_offer, parse_pay
 from ptplanner.core.salary.inputs import SalaryInputs
 from ptplanner.ui.accessibility import announce, name_with_value, set_value
@@ -137,7 +138,7 @@ class OfferForm(QGroupBox):
             inputs = self.inputs.model_copy(update={"location": place})
             result = check_offer(offer, inputs, self.year)
         except ValidationError as error:
-            self._fail(str(error.errors()[0]["msg"]).removeprefix("Value error, "))
+            self._fail(sentence(plain_message(error)))
             return
         except (ValueError, LocationError) as error:
             self._fail(str(error))

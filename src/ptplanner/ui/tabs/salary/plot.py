@@ -1,5 +1,6 @@
 """The projection graph: typical pay with its low-high band, total compensation, the role's BLS
-10th-90th percentile band here, and up to four pinned scenarios, with figures on hover.
+10th-90th percentile band here, and up to four pinned scenarios, with figures on hover and the
+legend under the axes.
 
 Pay shows in this year's dollars or nominal ones, as the person picks; the axis and the legend
 say which. A change of role (a promotion) is drawn as the step it is, with a dashed line at its
@@ -16,21 +17,26 @@ from collections.abc import Sequence
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ptplanner.core.format import money
+from ptplanner.core.glossary import tooltip
 from ptplanner.core.projection import Dollars, Projection, YearRow
 from ptplanner.core.report.model import dollars_label
 from ptplanner.core.report.years import role_cell
 from ptplanner.core.salary.ladder import ladder
 from ptplanner.ui.tabs.salary.axes import DollarAxis, YearAxis
 from ptplanner.ui.tabs.salary.chart import COMPARE, TOTAL, TYPICAL, Chart, Line, transparent
+from ptplanner.ui.tabs.salary.figures import per_hour
 from ptplanner.ui.tabs.salary.graph_summary import graph_summary
 from ptplanner.ui.tabs.salary.legend import DotSample, ProjectionLegend
 from ptplanner.ui.tabs.salary.pay_range import steady_range
 from ptplanner.ui.tabs.salary.year_table import experience_cell
 
+TOP_ROOM = 10  # pixels above the pay axis for the top tick's label
+LEGEND_GAP = 4  # pixels between the year axis and the legend, and under the legend
+SHORT_AXIS_TITLE = "Pay per year"
 ROLE_LABEL_STEP = 0.1  # of the graph's height between the names of successive roles
 # The pinned scenarios' lines: told apart by colour and by dash, for those who see few colours.
 PIN_STYLES: tuple[tuple[QColor, Qt.PenStyle], ...] = (
@@ -72,7 +78,8 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         plot.showGrid(x=False, y=False)
         # Room above the view for half a line of text: a tick at the top of the pay axis
         # ("$70k") has its label centred on it, and it was cut in half at the widget's edge.
-        plot.layout.setContentsMargins(1, 8, 1, 1)
+        # The room under the axes is the legend's (see _room_for_legend).
+        plot.layout.setContentsMargins(1, TOP_ROOM, 1, 1)
         plot.setLabel("left", axis_title("today", 0))
         plot.setLabel("bottom", "Year")
         for name in ("left", "bottom", "top", "right"):
@@ -82,9 +89,13 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
             # Room for tick labels only grows: a narrower label ($95k after $100k) would
             # otherwise shift the graph sideways and re-lay every item for a second paint.
             plot.getAxis(name).setStyle(autoReduceTextSpace=False)
-        # What PlotItem.addLegend does, with the legend of this graph.
-        self.legend = plot.legend = ProjectionLegend(offset=(10, 10), labelTextSize="9pt")
-        self.legend.setParentItem(plot.vb)
+        # Under the graph, in room the plot leaves at its bottom: over the view, the legend
+        # covered lines wherever it was put.
+        self.legend = plot.legend = ProjectionLegend(labelTextSize="9pt")
+        self.legend.setParentItem(plot)
+        self.legend.anchor(itemPos=(0.5, 1), parentPos=(0.5, 1), offset=(0, -LEGEND_GAP))
+        self._legend_room = 0
+        self.legend.geometryChanged.connect(self._room_for_legend)
 
         # Drawn in this order: the reference band lowest, then the estimate's band, their
         # (faint) edges, then the lines.
@@ -117,7 +128,14 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         self.legend.addItem(DotSample(self.typical_curve), "Typical base pay")
         self.legend.addItem(self.band_swatch, "Likely range (low–high)")
         self.legend.addItem(self.total_curve, "Total compensation")
-        self.legend.addItem(self.bls_swatch, "BLS 10th–90th percentile, your role here")
+        self.legend.addItem(self.bls_swatch, "Your role's BLS 10th–90th percentile")
+        for item, term in (
+            (self.typical_curve, "typical_pay"),
+            (self.band_swatch, "likely_range"),
+            (self.total_curve, "total_compensation"),
+            (self.bls_swatch, "p10_p90"),
+        ):
+            self.legend.set_entry_tip(item, tooltip(term))
         self.legend.cache_text()
         # The axes too: a change that keeps the range repaints them unchanged.
         for name in ("left", "bottom"):
@@ -150,7 +168,8 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         self._comparisons: tuple[tuple[str, Projection], ...] = ()
         self._legend_pins: tuple[str, ...] = ()
         self._dollars: Dollars = "today"
-        self._y_label = axis_title("today", 0)
+        self._axis_title = self._y_label = axis_title("today", 0)
+        plot.getAxis("left").geometryChanged.connect(self._fit_axis_title)
         self._view: tuple[tuple[float, float], tuple[float, float]] | None = None
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.apply_palette()
@@ -176,7 +195,25 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         super().resizeEvent(event)
         legend = getattr(self, "legend", None)  # pyqtgraph resizes the view while it is built
         if legend is not None:
-            legend.fit_columns(self.height())
+            legend.fit_columns(self.width() - 2 * LEGEND_GAP)
+
+    def _fit_axis_title(self) -> None:
+        """The pay axis's whole title where the axis is tall enough for it, else "Pay per year"
+        (the legend's first entry names the dollars): a short graph cut the title off."""
+        axis = self.getPlotItem().getAxis("left")
+        title = self._axis_title
+        if QFontMetrics(axis.label.font()).horizontalAdvance(title) > axis.height() - 4:
+            title = SHORT_AXIS_TITLE
+        if title != self._y_label:
+            self._y_label = title
+            self.getPlotItem().setLabel("left", title)
+
+    def _room_for_legend(self) -> None:
+        """Keep the plot's bottom margin as tall as the legend, so the axes end above it."""
+        room = round(self.legend.geometry().height()) + 2 * LEGEND_GAP
+        if room != self._legend_room:
+            self._legend_room = room
+            self.getPlotItem().layout.setContentsMargins(1, TOP_ROOM, 1, room)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -253,10 +290,8 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
         unit = dollars_label(dollars, rows[0].year)
         self.legend.set_entry_text(self.typical_curve, f"Typical base pay ({unit})", text)
 
-        label = axis_title(dollars, rows[0].year)
-        if label != self._y_label:
-            self._y_label = label
-            self.getPlotItem().setLabel("left", label)
+        self._axis_title = axis_title(dollars, rows[0].year)
+        self._fit_axis_title()
         values = bls_low + (totals if show_total else high) + bls_high + compared
         kept = self._view[1] if self._view is not None else None
         view = ((years[0] - 0.3, years[-1] + 0.3), steady_range(kept, min(values), max(values)))
@@ -317,9 +352,9 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
             role += f" · {experience_cell(row)}"
         lines = [
             f"{row.year} · {role}",
-            f"Typical base: {money(typical)}",
-            f"Range: {money(low)} – {money(high)}",
-            f"Total compensation: {money(total)}",
+            f"Typical base: {money(typical)} ({per_hour(typical)} an hour)",
+            f"Range: {money(low)} – {money(high)} ({per_hour(low)} – {per_hour(high)} an hour)",
+            f"Total compensation: {money(total)} ({per_hour(total)} an hour)",
             f"In {unit}",
         ]
         if row.events:
@@ -333,7 +368,8 @@ class ProjectionPlot(pg.PlotWidget):  # type: ignore[misc]
 
     def _mouse_moved(self, position: QPointF) -> None:
         plot = self.getPlotItem()
-        if self._projection is None or not plot.sceneBoundingRect().contains(position):
+        # Over the view only: the legend under it has tooltips of its own.
+        if self._projection is None or not plot.vb.sceneBoundingRect().contains(position):
             self.cursor.hide()
             return
         year = round(plot.vb.mapSceneToView(position).x())

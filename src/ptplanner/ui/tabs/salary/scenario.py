@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 
 from ptplanner.core.locations import LocationError
+from ptplanner.core.messages import plain_message, sentence
 from ptplanner.core.plan.profile import PlanProfile, derive_profile
 from ptplanner.core.plan.salary_link import PlanEffects
 from ptplanner.core.projection import Dollars, Projection, ProjectionRequest, project
@@ -37,9 +38,7 @@ from ptplanner.ui.tabs.salary.pins import (
 
 def _message(error: ValidationError | LocationError | ValueError) -> str:
     if isinstance(error, ValidationError):
-        first = error.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        return f"{field}: {str(first['msg']).removeprefix('Value error, ')}"
+        return sentence(plain_message(error))
     return str(error)
 
 

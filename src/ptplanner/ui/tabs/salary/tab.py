@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ptplanner.core.glossary import tooltip
 from ptplanner.core.projection import Projection
 from ptplanner.ui.accessibility import announce, name_with_value, plain_descriptions, set_value
 from ptplanner.ui.tabs.salary.details import DetailPages
@@ -38,7 +39,7 @@ from ptplanner.ui.tabs.salary.plot import ProjectionPlot
 from ptplanner.ui.tabs.salary.scenario import ScenarioModel
 from ptplanner.ui.tabs.salary.splitter import ShareSplitter
 
-GRAPH_SHARE = 0.55  # of the height the graph and the detail tables share
+GRAPH_SHARE = 0.55  # of the height the graph (its legend under it) and the detail tables share
 
 
 def today_text(year: int) -> str:
@@ -135,17 +136,21 @@ class SalaryTab(QWidget):
         self.today_radio.setAccessibleName(dollars_name(self.scenario.start_year))
         self.today_radio.setToolTip(
             "Pay in this year's dollars: inflation taken out, so the lines show\n"
-            "what pay will buy (the default)."
+            "what pay will buy (the default).\n\n" + tooltip("todays_dollars")
         )
         self.nominal_radio = QRadioButton("N&ominal dollars")
         self.nominal_radio.setAccessibleName("Show pay in nominal dollars")  # the visible words
-        self.nominal_radio.setToolTip("Pay as the amounts paid in each year, inflation included.")
+        self.nominal_radio.setToolTip(
+            "Pay as the amounts paid in each year, inflation included.\n\n"
+            + tooltip("nominal_dollars")
+        )
         self.dollars_group = QButtonGroup(self)
         self.dollars_group.addButton(self.today_radio)
         self.dollars_group.addButton(self.nominal_radio)
         self.total_check = QCheckBox("Show &total compensation")
         self.total_check.setChecked(True)
         self.total_check.setAccessibleName("Show total compensation line")
+        self.total_check.setToolTip(tooltip("total_compensation"))
         self.pin_button = QPushButton("Pin for &comparison")
         self.pin_button.setToolTip(
             "Keep this scenario on the graph (up to four), then change the inputs;\n"

@@ -1,21 +1,24 @@
 """The "Year by year" table's model: the projection's rows, read-only, copyable as text.
 
 Money shows in the dollars the person picked (this year's by default, or nominal), and the
-column titles say which; the Role column shows the job of each year, so a promotion's jump in
+column titles say which (and, on hover, what the term means); hovering a money cell gives it
+as hourly pay; the Role column shows the job of each year, so a promotion's jump in
 pay sits beside its reason.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
 from ptplanner.core.format import money
+from ptplanner.core.glossary import tooltip
 from ptplanner.core.projection import Dollars, YearRow
 from ptplanner.core.report.model import dollars_label
 from ptplanner.core.report.years import role_cell
+from ptplanner.ui.tabs.salary.figures import per_hour
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -39,6 +42,8 @@ class ProjectionTableModel(QAbstractTableModel):
     MONEY = frozenset({3, 4, 5})
     RIGHT = frozenset({0, 3, 4, 5})
     EVENTS = 6
+    # The glossary terms the money columns' titles explain on hover.
+    TERMS: ClassVar[dict[int, str]] = {3: "typical_pay", 4: "likely_range", 5: "total_compensation"}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +96,13 @@ class ProjectionTableModel(QAbstractTableModel):
             return experience_cell(row)
         return "; ".join(row.events)
 
+    def hourly(self, row: YearRow, column: int) -> str:
+        """A money cell as hourly pay (a year of 2,080 hours): "$22.08 an hour"."""
+        low, typical, high, total = row.money(self.dollars)
+        if column == 4:
+            return f"{per_hour(low)} – {per_hour(high)} an hour"
+        return f"{per_hour(typical if column == 3 else total)} an hour"
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -101,6 +113,8 @@ class ProjectionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 1 and not row.working:
                 return f"Before your first job: what a {row.role_title.lower()} earns then"
+            if column in self.MONEY:
+                return self.hourly(row, column)
             if column in {1, self.EVENTS}:
                 # Longer than their column at times: hovering shows them whole.
                 return self.cell(row, column) or None
@@ -113,6 +127,9 @@ class ProjectionTableModel(QAbstractTableModel):
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            term = self.TERMS.get(section)
+            return None if term is None else tooltip(term)
         if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.rows):
             # The (hidden) row header a screen reader names each cell by: its year, not "3".
             return str(self.rows[section].year)
