@@ -33,6 +33,7 @@ from ptplanner.core.plan.template import empty_plan, ready_plan
 from ptplanner.core.storage.codec import MAX_PLAN_BYTES, parse_plan
 from ptplanner.core.storage.errors import (
     CorruptPlanError,
+    PlanChangedOnDisk,
     PlanImportError,
     RestoreError,
     SaveError,
@@ -768,7 +769,12 @@ def test_saving_an_unchanged_plan_again_makes_no_backup(store: PlanStore, plan_p
     assert len(store.list_backups()) == 1
     assert same_content(first, store.read_backup(store.list_backups()[0].path))
     plan_path.write_bytes(plan_path.read_bytes().replace(b"One more", b"Edited elsewhere"))
-    store.save(second)  # the outside edit is kept as a backup before it is overwritten
+    # An outside edit is never overwritten unread (issue 22); once merged, it is kept as a
+    # backup before it is replaced.
+    with pytest.raises(PlanChangedOnDisk) as changed:
+        store.save(second)
+    assert b"Edited elsewhere" in plan_path.read_bytes()
+    store.save_merged(second, changed.value.disk_plan)
     assert len(store.list_backups()) == 2
     assert store.read_backup(store.list_backups()[0].path).milestones[-1].title == (
         "Edited elsewhere"
@@ -933,7 +939,7 @@ def test_csv_rows_in_any_order_blank_ids_and_a_byte_order_mark(tmp_path: Path) -
         ("id,parent_id,title\na,zz,A\n", "parent_id 'zz' is not an id"),
         ("id,parent_id,title\na,b,A\nb,a,B\n", "loop"),
         ("id,title,status\na,A,finished\n", "Line 2"),
-        ("id,title,target_date\na,A,soon\n", "Line 2: target_date"),
+        ("id,title,target_date\na,A,soon\n", "Line 2: the target date must be a date"),
         ("id,title,link_kind\na,A,certification\n", "together"),
         ("id,title,link_kind,link_value\na,A,certification,rn\n", "Line 2"),
         ("id,title,renews_every_months\na,A,two\n", "whole number"),

@@ -26,6 +26,7 @@ examples:
   ptplanner plan export plan.csv
   ptplanner plan export milestones.ics --remind-days 14   for a calendar app
   ptplanner plan --plan-file /media/usb/plan.json list
+  ptplanner plan merge "plan (conflicted copy 2026-12-02).json" --take theirs
 """
 
 
@@ -133,6 +134,17 @@ def add_plan_parser(subparsers: Subcommands) -> None:
     imp.add_argument("file")
     imp.add_argument(
         "--format", choices=("json", "csv"), help="default: from the file name, else json"
+    )
+
+    merge = command(
+        "merge", "merge a sync tool's conflict copy into the plan (the copy is kept in backups)"
+    )
+    merge.add_argument("file", help="the conflict copy ('ptplanner plan list' names any it finds)")
+    merge.add_argument(
+        "--take",
+        choices=("ours", "theirs"),
+        help="where both changed the same thing, keep this computer's version (ours) or the "
+        "copy's (theirs); without it such a merge stops and lists them, writing nothing",
     )
 
     init = command("init", "start a plan from the ready-made PT Care Coordinator plan")

@@ -3,7 +3,8 @@
 Before each save the current ``plan.json`` is hard-linked (copied where links are not possible)
 into ``backups/`` as ``plan-YYYYmmdd-HHMMSS-ffffff.json``; the newest :data:`KEEP_RECENT` are kept
 plus the newest of each of the last :data:`KEEP_DAYS` days. Tagged copies
-(``plan-...-v0.json``, the original of an upgraded file) are never pruned.
+(``plan-...-v0.json``, the original of an upgraded file; ``plan-...-conflict.json``, a sync tool's
+conflict copy once merged) are never pruned.
 """
 
 from __future__ import annotations
@@ -100,6 +101,23 @@ class Backups:
         """Keep ``data`` as a backup that rotation never removes (raises OSError)."""
         make_private_dir(self.directory)
         atomic_write(self.new_path(tag), data)
+
+    def take(self, path: Path, tag: str) -> Path:
+        """Move the file at ``path`` (a merged conflict copy) in as a tagged backup, which
+        rotation never removes; returns where it went. Raises OSError."""
+        make_private_dir(self.directory)
+        target = self.new_path(tag)
+        try:
+            os.rename(path, target)
+        except OSError:
+            # Another file system (a backups/ folder linked elsewhere): copy, then remove.
+            shutil.copyfile(path, target)
+            os.chmod(target, 0o600)
+            os.unlink(path)
+        fsync_dir(self.directory)
+        with contextlib.suppress(OSError):
+            fsync_dir(path.parent)
+        return target
 
     def list_backups(self) -> list[BackupInfo]:
         """All backups of this plan, newest first."""

@@ -179,3 +179,36 @@ class PlanLock:
             _os_unlock(self._fd)
         os.close(self._fd)
         self._fd = None
+
+
+# --- who holds the lock, for messages ------------------------------------------------------------
+
+_COMMANDS = frozenset({"plan", "projection", "compare", "offer", "window"})
+
+
+def holder_program(pid: int | None, host: str | None) -> str | None:
+    """What the lock's holder is, read from its command line when it runs on this computer:
+    "window" for the desktop window, "ptplanner plan add" for a command, None when unknown
+    (another computer, a platform without /proc, a process that is not ptplanner)."""
+    if pid is None or host != socket.gethostname():
+        return None
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return None
+    words = [part.decode("utf-8", "replace") for part in raw.split(b"\0") if part]
+    names = {"ptplanner", "ptplanner.exe"}
+    start = next((i + 1 for i, word in enumerate(words) if Path(word).name in names), None)
+    if start is None:
+        return None
+    rest = [word for word in words[start:] if not word.startswith("-")]
+    if not rest or rest[0] not in _COMMANDS or rest[0] == "window":
+        return "window"
+    command = rest[:2] if rest[0] == "plan" and len(rest) > 1 else rest[:1]
+    return " ".join(["ptplanner", *command])
+
+
+def plan_lock_owner(plan_path: Path) -> tuple[int | None, str | None]:
+    """(pid, host) of whoever holds the writer lock of the plan at ``plan_path``: the lock file
+    a :class:`~ptplanner.core.storage.store.PlanStore` for that plan takes."""
+    return PlanLock(plan_path.parent / f"{plan_path.stem}.lock").owner()

@@ -26,6 +26,14 @@ What a store promises:
   ``lock_wait`` seconds for it; a second window gets the plan read-only, says why, and can take
   the lock later with :meth:`PlanStore.retry_lock`. A store loaded for reading only
   (``load(writer=False)``) takes no lock and creates nothing, not even the folder.
+* **Never overwrite a version it has not read.** Before each save the store checks that
+  ``plan.json`` is still the file it last loaded or wrote (its inode, time and size, and a hash of
+  its bytes when those cannot tell); if a sync tool or another program replaced it, the save
+  raises :class:`~ptplanner.core.storage.errors.PlanChangedOnDisk` with that version, for the
+  caller to merge (:mod:`ptplanner.core.plan.merge`, base :attr:`PlanStore.base`) and save with
+  :meth:`PlanStore.save_merged`, which backs up the version it replaces. A sync tool's conflict
+  copies beside the plan (:mod:`~ptplanner.core.storage.conflict_copies`) are merged with
+  :meth:`PlanStore.merge_copy` and put away into ``backups/`` with :meth:`PlanStore.finish_copy`.
 * **Failed saves keep the plan.** Disk full, read-only folder and the like raise
   :class:`~ptplanner.core.storage.errors.SaveError` with a one-line message; the store remembers
   the unsaved plan so :meth:`PlanStore.retry_save` can try again later. A save that replaced the
@@ -43,6 +51,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ptplanner.core import paths
+from ptplanner.core.plan.merge import MergeResult
 from ptplanner.core.plan.model import SCHEMA_VERSION, Plan, utc_now
 from ptplanner.core.plan.template import empty_plan
 from ptplanner.core.storage.atomic_io import (
@@ -60,12 +69,21 @@ from ptplanner.core.storage.codec import (
     parse_plan,
     parse_plan_and_version,
 )
+from ptplanner.core.storage.conflict_copies import (
+    ConflictCopy,
+    find_conflict_copies,
+    merge_copy_file,
+)
+from ptplanner.core.storage.disk_check import KnownVersion, file_identity
 from ptplanner.core.storage.errors import (
     CorruptPlanError,
     NewerPlanError,
     PlanFileError,
     RestoreError,
     SaveError,
+    backup_message,
+    save_message,
+    sync_message,
 )
 from ptplanner.core.storage.lock import PlanLock
 from ptplanner.core.storage.safe_read import RefusedFileError, check_regular, read_regular_file
@@ -104,33 +122,6 @@ class _SaveState:
     must not back up the unchanged plan.json again and again, pushing real history out."""
 
 
-def _save_message(error: OSError, directory: Path) -> str:
-    # Only what is true wherever the store is used: the window adds that it retries, while a
-    # command line run simply ends, its change not made.
-    if error.errno in {errno.ENOSPC, errno.EDQUOT}:
-        return "The disk is full, so your plan was not saved. Free some space and try again."
-    if error.errno in {errno.EROFS, errno.EACCES, errno.EPERM}:
-        return (
-            f"ptplanner cannot write to {directory} (read-only or no permission), so your plan "
-            "was not saved."
-        )
-    reason = error.strerror or str(error)
-    return f"Your plan was not saved ({reason})."
-
-
-def _backup_message(error: OSError, backup_dir: Path) -> str:
-    reason = error.strerror or str(error)
-    return f"the previous version could not be copied into {backup_dir} ({reason})"
-
-
-def _sync_message(error: OSError, directory: Path) -> str:
-    reason = error.strerror or str(error)
-    return (
-        f"the plan was saved, but {directory} could not be flushed to disk ({reason}); "
-        "if the computer loses power soon, the previous version may come back"
-    )
-
-
 def _now_stamp(moment: datetime) -> str:
     return moment.strftime("%Y%m%d-%H%M%S")
 
@@ -162,6 +153,7 @@ class PlanStore:
         self.read_only = False
         self.read_only_reason: str | None = None
         self._state = _SaveState()
+        self._known = KnownVersion()
         self._loaded_identity: tuple[int, int, int] | None = None
 
     # --- context manager ---
@@ -229,6 +221,7 @@ class PlanStore:
         try:
             data = read_regular_file(self.path, MAX_PLAN_BYTES)
         except FileNotFoundError:
+            self._known.note_missing()
             return LoadResult(new_plan(), read_only, tuple(messages), is_new=True)
         except RefusedFileError as refused:
             return self._unreadable(
@@ -263,6 +256,8 @@ class PlanStore:
 
         if version < SCHEMA_VERSION and not self.read_only:
             self._keep_pre_migration_copy(data, version)
+        if self._loaded_identity is not None:
+            self._known.note(self._loaded_identity, data, plan)
         return LoadResult(plan, self.read_only, tuple(messages))
 
     def _unreadable(
@@ -449,7 +444,7 @@ class PlanStore:
             try:
                 make_private_dir(self.directory)
             except OSError as error:
-                raise SaveError(_save_message(error, self.directory)) from error
+                raise SaveError(save_message(error, self.directory)) from error
             busy, message = self._take_lock()
             if busy:
                 raise SaveError(message or "Another ptplanner window has the plan open.")
@@ -473,6 +468,29 @@ class PlanStore:
             resolve_output_path(self.path)
         except OSError as error:
             raise SaveError(f"The plan was not saved: {error.strerror}.") from error
+        if self._known.check(self.path):
+            # A damaged file synced in: kept aside like any damaged plan, then replaced.
+            with contextlib.suppress(OSError):
+                self._move_aside()
+        self._back_up_current(plan)
+        try:
+            make_private_dir(self.directory)
+            # Write through a symlinked plan.json (e.g. into a synced folder) instead of
+            # replacing the link itself with a regular file.
+            atomic_write(Path(os.path.realpath(self.path)), data)
+        except UnsyncedWriteError as error:
+            # The new file is in place: reporting "not saved" would make a retry repeat the change.
+            self._state.sync_error = sync_message(error, self.directory)
+        except OSError as error:
+            raise SaveError(save_message(error, self.directory)) from error
+        self._state.last_saved = stamped
+        self._state.written = self._file_identity()
+        if self._state.written is not None:
+            self._known.note(self._state.written, data, stamped)
+        with contextlib.suppress(OSError):
+            self._backups.prune()
+
+    def _back_up_current(self, plan: Plan) -> None:
         self._state.backup_error = None
         self._state.sync_error = None
         try:
@@ -483,28 +501,10 @@ class PlanStore:
                 self._state.backed_up = current
         except OSError as error:
             # The save itself is still atomic; missing one backup is the lesser harm.
-            self._state.backup_error = _backup_message(error, self.backup_dir)
-        try:
-            make_private_dir(self.directory)
-            # Write through a symlinked plan.json (e.g. into a synced folder) instead of
-            # replacing the link itself with a regular file.
-            atomic_write(Path(os.path.realpath(self.path)), data)
-        except UnsyncedWriteError as error:
-            # The new file is in place: reporting "not saved" would make a retry repeat the change.
-            self._state.sync_error = _sync_message(error, self.directory)
-        except OSError as error:
-            raise SaveError(_save_message(error, self.directory)) from error
-        self._state.last_saved = stamped
-        self._state.written = self._file_identity()
-        with contextlib.suppress(OSError):
-            self._backups.prune()
+            self._state.backup_error = backup_message(error, self.backup_dir)
 
     def _file_identity(self) -> tuple[int, int, int] | None:
-        try:
-            info = os.stat(self.path)
-        except OSError:
-            return None
-        return info.st_ino, info.st_mtime_ns, info.st_size
+        return file_identity(self.path)
 
     def _unchanged_since_last_save(self, plan: Plan) -> bool:
         """True for a repeat save of what is already on disk (an autosave with no edits):
@@ -536,3 +536,48 @@ class PlanStore:
         plan = self.read_backup(path)
         self.save(plan)
         return self._state.last_saved or plan
+
+    # --- another computer's version (issue 22) ---
+
+    @property
+    def base(self) -> Plan | None:
+        """The plan as this store last loaded or saved it: the base for merging a version from
+        elsewhere. None when no plan file was there at the last load."""
+        return self._known.base
+
+    def reload(self) -> Plan:
+        """Read the plan file again and take it as the new :attr:`base` (after an outside
+        change, when nothing here needs merging); a damaged file is handled as by :meth:`load`."""
+        return self.load(writer=self._lock.held).plan
+
+    def save_merged(self, plan: Plan, replaced_disk_plan: Plan) -> None:
+        """Save ``plan``, merged with ``replaced_disk_plan`` (the version a
+        :class:`PlanChangedOnDisk` carried). That version is backed up first. If the file changed
+        yet again since, raises PlanChangedOnDisk anew: merge once more."""
+        self._known.accept(self.path, replaced_disk_plan)
+        self.save(plan)
+
+    def conflict_copies(self) -> list[ConflictCopy]:
+        """Sync tools' conflict copies of this plan beside it, oldest first."""
+        return find_conflict_copies(self.path)
+
+    def merge_copy(self, path: Path, ours: Plan | None = None) -> MergeResult:
+        """Merge the conflict copy at ``path`` into ``ours`` (default: :attr:`base`); nothing
+        is saved. The base is guessed from backups (see
+        :func:`~ptplanner.core.storage.conflict_copies.common_base`). A damaged copy is moved
+        into backups/ and never merged: raises CorruptCopyError saying where it went; any
+        other unusable copy raises ConflictCopyError and stays where it is."""
+        stamp = _now_stamp(self._clock())
+        backups = [info.path for info in self.list_backups()]
+        return merge_copy_file(
+            Path(path),
+            ours if ours is not None else self._known.base,
+            backups,
+            self.backup_dir,
+            stamp,
+        )
+
+    def finish_copy(self, path: Path) -> Path:
+        """Move a merged conflict copy into backups/ (kept, never pruned); returns where it
+        went. Raises OSError."""
+        return self._backups.take(Path(path), "conflict")
