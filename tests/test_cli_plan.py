@@ -302,7 +302,7 @@ def test_edits_are_refused_while_a_window_has_the_plan_open(
     with PlanStore() as window:
         window.load()
         code, _, err = cli(capsys, "plan", "add", "x")
-        assert_one_line_error(code, err, "Another ptplanner window has this plan open")
+        assert_one_line_error(code, err, "another ptplanner program (process")
         # Reading takes no lock: the window's lock is no reason for a note (issue 18).
         code, out, err = cli(capsys, "plan", "list")
         assert code == 0

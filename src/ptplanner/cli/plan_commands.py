@@ -16,8 +16,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ptplanner.cli.args import EXIT_USAGE, UsageError, shown_text
+from ptplanner.cli.plan_lock import busy_message
 from ptplanner.core import paths
 from ptplanner.core.format import whole_number
+from ptplanner.core.messages import what_is_wrong
 from ptplanner.core.plan.calendar import MAX_REMIND_DAYS, calendar_items, plan_to_ics
 from ptplanner.core.plan.link_choices import link_label
 from ptplanner.core.plan.model import (
@@ -27,12 +29,13 @@ from ptplanner.core.plan.model import (
     Status,
     cleared_dates_notice,
     date_range_problem,
+    step_count,
     tolerating_out_of_range_dates,
 )
 from ptplanner.core.plan.operations import PlanOpError, add_milestone, remove_milestone, set_status
 from ptplanner.core.plan.template import empty_plan, ready_plan
 from ptplanner.core.storage.atomic_io import atomic_write
-from ptplanner.core.storage.errors import PlanImportError, SaveError
+from ptplanner.core.storage.errors import PlanChangedOnDisk, PlanImportError, SaveError
 from ptplanner.core.storage.import_export import (
     export_plan_csv,
     export_plan_json,
@@ -62,7 +65,12 @@ def run_plan_command(args: argparse.Namespace) -> int:
     """Run one ``ptplanner plan`` command; returns the exit status."""
     handler = _HANDLERS[getattr(args, "plan_command", None) or "list"]
     try:
-        handler(args)
+        try:
+            handler(args)
+        except PlanChangedOnDisk:
+            # A sync tool replaced the plan between this command's load and save: do it again
+            # on the new version (once; a second change in that moment is reported).
+            handler(args)
     except (UsageError, PlanOpError, SaveError, PlanImportError) as error:
         text = " ".join(str(error).split())  # one line, whatever the message held
         print(f"ptplanner: error: {text}", file=sys.stderr)
@@ -117,8 +125,10 @@ def _opened(args: argparse.Namespace, *, write: bool) -> Iterator[tuple[PlanStor
             # a good file.
             reason = store.read_only_reason or "it could not be read"
             raise UsageError(f"not using the plan {store.path}: {reason}")
+        if write and result.read_only and store.lock_busy:
+            raise UsageError(busy_message(store.path, WRITER_LOCK_WAIT_S))
         if write and result.read_only:
-            # The reason (another window, newer format, unwritable folder) is the whole message.
+            # The reason (newer format, unwritable folder) is the whole message.
             raise UsageError(store.read_only_reason or "the plan is open read-only")
         _notes(result)
         notice = cleared_dates_notice(cleared)
@@ -146,8 +156,7 @@ def _parse_link(text: str) -> SalaryLink:
     except ValueError as error:
         message = str(error).splitlines()[0]
         if isinstance(error, ValidationError):
-            first = error.errors()[0]
-            message = str(first["msg"]).removeprefix("Value error, ")
+            message = what_is_wrong(error.errors()[0])
         raise UsageError(f"--link: {message}") from None
 
 
@@ -200,7 +209,10 @@ def format_tree(plan: Plan, today: date) -> str:
 
 
 def _cmd_list(args: argparse.Namespace) -> None:
-    with _opened(args, write=False) as (_, result):
+    with _opened(args, write=False) as (store, result):
+        from ptplanner.cli.plan_merge import print_conflict_copy_notes
+
+        print_conflict_copy_notes(store.path, getattr(args, "plan_file", None))
         plan = result.plan
         if not plan.milestones:
             print(
@@ -232,9 +244,12 @@ def _cmd_add(args: argparse.Namespace) -> None:
     except ValidationError as error:
         first = error.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else "value"
-        option = {"title": "title", "notes": "--notes", "renews_every_months": "--renews-every"}
-        message = str(first["msg"]).removeprefix("Value error, ")
-        raise UsageError(f"{option.get(field, field)}: {message}") from None
+        option = {
+            "title": "the title",
+            "notes": "--notes:",
+            "renews_every_months": "--renews-every:",
+        }
+        raise UsageError(f"{option.get(field, field + ':')} {what_is_wrong(first)}") from None
     with _opened(args, write=True) as (store, result):
         parent_id = resolve_id(result.plan, args.parent).id if args.parent else None
         change = add_milestone(result.plan, milestone, parent_id)
@@ -339,7 +354,7 @@ def _cmd_export(args: argparse.Namespace) -> None:
     writer: Callable[[Plan, Path], None] = export_plan_csv if kind == "csv" else export_plan_json
     writer(plan, target)
     # shown_text: a file name may be any bytes, stdout takes only text.
-    print(f"Wrote {plan.count()} steps to {shown_text(str(target))} ({kind.upper()}).")
+    print(f"Wrote {step_count(plan)} steps to {shown_text(str(target))} ({kind.upper()}).")
 
 
 def _write_ics(target: Path, text: str) -> None:
@@ -366,21 +381,26 @@ def _cmd_import(args: argparse.Namespace) -> None:
         if backed_up and not result.is_new
         else ""
     )
-    print(f"Imported {imported.count()} steps from {shown_text(str(source))}.{kept}")
+    print(f"Imported {step_count(imported)} steps from {shown_text(str(source))}.{kept}")
 
 
 def _cmd_init(args: argparse.Namespace) -> None:
     with _opened(args, write=True) as (store, result):
         if not result.is_new and result.plan.milestones and not args.force:
             raise UsageError(
-                f"a plan with {result.plan.count()} steps already exists at {store.path}; "
+                f"a plan with {step_count(result.plan)} steps already exists at {store.path}; "
                 "use --force to replace it (it is backed up first)"
             )
         plan = empty_plan() if args.empty else ready_plan(date.today())
         _save(store, plan)
-    # The same count `plan list` shows: steps to tick off, sub-steps counted, parents not.
-    kind = "an empty plan" if args.empty else f"the ready-made plan ({plan.leaf_counts()[1]} steps)"
+    kind = "an empty plan" if args.empty else f"the ready-made plan ({step_count(plan)} steps)"
     print(f"Started {kind} in {shown_text(str(store.path))}. See it with 'ptplanner plan list'.")
+
+
+def _cmd_merge(args: argparse.Namespace) -> None:
+    from ptplanner.cli.plan_merge import merge_command
+
+    merge_command(args, _opened, _save)
 
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
@@ -391,4 +411,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
     "export": _cmd_export,
     "import": _cmd_import,
     "init": _cmd_init,
+    "merge": _cmd_merge,
 }

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ptplanner.core.plan.model import Plan
-from ptplanner.core.storage.errors import SaveError
+from ptplanner.core.storage.errors import PlanChangedOnDisk, SaveError
 from ptplanner.core.storage.store import PlanStore
 
 AUTOSAVE_DELAY_MS = 800
@@ -54,6 +54,9 @@ class Autosave(QObject):
         self._retry_timer = QTimer(self)
         self._retry_timer.setInterval(RETRY_INTERVAL_MS)
         self._retry_timer.timeout.connect(self.save_now)
+        self.on_changed_on_disk: Callable[[Plan], bool] | None = None
+        """Merges the plan a save found on disk (another computer's) and saves the result,
+        True when nothing is left unsaved; without it, such a save fails like any other."""
 
     @property
     def unsaved(self) -> bool:
@@ -79,16 +82,26 @@ class Autosave(QObject):
             return True
         try:
             self._store.save(plan)
+        except PlanChangedOnDisk as changed:
+            if self.on_changed_on_disk is None:
+                self._failed(str(changed))
+                return False
+            return self.on_changed_on_disk(changed.disk_plan)
         except SaveError as error:
             self._failed(str(error))
             return False
+        self.mark_saved(plan)
+        return True
+
+    def mark_saved(self, plan: Plan) -> None:
+        """``plan`` is on disk now (written by a merge, or read from the file)."""
+        self._timer.stop()
         self._saved_plan = plan
         if self.error is not None:
             self.error = None
             self._retry_timer.stop()
             self.recovered.emit()
         self.saved.emit()
-        return True
 
     def _failed(self, reason: str) -> None:
         first = self.error is None

@@ -58,6 +58,8 @@ from ptplanner.core.storage.store import LoadResult, PlanStore
 from ptplanner.ui.tabs.plan.autosave import RETRY_INTERVAL_MS, Autosave
 from ptplanner.ui.tabs.plan.notices import BANNER_ORDER, Banner, due_notice
 from ptplanner.ui.tabs.plan.plan_files import PlanFiles
+from ptplanner.ui.tabs.plan.plan_sync import PlanSync
+from ptplanner.ui.tabs.plan.sync_banner import ConflictCopies
 from ptplanner.ui.tabs.plan.undo_commands import PlanCommand
 from ptplanner.ui.tabs.plan.unsaved_dialog import ask_unsaved
 
@@ -90,9 +92,15 @@ class PlanController(QObject):
         path: Path | None = None,
         parent: QObject | None = None,
         today: Callable[[], date] = date.today,
+        *,
+        new_plan: Callable[[], Plan] | None = None,
     ) -> None:
         super().__init__(parent)
         self.today = today
+        self._new_plan = new_plan or (lambda: ready_plan(self.today()))
+        """The plan used when there is no file yet: the ready plan unless the caller names one
+        (the window passes an empty plan; its welcome page or the Plan tab's empty page offers
+        the ready plan)."""
         self.undo_stack = QUndoStack(self)
         self._banners: dict[str, Banner] = {}
         self._closed = False
@@ -116,6 +124,9 @@ class PlanController(QObject):
             self.lock_retry.start()
         self.files = PlanFiles(self)
         """Export, import and restore from backup."""
+        self.sync = PlanSync(self, self)
+        """Follows plan.json on disk: reloads or merges another computer's changes."""
+        self.conflict_copies = ConflictCopies(self, self.sync)
 
         app = QCoreApplication.instance()
         if app is not None:
@@ -124,22 +135,28 @@ class PlanController(QObject):
 
         self._show_load_messages()
         self.notice = self._due_notice()
-        if self.load_result.is_new and not self.read_only:
+        if self._writes_new_plan() and not self.read_only:
             # A first run (or a recovery with no backup) writes the plan at once, so the CLI
             # and the next start see the same plan and target dates.
             self.autosave.schedule()
+
+    def _writes_new_plan(self) -> bool:
+        """A new plan with steps is written at once; an empty one only after the first edit, so
+        a first launch closed on the welcome page leaves no plan file and is welcomed again."""
+        return self.load_result.is_new and bool(self._plan.milestones)
 
     def _make_autosave(self) -> Autosave:
         autosave = Autosave(
             self.store,
             lambda: self._plan,
-            None if self.load_result.is_new else self._plan,
+            None if self._writes_new_plan() else self._plan,
             read_only=self.read_only,
             parent=self,
         )
         autosave.failed.connect(self._save_failed)
         autosave.recovered.connect(self._saved_again)
         autosave.saved.connect(self._saved)
+        autosave.on_changed_on_disk = lambda disk_plan: self.sync.merge_disk(disk_plan)
         return autosave
 
     def _load(self) -> LoadResult:
@@ -149,7 +166,7 @@ class PlanController(QObject):
         with gc_paused(then_freeze=True):
             # A far-off date written by an older ptplanner is cleared and named, not fatal.
             with tolerating_out_of_range_dates() as cleared:
-                result = self.store.load(new_plan=lambda: ready_plan(self.today()))
+                result = self.store.load(new_plan=self._new_plan)
             notice = cleared_dates_notice(cleared)
             if notice is not None:
                 result = replace(result, messages=(*result.messages, notice))
@@ -191,7 +208,7 @@ class PlanController(QObject):
         self.save_status_changed.emit(self.save_status())
         if self.read_only:
             return False
-        if self.load_result.is_new:
+        if self._writes_new_plan():
             self.autosave.schedule()
         shown = " It was changed there; this is the plan as saved." if changed else ""
         self.message.emit(
@@ -205,6 +222,10 @@ class PlanController(QObject):
     @property
     def plan(self) -> Plan:
         return self._plan
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     @property
     def has_unsaved_changes(self) -> bool:
@@ -432,6 +453,13 @@ class PlanController(QObject):
     def replace_plan(self, new_plan: Plan, label: str = "Replace plan") -> bool:
         return self._edit(lambda plan: plan_ops.replace_plan(plan, new_plan, label))
 
+    def adopt_disk_plan(self, plan: Plan) -> None:
+        """Show ``plan``, just read from the file (changed there, nothing unsaved here). The undo
+        history described the plan before it, so it goes, as after a reload at start-up."""
+        self.undo_stack.clear()
+        self.autosave.mark_saved(plan)
+        self.install(plan, PlanChange("Reload the plan", structural=True))
+
     def start_from_ready_plan(self) -> bool:
         ready = ready_plan(self.today())
         keep = self._plan.model_copy(update={"milestones": ready.milestones})
@@ -513,5 +541,6 @@ class PlanController(QObject):
             return
         self.autosave.stop()
         self.lock_retry.stop()
+        self.sync.stop()
         self._closed = True
         self.store.close()

@@ -13,8 +13,18 @@ from datetime import date
 from ptplanner.core.format import clip, short_date
 from ptplanner.core.plan.model import DUE_SOON_DAYS, Milestone, attention
 
-BANNER_ORDER = {"read_only": 0, "save": 1, "load": 2, "error": 3, "import": 4, "due": 5}
-"""Banners top to bottom by key: what stops editing first, the launch notice last."""
+BANNER_ORDER = {
+    "read_only": 0,
+    "save": 1,
+    "load": 2,
+    "error": 3,
+    "conflict_error": 4,
+    "conflict": 5,
+    "import": 6,
+    "due": 7,
+}
+"""Banners top to bottom by key: what stops editing first, then what waits to be merged, the
+launch notice last."""
 
 
 @dataclass(frozen=True)
