@@ -76,3 +76,20 @@ def test_version_2_profile_loses_the_first_models_assumptions(tmp_path: Path) ->
     defaults = default_assumptions()
     assert profile.assumptions.market_growth_pct == defaults.market_growth_pct
     assert profile.role == "care_coordinator"
+
+
+def test_version_3_users_are_not_welcomed_again(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"schema_version": 3, "last_tab": 2}))
+    settings = load_settings(path)
+    assert settings.welcome_done
+    assert settings.last_tab == 2
+    save_settings(settings, path)
+    assert json.loads(path.read_text())["welcome_done"] is True
+
+
+def test_a_first_launch_has_not_seen_the_welcome(tmp_path: Path) -> None:
+    assert not load_settings(tmp_path / "settings.json").welcome_done
+    path = tmp_path / "settings.json"
+    save_settings(Settings(), path)
+    assert not load_settings(path).welcome_done

@@ -21,6 +21,35 @@ if TYPE_CHECKING:
     ShownWidget = TypeVar("ShownWidget", bound=QWidget)
 
 
+@pytest.fixture(autouse=True)
+def _returning_user(request: pytest.FixtureRequest, _private_user_dirs: Path) -> None:
+    """Every window test plays a returning user, unless it asks for :func:`first_launch`.
+
+    A returning user is one whose settings file says the welcome page was answered, written by
+    the app's own ``save_settings`` into the test's private config folder (see the root
+    conftest): the window then opens on its tabs, as it does for anyone who has used it before.
+    A plan file is not written: with none, the Plan tab offers its two starts.
+    """
+    if "first_launch" in request.fixturenames:
+        return
+    from ptplanner.core.settings import Settings, save_settings
+
+    save_settings(Settings(welcome_done=True))
+
+
+@pytest.fixture
+def first_launch(_private_user_dirs: Path) -> Path:
+    """A first launch: no settings file and no plan file in the test's private folders.
+
+    Returns the user folder (settings under ``config``, the plan under ``data``).
+    """
+    from ptplanner.core import paths
+
+    assert not (paths.config_dir() / "settings.json").exists()
+    assert not paths.plan_file().exists()
+    return _private_user_dirs
+
+
 @pytest.fixture
 def plan_path(tmp_path: Path) -> Path:
     """A plan file of the test's own, outside the user data folder (not created)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 
@@ -75,6 +76,12 @@ def what_is_wrong(interface: QAccessibleInterface) -> list[str]:
 def test_the_tab_says_what_each_thing_is(
     qtbot: QtBot, open_main_window: OpenMainWindow, tab: str
 ) -> None:
+    from ptplanner.core import paths
+    from ptplanner.core.plan.template import ready_plan
+
+    # A returning user with the ready plan: the Plan tab shows its tree, not the empty page.
+    paths.plan_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.plan_file().write_text(ready_plan(date.today()).model_dump_json(), encoding="utf-8")
     window = open_main_window((1280, 800))
     window.finish_loading()
     window.tabs.setCurrentIndex(TAB_NAMES.index(tab))

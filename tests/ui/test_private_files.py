@@ -69,7 +69,7 @@ def test_window_ini_and_the_settings_folder_are_private(qtbot: QtBot) -> None:
 
 def test_a_window_ini_an_older_version_left_readable_is_made_private(qtbot: QtBot) -> None:
     config = paths.config_dir()
-    config.mkdir(parents=True)
+    config.mkdir(parents=True, exist_ok=True)  # a returning user's folder (tests/ui/conftest.py)
     ini = config / "window.ini"
     ini.write_text("[startup]\nlast_tab=1\n", encoding="utf-8")
     ini.chmod(0o644)

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ptplanner.core import paths
 from ptplanner.core.storage.atomic_io import atomic_write, make_private_dir
 
-SETTINGS_VERSION = 3
+SETTINGS_VERSION = 4
 SETTINGS_FILE_NAME = "settings.json"
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,13 @@ def _v2_to_v3(raw: Raw) -> Raw:
     return upgraded
 
 
+@migration(3)
+def _v3_to_v4(raw: Raw) -> Raw:
+    # Version 4 greets a first launch with the welcome page. A settings file from before it
+    # belongs to someone who has used the app already: they are not greeted again.
+    return {**raw, "welcome_done": True, "schema_version": 4}
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="ignore", validate_assignment=True)
 
@@ -95,6 +102,8 @@ class Settings(BaseModel):
     """How many days ahead of a step's target date its reminder comes (and the calendar's alarm)."""
     reminded: dict[str, str] = Field(default_factory=dict)
     """Step id to the ISO date it was last reminded of: once per step per day, across restarts."""
+    welcome_done: bool = False
+    """The welcome page was answered or closed: later launches open on the tabs."""
 
 
 def settings_file() -> Path:

@@ -18,16 +18,15 @@ import linecache
 import logging
 from collections.abc import Callable
 from datetime import date
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -42,12 +41,17 @@ if TYPE_CHECKING:
     from ptplanner.ui.tabs.plan.menu_actions import PlanMenuActions
     from ptplanner.ui.tabs.plan.reminders import PlanReminders
     from ptplanner.ui.tabs.salary.scenario import ScenarioModel
+    from ptplanner.ui.welcome.flow import WelcomeFlow
 
 log = logging.getLogger(__name__)
 
 TAB_TITLES = ("&Overview", "A &day in the life", "&Salary", "&Plan")
 TAB_NAMES = ("overview", "day", "salary", "plan")
 COLOUR_SCHEMES = ("system", "light", "dark")
+# The first window's size on a big screen, and the smallest it may be made: 1024x768 less a
+# taskbar holds it. Both are capped to smaller screens (ui/fitting.py).
+PREFERRED_SIZE = (1280, 800)
+MINIMUM_SIZE = (760, 520)
 
 # window.ini keeps copies of two preferences from the settings file so the first paint can use
 # them without loading pydantic. The settings file stays the authority: finish_loading() corrects
@@ -107,7 +111,6 @@ class MainWindow(QMainWindow):
         self.plan_actions: PlanMenuActions | None = None
         self.plan_reminders: PlanReminders | None = None
         self.setWindowTitle("PT Planner")
-        self.setMinimumSize(760, 520)
         self._qsettings = QSettings(
             str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat
         )
@@ -122,7 +125,11 @@ class MainWindow(QMainWindow):
             page = _LazyTab(build, name)
             self._pages.append(page)
             self.tabs.addTab(page, title)
-        self.setCentralWidget(self.tabs)
+        # The welcome page (ui/welcome) shows in front of the tabs in this stack.
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.tabs)
+        self.welcome: WelcomeFlow | None = None
+        self.setCentralWidget(self.stack)
         self.tabs.setCurrentIndex(start_tab)
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
@@ -210,7 +217,8 @@ class MainWindow(QMainWindow):
         if self._pages[current].content is None:
             self._pages[current].ensure_built()
             self.tab_built.emit(TAB_NAMES[current])
-        self._plan()
+        if (welcome := self._welcome()) is not None:
+            welcome.open_if_first_launch()
         release_source_cache()
         self.loaded.emit()
 
@@ -269,12 +277,39 @@ class MainWindow(QMainWindow):
                 from ptplanner.ui.tabs.plan.controller import PlanController
             except ImportError:
                 return None
-            controller = PlanController(parent=self)  # its dialogs open over the window
+            from ptplanner.core.plan.template import empty_plan
+
+            # Its dialogs open over the window. With no plan file it starts empty and unsaved:
+            # the welcome page (or the Plan tab's empty page) offers the ready plan.
+            controller = PlanController(parent=self, new_plan=empty_plan)
             controller.salary_effects_changed.connect(self.scenario.set_plan_effects)
             self.scenario.set_plan_effects(controller.salary_effects())
             self._show_plan_actions(controller)
             self.plan_controller = controller
         return self.plan_controller
+
+    # --- welcome ------------------------------------------------------------------------------
+
+    def _welcome(self) -> WelcomeFlow | None:
+        """The welcome page's flow (ui/welcome), made once the plan is open."""
+        controller = self._plan()
+        if self.welcome is None and controller is not None:
+            from ptplanner.ui.welcome.flow import WelcomeFlow
+
+            self.welcome = WelcomeFlow(
+                self.stack,
+                self.tabs,
+                self.scenario,
+                controller,
+                self.settings,
+                self._write_settings,
+            )
+        return self.welcome
+
+    def new_plan(self) -> None:
+        """File > New plan...: the welcome page again, filled in from the Salary profile."""
+        if (welcome := self._welcome()) is not None:
+            welcome.open(first_launch=False)
 
     def _show_plan_actions(self, controller: PlanController) -> None:
         """The plan's File and Edit menu items, and its messages in the status bar."""
@@ -336,6 +371,9 @@ class MainWindow(QMainWindow):
         self.pdf_action = self._action(
             "&Export PDF...", "Ctrl+E", self.export_pdf, "Save the salary projection as a PDF file"
         )
+        self.new_plan_action = self._action(
+            "Ne&w plan...", "Ctrl+Alt+N", self.new_plan, "Start a new plan from a few questions"
+        )
         # "pac&ket", not "&packet": P is Print's mnemonic, K matches Ctrl+Shift+K.
         self.packet_action = QAction("Include career pac&ket", self)
         self.packet_action.setCheckable(True)
@@ -346,7 +384,15 @@ class MainWindow(QMainWindow):
         self.addAction(self.packet_action)
         # StandardKey.Quit is empty on some platforms (and offscreen); Ctrl+Q is what users expect.
         self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
-        self.about_action = self._action("&About PT Planner", "F1", self.show_about)
+        self.guide_action = self._action(
+            "&User guide",
+            QKeySequence.StandardKey.HelpContents,
+            self.show_guide,
+            "Open the guide at the page for this tab",
+        )
+        if self.guide_action.shortcut().isEmpty():  # HelpContents is empty on some platforms
+            self.guide_action.setShortcut(QKeySequence("F1"))
+        self.about_action = self._action("&About PT Planner", None, self.show_about)
         self.tab_actions: list[QAction] = []
         for i, title in enumerate(TAB_TITLES):
             action = self._action(title.replace("&", ""), f"Ctrl+{i + 1}", self._tab_switcher(i))
@@ -358,6 +404,8 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
+        self.file_menu.addAction(self.new_plan_action)
+        self.file_menu.addSeparator()
         for action in (self.print_action, self.preview_action, self.pdf_action, self.packet_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
@@ -386,6 +434,8 @@ class MainWindow(QMainWindow):
             self.scheme_actions[value] = action
 
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _set_scheme(self, value: str) -> None:
@@ -431,46 +481,33 @@ class MainWindow(QMainWindow):
 
     # --- about --------------------------------------------------------------------------------
 
-    def about_text(self) -> str:
-        from ptplanner import __version__
-        from ptplanner.core.sources import source_catalog
-
-        rows = []
-        for source in source_catalog().sources:
-            if source.kind == "method":
-                continue
-            extra = f"<br><i>{escape(source.attribution)}</i>" if source.attribution else ""
-            rows.append(
-                f"<li><b>{escape(source.short)}</b> ({escape(source.reference_date)}): "
-                f"{escape(source.title)}. {escape(source.licence)}{extra}</li>"
-            )
-        return (
-            f"<h3>PT Planner {escape(__version__)}</h3>"
-            "<p>An offline career planner for Physical Therapy Care Coordinators. Your plan "
-            "stays on this computer.</p>"
-            f"<p>Plan and backups: <code>{escape(str(paths.data_dir()))}</code></p>"
-            "<p><b>Data sources and licences</b></p><ul>" + "".join(rows) + "</ul>"
-            "<p>Code licensed under the MIT licence.</p>"
-        )
-
     def show_about(self) -> None:
-        from PySide6.QtCore import Qt
+        from ptplanner.ui.help.about import AboutDialog, about_html
 
-        box = QMessageBox(self)
-        box.setWindowTitle("About PT Planner")
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(self.about_text())
-        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
-        box.exec()
+        AboutDialog(about_html(), self.windowIcon(), self).exec()
+
+    def show_guide(self) -> None:
+        """The user guide, at the page for the tab shown (F1)."""
+        from ptplanner.ui.help import show_help
+
+        show_help(self, TAB_NAMES[self.tabs.currentIndex()])
 
     # --- persistence --------------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
+        from ptplanner.ui import fitting
+
+        # A first window takes the screen it gets (1024x768, or 1280x720 at 150%: 853x480),
+        # and a size saved on a bigger monitor is brought onto this one.
+        available = fitting.available_geometry(self)
+        self.setMinimumSize(fitting.capped_size(QSize(*MINIMUM_SIZE), available))
         geometry = self._qsettings.value("geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            if not self.isMaximized() and not self.isFullScreen():
+                self.setGeometry(fitting.shrink_onto(self.geometry(), available))
         else:
-            self.resize(1280, 800)
+            self.setGeometry(fitting.first_launch_geometry(QSize(*PREFERRED_SIZE), available))
         state = self._qsettings.value("state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)

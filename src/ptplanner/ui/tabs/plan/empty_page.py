@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ptplanner.core.plan.model import step_count
 from ptplanner.core.plan.template import ready_plan
 from ptplanner.ui.tabs.plan.colours import set_text_colour
 from ptplanner.ui.tabs.plan.paint import checklist_picture
@@ -49,8 +50,8 @@ class EmptyPlanPage(QWidget):
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text = text
-        # Counted from the template, as `ptplanner plan init` and the header count them.
-        steps = ready_plan(date.today()).leaf_counts()[1]
+        # Counted as the header, the welcome page and `ptplanner plan export` count them.
+        steps = step_count(ready_plan(date.today()))
         choice = QLabel(
             f"Start from the ready plan ({steps} steps, most with target dates you can change) "
             "or write your own. You can change any step later, and undo any change."
