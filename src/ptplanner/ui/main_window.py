@@ -277,11 +277,15 @@ class MainWindow(QMainWindow):
                 from ptplanner.ui.tabs.plan.controller import PlanController
             except ImportError:
                 return None
+            from ptplanner.core.plan.tailor import ready_plan_for
             from ptplanner.core.plan.template import empty_plan
 
             # Its dialogs open over the window. With no plan file it starts empty and unsaved:
             # the welcome page (or the Plan tab's empty page) offers the ready plan.
             controller = PlanController(parent=self, new_plan=empty_plan)
+            controller.ready_plan_source = lambda: ready_plan_for(
+                self.scenario.inputs, controller.today()
+            )
             controller.salary_effects_changed.connect(self.scenario.set_plan_effects)
             self.scenario.set_plan_effects(controller.salary_effects())
             self._show_plan_actions(controller)

@@ -293,3 +293,24 @@ def test_the_page_fits_and_every_control_has_a_name(qtbot: QtBot, size: tuple[in
         order.append(QApplication.focusWidget())
     assert order.index(page.years) < order.index(page.education) < order.index(page.employer)
     assert order.index(page.employer) < order.index(page.ready_button)
+
+
+def test_the_plan_tabs_ready_plan_is_fitted_to_the_profile_too(qtbot: QtBot) -> None:
+    """Skipped welcome, then the Plan tab's own "Start from the ready plan": the same fitted plan
+    the welcome page offers (no CMAA steps for a CMAA holder), counted the same on the page."""
+    window = open_window(qtbot)
+    window.scenario.update(certifications={"cmaa"}, years_experience=2.0)
+    window.tabs.setCurrentIndex(3)
+    tab = window.page("plan")
+    assert isinstance(tab, PlanTab)
+    empty = tab.empty_page
+    qtbot.waitUntil(empty.isVisible, timeout=2000)
+    found = re.search(r"ready plan \((\d+) steps", empty.choice.text())
+    assert found, empty.choice.text()
+    click(empty.ready_button)
+    titles = plan_titles(tab)
+    assert titles
+    assert not any("CMAA" in title for title in titles), titles
+    controller = window.plan_controller
+    assert controller is not None
+    assert controller.plan.leaf_counts()[1] == int(found.group(1))

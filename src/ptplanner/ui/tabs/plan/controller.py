@@ -101,6 +101,9 @@ class PlanController(QObject):
         """The plan used when there is no file yet: the ready plan unless the caller names one
         (the window passes an empty plan; its welcome page or the Plan tab's empty page offers
         the ready plan)."""
+        self.ready_plan_source: Callable[[], Plan] | None = None
+        """Makes the ready plan the Plan tab's "Start from the ready plan" installs (see
+        :meth:`ready_plan`)."""
         self.undo_stack = QUndoStack(self)
         self._banners: dict[str, Banner] = {}
         self._closed = False
@@ -460,8 +463,15 @@ class PlanController(QObject):
         self.autosave.mark_saved(plan)
         self.install(plan, PlanChange("Reload the plan", structural=True))
 
+    def ready_plan(self) -> Plan:
+        """The ready plan this controller offers: :attr:`ready_plan_source`'s, else the whole
+        template's (the window sets the source to the plan fitted to the Salary profile)."""
+        if self.ready_plan_source is not None:
+            return self.ready_plan_source()
+        return ready_plan(self.today())
+
     def start_from_ready_plan(self) -> bool:
-        ready = ready_plan(self.today())
+        ready = self.ready_plan()
         keep = self._plan.model_copy(update={"milestones": ready.milestones})
         return self.replace_plan(keep, "Start from the ready plan")
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ptplanner.core.plan.model import step_count
-from ptplanner.core.plan.template import ready_plan
+from ptplanner.core.plan.model import Plan, step_count
 from ptplanner.ui.tabs.plan.colours import set_text_colour
 from ptplanner.ui.tabs.plan.paint import checklist_picture
 from ptplanner.ui.widgets import muted_colour
@@ -21,11 +20,13 @@ COLUMN_WIDTH = 520
 class EmptyPlanPage(QWidget):
     """A picture, what a plan is, and buttons to start from the ready plan or from nothing.
 
-    The tab connects ``ready_button`` and ``empty_button``.
+    The tab connects ``ready_button`` and ``empty_button``. ``ready_plan`` makes the plan the
+    ready button installs; its step count is shown each time the page is.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ready_plan: Callable[[], Plan], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._ready_plan = ready_plan
         outer = QVBoxLayout(self)
         outer.addStretch(2)
         # A fixed-width column: word-wrapped labels in a centred layout otherwise get no width.
@@ -50,15 +51,11 @@ class EmptyPlanPage(QWidget):
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text = text
-        # Counted as the header, the welcome page and `ptplanner plan export` count them.
-        steps = step_count(ready_plan(date.today()))
-        choice = QLabel(
-            f"Start from the ready plan ({steps} steps, most with target dates you can change) "
-            "or write your own. You can change any step later, and undo any change."
-        )
+        choice = QLabel()
         choice.setWordWrap(True)
         choice.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.choice = choice
+        self._count_steps()
         box.addWidget(heading)
         box.addWidget(text)
         box.addWidget(choice)
@@ -98,6 +95,19 @@ class EmptyPlanPage(QWidget):
             # Layouts inside a stacked widget do not ask wrapped labels for their height at a
             # given width, so the labels say it themselves (the column's width is fixed).
             label.setMinimumHeight(label.heightForWidth(COLUMN_WIDTH - 24))
+
+    def _count_steps(self) -> None:
+        # Counted as the header, the welcome page and `ptplanner plan export` count them, from
+        # the plan the button installs (fitted to the profile, which may have changed).
+        steps = step_count(self._ready_plan())
+        self.choice.setText(
+            f"Start from the ready plan ({steps} steps, most with target dates you can change) "
+            "or write your own. You can change any step later, and undo any change."
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._count_steps()
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

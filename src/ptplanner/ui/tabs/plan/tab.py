@@ -91,7 +91,7 @@ class PlanTab(QWidget):
         """The page for a plan without steps, made the first time it is needed (most plans
         never need it, and its wrapped text is not free to lay out)."""
         if self._empty_page is None:
-            page = EmptyPlanPage()
+            page = EmptyPlanPage(self.controller.ready_plan)
             page.ready_button.clicked.connect(self.start_from_ready_plan)
             page.empty_button.clicked.connect(self.start_empty)
             self.stack.addWidget(page)
