@@ -199,3 +199,43 @@ def test_compare_and_offer_fit_a_1024x768_screen(
         # Its content can shrink that far: a minimum taller than the screen would win.
         assert dialog.minimumSizeHint().height() <= available.height()
         dialog.close()
+
+
+def test_on_a_short_screen_the_estimate_and_graph_scroll_instead_of_being_cut(
+    qtbot: QtBot,
+) -> None:
+    """1280x720 at 150% leaves a window of about 853x480: the right side scrolls, every part
+    keeps its own minimum height, and Tab to the tables below brings them into view. Where all
+    of it fits (1280x800) no scroll bar shows."""
+    from ptplanner.core.settings import Settings
+    from ptplanner.ui.tabs.salary.scenario import ScenarioModel
+
+    tab = SalaryTab(ScenarioModel(Settings()))
+    qtbot.addWidget(tab)
+    tab.resize(853, 420)
+    tab.show()
+    qtbot.waitExposed(tab)
+    qtbot.wait(1)
+    bar = tab.right_scroll.verticalScrollBar()
+    assert bar.maximum() > 0
+    assert tab.plot.height() >= tab.plot.minimumSizeHint().height()
+    viewport = tab.right_scroll.viewport()
+    assert bar.value() == 0
+    tab.pin_button.setFocus(Qt.FocusReason.TabFocusReason)
+    for _ in range(6):  # Tab on from the row above the graph into the tables under it
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        if tab.details.isAncestorOf(focused):
+            break
+        QTest.keyClick(focused, Qt.Key.Key_Tab)
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    assert tab.details.isAncestorOf(focused), focused
+    qtbot.wait(1)
+    top = focused.mapTo(viewport, focused.rect().topLeft()).y()
+    assert 0 <= top < viewport.height(), (top, viewport.height())
+    assert bar.value() > 0
+
+    tab.resize(1280, 760)
+    qtbot.wait(1)
+    assert bar.maximum() == 0

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -99,7 +101,23 @@ class SalaryTab(QWidget):
         # The inputs get more room in a wider window, where long area names can then show whole.
         outer = ShareSplitter(Qt.Orientation.Horizontal, inputs_width, self)
         outer.addWidget(self.inputs)
-        outer.addWidget(right)
+        # On a short screen (1280x720 at 150% leaves about 480 px) the estimate, the graph and the
+        # tables scroll together rather than being cut off; wherever they fit, no scroll bar shows.
+        self.right_scroll = QScrollArea()
+        self.right_scroll.setWidget(right)
+        self.right_scroll.setWidgetResizable(True)
+        self.right_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.right_scroll.setAccessibleName("Estimate and projection")
+        # No focus stop of its own (it would draw no focus mark); Tab to a control inside
+        # scrolls it into view.
+        self.right_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Only up and down: as wide as its content needs beside a scroll bar, as before.
+        self.right_scroll.setMinimumWidth(
+            right.minimumSizeHint().width()
+            + self.right_scroll.verticalScrollBar().sizeHint().width()
+        )
+        outer.addWidget(self.right_scroll)
         outer.setStretchFactor(0, 0)
         outer.setStretchFactor(1, 1)
         outer.setChildrenCollapsible(False)
