@@ -8,6 +8,7 @@ called done.
 
     python tools/screen_sizes.py                       # 1024x768, 1280x720, 1600x1000
     QT_SCALE_FACTOR=1.5 python tools/screen_sizes.py --sizes 853x480   # 1280x720 at 150%
+    python tools/screen_sizes.py --readme    # docs/screenshots/{welcome,help}.png at 1280x800
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ def main() -> int:
     parser.add_argument("--sizes", nargs="+", default=list(SIZES), metavar="WxH")
     parser.add_argument("--schemes", nargs="+", default=["light", "dark"])
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "shots" / "sizes")
+    parser.add_argument(
+        "--readme", action="store_true", help="write the README's welcome and help shots"
+    )
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     args.out.mkdir(parents=True, exist_ok=True)
@@ -39,6 +43,13 @@ def main() -> int:
     from ptplanner.ui.app import make_application
 
     app = make_application()
+    if args.readme:
+        readme = ROOT / "docs" / "screenshots"
+        first_hour(app, (1280, 800), "light", args.out / "readme")
+        for name in ("welcome", "help"):
+            (args.out / f"readme-{name}.png").replace(readme / f"{name}.png")
+            print(f"moved to {readme / f'{name}.png'}")
+        return 0
     for size in args.sizes:
         width, height = (int(part) for part in size.split("x"))
         for scheme in args.schemes:
