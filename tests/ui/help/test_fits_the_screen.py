@@ -125,3 +125,20 @@ def test_the_guide_fits_a_small_screen(qtbot: QtBot, monkeypatch: pytest.MonkeyP
     qtbot.addWidget(window)
     assert window.height() <= available.height() * 0.92
     assert window.width() <= available.width() * 0.92
+
+
+def test_print_preview_fits_a_small_screen(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """File > Print preview on 1280x720 at 150% (853x450 for windows): within the screen."""
+    from datetime import date
+
+    from ptplanner.core.projection import ProjectionRequest, project
+    from ptplanner.core.report.build import ReportInput
+    from ptplanner.ui.report.dialogs import make_preview_dialog
+
+    available = SCREENS["1280x720 at 150%"]
+    fake_screen(monkeypatch, available)
+    report = ReportInput(projection=project(ProjectionRequest()), printed_on=date.today())
+    dialog = make_preview_dialog(None, report)
+    qtbot.addWidget(dialog)
+    assert dialog.width() <= available.width()
+    assert dialog.height() <= available.height()

@@ -138,6 +138,9 @@ def make_preview_dialog(parent: QWidget | None, report: ReportInput) -> QPrintPr
     dialog.paintRequested.connect(lambda device: render(device, report))
     # The dialog does not own its printer: keep the printer exactly as long as the dialog.
     dialog._ptplanner_printer = printer  # type: ignore[attr-defined]
+    from ptplanner.ui.fitting import fit_to_screen
+
+    fit_to_screen(dialog)  # its pages zoom to whatever room it has
     return dialog
 
 
