@@ -15,6 +15,9 @@ through the REST API after each change so every step is deterministic. Then, thr
 2. the desktop adds a step; both converge;
 3. a store held open on the laptop (as the window holds it) meets the desktop's change at its
    next save: PlanChangedOnDisk, merged with its base, saved with save_merged; both converge;
+   then the window's own plan controller (Qt offscreen) is opened on the laptop: the desktop's
+   next change is reloaded by its file watch, and an edit made in it while another change
+   arrives from the desktop keeps both; both converge;
 4. the devices are paused ("apart"); the laptop marks a step done, the desktop adds a sub-step
    under that same step and marks another one done; resumed, Syncthing keeps one version and a
    conflict copy; ``ptplanner plan list`` names the copy and ``ptplanner plan merge`` merges it;
@@ -244,6 +247,57 @@ def id_of(plan: Plan, title: str) -> str:
     return str(titles(plan)[title].id)
 
 
+WINDOW_RELOAD = "Added on the desktop while the window was open"
+WINDOW_EDIT = "Added in the laptop's window itself"
+WINDOW_RACE = "Added on the desktop during the window's edit"
+
+
+def window_trial(laptop: Instance, desktop: Instance) -> Plan:
+    """3b. The window's own code (its PlanController with the file watch, Qt offscreen) open on
+    the laptop: Syncthing's temp-file-and-rename of the desktop's change is reloaded by itself,
+    and an edit in the window racing another change from the desktop keeps both."""
+    print("3b. The window's plan controller open on the laptop, Syncthing changing the file.")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from ptplanner.ui.tabs.plan.controller import PlanController
+
+    app = QApplication.instance() or QApplication([])
+
+    def pumped(condition: Any) -> Any:
+        def check() -> bool:
+            app.processEvents()
+            return bool(condition())
+
+        return check
+
+    controller = PlanController(path=laptop.plan)
+    try:
+        desktop.ptplanner("add", WINDOW_RELOAD)
+        desktop.scan()
+        wait_for(
+            pumped(lambda: WINDOW_RELOAD in titles(controller.plan)),
+            "the window to reload the desktop's step",
+        )
+        check(not controller.has_unsaved_changes, "the window reloaded it with nothing to save")
+        controller.add_step(title=WINDOW_EDIT)
+        desktop.ptplanner("add", WINDOW_RACE)
+        desktop.scan()
+        wait_for(
+            pumped(lambda: WINDOW_RACE in titles(controller.plan)),
+            "the desktop's step to reach the window beside its own edit",
+        )
+        check(WINDOW_EDIT in titles(controller.plan), "the window kept its own edit")
+        wait_for(pumped(lambda: controller.save_now()), "the window to save")
+    finally:
+        controller.close()
+    laptop.scan()
+    plan = converge(laptop, desktop, "the window's plan reached the desktop")
+    for title in (WINDOW_RELOAD, WINDOW_EDIT, WINDOW_RACE):
+        check(title in titles(plan), f"both have '{title}'")
+    return plan
+
+
 def trial(laptop: Instance, desktop: Instance) -> None:
     print("1. The laptop starts a plan.")
     laptop.ptplanner("init", "--empty")
@@ -288,6 +342,8 @@ def trial(laptop: Instance, desktop: Instance) -> None:
         "Added on the desktop while the laptop's window was open",
     ):
         check(title in titles(plan), f"both have '{title}'")
+
+    plan = window_trial(laptop, desktop)
 
     print("4. Apart: both change the same step, then they meet again.")
     laptop.rest("POST", f"/rest/system/pause?device={desktop.device_id}")
