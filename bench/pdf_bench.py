@@ -24,10 +24,11 @@ def main() -> int:
     args = parser.parse_args()
 
     from ptplanner.core.projection import ProjectionRequest, project
+    from ptplanner.core.report.build import ReportInput
     from ptplanner.ui.report.pdf import write_pdf_headless
 
     folder = Path(tempfile.mkdtemp(prefix="ptplanner-bench-pdf-"))
-    projection = project(ProjectionRequest(years=30))
+    projection = ReportInput(project(ProjectionRequest(years=30)))
     start = time.perf_counter()
     pages = write_pdf_headless(projection, folder / "warm-up.pdf")
     warm_up = (time.perf_counter() - start) * 1000.0

@@ -1,6 +1,6 @@
 """A plan of 10,000 milestones: load, save, first display of the Plan tab and a search filter.
 
-    python bench/plan_bench.py build FILE       # write the plan (core only, no Qt)
+    python bench/plan_bench.py build [N] FILE   # write an N-step plan (10,000; core only, no Qt)
     python bench/plan_bench.py io FILE          # PlanStore.load()/save() vs json.loads/dumps
     python bench/plan_bench.py tab FILE         # PlanTab(PlanController(path=...)) shown + filter
     python bench/plan_bench.py tree FILE        # baseline: bare QTreeView + QStandardItemModel
@@ -34,8 +34,10 @@ SUB_STEPS = 9
 SEARCH = "renew"  # in the titles of 1 top-level step in 10 (and of nothing below them)
 
 
-def build(path: Path) -> int:
-    """Write a 10,000-step plan built with the core; returns the number of milestones."""
+def build(path: Path, steps: int = TOP_LEVEL * (SUB_STEPS + 1)) -> int:
+    """Write a plan of about ``steps`` steps built with the core (a top-level step per 10, each
+    with 9 sub-steps, and one step added by an edit); returns the number of milestones.
+    """
     from ptplanner.core.plan import operations as plan_ops
     from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, Status
     from ptplanner.core.storage.store import PlanStore
@@ -43,7 +45,7 @@ def build(path: Path) -> int:
     start = date(2026, 1, 5)
     statuses = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.DONE, Status.SKIPPED)
     top: list[Milestone] = []
-    for i in range(TOP_LEVEL):
+    for i in range(max(steps // (SUB_STEPS + 1), 4)):
         children = tuple(
             Milestone(
                 title=f"Task {j + 1} of step {i + 1}: call, chart and follow up",
@@ -59,7 +61,7 @@ def build(path: Path) -> int:
                 title=f"Renew CMAA certification, round {i // 10 + 1}"
                 if renew
                 else f"Career step {i + 1}: scheduling and insurance checks",
-                target_date=start + timedelta(days=7 * i),
+                target_date=start + timedelta(days=(7 * i) % 40_000),  # within 2200
                 salary_link=SalaryLink(kind="certification", value="cmaa") if renew else None,
                 renews_every_months=24 if renew else None,
                 why="Keeps the plan realistic for a benchmark.",
@@ -353,11 +355,13 @@ def tree(source: Path) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("part", choices=("build", "io", "tab", "tree"))
+    parser.add_argument("steps", nargs="?", type=int, help="build: how many steps (10,000)")
     parser.add_argument("file", type=Path)
     parser.add_argument("--repeats", type=int, default=5, help="io: load/save pairs")
     args = parser.parse_args()
     if args.part == "build":
-        print(json.dumps({"count": build(args.file)}))
+        steps = args.steps if args.steps is not None else TOP_LEVEL * (SUB_STEPS + 1)
+        print(json.dumps({"count": build(args.file, steps)}))
         return 0
     if args.part == "tab":
         from PySide6.QtWidgets import QApplication
