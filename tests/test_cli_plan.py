@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from ptplanner.cli.main import main
-from ptplanner.cli.plan_commands import format_tree
+from ptplanner.cli.plan_listing import format_tree
 from ptplanner.cli.plan_parser import add_plan_parser, run_plan
 from ptplanner.core import paths
 from ptplanner.core.plan.model import Milestone, Plan, Status, add_months

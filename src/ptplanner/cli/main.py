@@ -8,45 +8,47 @@ as fast as pydantic does and never loads Qt, and only the window and ``--pdf`` i
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 
-from ptplanner.cli.args import EXIT_INTERRUPTED, EXIT_USAGE, OneLineErrorParser, UsageError
-from ptplanner.cli.compare import add_compare_parser
-from ptplanner.cli.offer import add_offer_parser
-from ptplanner.cli.plan_parser import add_plan_parser
-from ptplanner.cli.plan_pdf import routed
-from ptplanner.cli.projection import add_projection_parser
-from ptplanner.cli.window import add_window_parser, run_window
+# Not typing.TYPE_CHECKING: `ptplanner --version` answers before typing or argparse is imported.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+
+VERSION_ONLY = ["--version"]
+"""The command line answered before any parser is built: the common ``ptplanner --version``."""
 
 
-class _VersionAction(argparse.Action):
-    """``--version``, reading the package metadata only when asked."""
+def print_version() -> int:
+    """Print ``ptplanner VERSION``; returns the exit status."""
+    from ptplanner import __version__
 
-    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
-        super().__init__(
-            option_strings,
-            dest,
-            nargs=0,
-            default=argparse.SUPPRESS,
-            help=str(kwargs.get("help", "")),
-        )
-
-    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kw: object) -> None:
-        from ptplanner import __version__
-
-        print(f"ptplanner {__version__}")
-        parser.exit(0)
+    print(f"ptplanner {__version__}")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # Imported here: `ptplanner --version` needs none of them.
+    from ptplanner import __version__
+    from ptplanner.cli.args import OneLineErrorParser
+    from ptplanner.cli.compare import add_compare_parser
+    from ptplanner.cli.offer import add_offer_parser
+    from ptplanner.cli.plan_parser import add_plan_parser
+    from ptplanner.cli.projection import add_projection_parser
+    from ptplanner.cli.window import add_window_parser
+
     parser = OneLineErrorParser(
         prog="ptplanner",
         description="Career planner for Physical Therapy Care Coordinators. "
         "With no command, opens the desktop window.",
     )
-    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"ptplanner {__version__}",
+        help="print the version and exit",
+    )
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", parser_class=OneLineErrorParser
     )
@@ -59,9 +61,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) == VERSION_ONLY:
+        return print_version()
+    from ptplanner.cli.args import EXIT_INTERRUPTED, EXIT_USAGE, UsageError
+    from ptplanner.cli.window import run_window
+
     args = build_parser().parse_args(argv)
-    # `plan export --format pdf` loads Qt, so it runs outside the Qt-free plan commands.
-    func = routed(args, getattr(args, "func", run_window))
+    func = getattr(args, "func", run_window)
+    if args.command == "plan":
+        # `plan export --format pdf` loads Qt, so it runs outside the Qt-free plan commands.
+        from ptplanner.cli.plan_pdf import routed
+
+        func = routed(args, func)
     try:
         return int(func(args))
     except UsageError as error:

@@ -16,12 +16,12 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ptplanner.cli.args import EXIT_USAGE, UsageError, shown_text
+from ptplanner.cli.plan_listing import SHORT_ID, format_tree
 from ptplanner.cli.plan_lock import busy_message
 from ptplanner.core import paths
 from ptplanner.core.format import whole_number
 from ptplanner.core.messages import what_is_wrong
 from ptplanner.core.plan.calendar import MAX_REMIND_DAYS, calendar_items, plan_to_ics
-from ptplanner.core.plan.link_choices import link_label
 from ptplanner.core.plan.model import (
     Milestone,
     Plan,
@@ -35,6 +35,7 @@ from ptplanner.core.plan.model import (
 from ptplanner.core.plan.operations import PlanOpError, add_milestone, remove_milestone, set_status
 from ptplanner.core.plan.template import empty_plan, ready_plan
 from ptplanner.core.storage.atomic_io import atomic_write
+from ptplanner.core.storage.codec import gc_paused
 from ptplanner.core.storage.errors import PlanChangedOnDisk, PlanImportError, SaveError
 from ptplanner.core.storage.import_export import (
     export_plan_csv,
@@ -46,17 +47,8 @@ from ptplanner.core.storage.import_export import (
 )
 from ptplanner.core.storage.store import LoadResult, PlanStore
 
-SHORT_ID = 8
 WRITER_LOCK_WAIT_S = 5.0
 """How long a command that changes the plan waits for another writer to finish before refusing."""
-
-STATUS_MARKS = {
-    Status.NOT_STARTED: "[ ]",
-    Status.IN_PROGRESS: "[~]",
-    Status.DONE: "[x]",
-    Status.SKIPPED: "[-]",
-}
-
 
 # --- running -----------------------------------------------------------------------------------
 
@@ -65,12 +57,16 @@ def run_plan_command(args: argparse.Namespace) -> int:
     """Run one ``ptplanner plan`` command; returns the exit status."""
     handler = _HANDLERS[getattr(args, "plan_command", None) or "list"]
     try:
-        try:
-            handler(args)
-        except PlanChangedOnDisk:
-            # A sync tool replaced the plan between this command's load and save: do it again
-            # on the new version (once; a second change in that moment is reported).
-            handler(args)
+        # A command is one short burst over the whole plan: with the collector on, each walk
+        # over a big plan would also walk every step of it again and again for garbage cycles
+        # that plans do not make.
+        with gc_paused():
+            try:
+                handler(args)
+            except PlanChangedOnDisk:
+                # A sync tool replaced the plan between this command's load and save: do it
+                # again on the new version (once; a second change in that moment is reported).
+                handler(args)
     except (UsageError, PlanOpError, SaveError, PlanImportError) as error:
         text = " ".join(str(error).split())  # one line, whatever the message held
         print(f"ptplanner: error: {text}", file=sys.stderr)
@@ -170,42 +166,6 @@ def resolve_id(plan: Plan, prefix: str) -> Milestone:
         more = ", ..." if len(matches) > 5 else ""
         raise UsageError(f"id {prefix!r} is ambiguous: it starts {shown}{more}; give more of it")
     return matches[0]
-
-
-def short_id_length(plan: Plan) -> int:
-    """The shortest prefix length (at least 8) that tells every id in the plan apart."""
-    ids = [m.id for m in plan.flatten()]
-    length = SHORT_ID
-    while length < max((len(i) for i in ids), default=SHORT_ID):
-        if len({i[:length] for i in ids}) == len(ids):
-            break
-        length += 1
-    return length
-
-
-def format_tree(plan: Plan, today: date) -> str:
-    done, counted = plan.leaf_counts()
-    lines = [f"{plan.title}: {plan.progress():.0f}% done ({done} of {counted} steps)"]
-    width = short_id_length(plan)
-    for node in plan.walk():
-        m = node.milestone
-        details: list[str] = []
-        if m.children:
-            child_done, child_counted = m.leaf_counts()
-            details.append(f"{child_done}/{child_counted}")
-        if m.status is Status.DONE and m.done_date:
-            details.append(f"done {m.done_date.isoformat()}")
-        elif m.target_date and not m.is_closed:
-            late = " OVERDUE" if m.target_date < today else ""
-            details.append(f"due {m.target_date.isoformat()}{late}")
-        if m.status is Status.IN_PROGRESS:
-            details.append("in progress")
-        if m.salary_link:
-            details.append(f"pay link: {link_label(m.salary_link)}")
-        suffix = f"  ({', '.join(details)})" if details else ""
-        indent = "    " * (node.depth - 1)
-        lines.append(f"{indent}{STATUS_MARKS[m.status]} {m.id[:width]}  {m.title}{suffix}")
-    return "\n".join(lines) + "\n"
 
 
 def _cmd_list(args: argparse.Namespace) -> None:

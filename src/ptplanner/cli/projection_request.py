@@ -18,7 +18,7 @@ import argparse
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -26,7 +26,6 @@ from ptplanner.cli.args import ASSUMPTION_OPTIONS, UsageError, describe_validati
 from ptplanner.core.format import whole_number
 from ptplanner.core.locations import LocationError
 from ptplanner.core.messages import plain_message, what_is_wrong
-from ptplanner.core.plan.model import Plan
 from ptplanner.core.projection import Dollars, Event, ProjectionRequest, apply_event
 from ptplanner.core.salary.inputs import (
     INFLATION_RANGE,
@@ -34,6 +33,10 @@ from ptplanner.core.salary.inputs import (
     SalaryInputs,
 )
 from ptplanner.core.salary.market import market_history
+
+if TYPE_CHECKING:
+    # Only an annotation here: the plan model is imported when a command reads the plan.
+    from ptplanner.core.plan.model import Plan
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

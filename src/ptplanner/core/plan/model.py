@@ -396,7 +396,7 @@ class Plan(_Frozen):
         return found
 
     def ids(self) -> set[str]:
-        return {node.milestone.id for node in self.walk()}
+        return {milestone.id for milestone in self.flatten()}
 
     def match_prefix(self, prefix: str) -> list[Milestone]:
         """Milestones whose id starts with ``prefix`` (an exact id wins outright)."""
