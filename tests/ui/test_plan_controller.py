@@ -116,7 +116,8 @@ def test_first_run_starts_from_the_ready_plan_and_writes_it(
     assert controller.plan.count() > 20
     qtbot.waitUntil(plan_path.exists, timeout=3000)
     assert on_disk(plan_path)["title"] == controller.plan.title
-    assert controller.save_status() == "All changes saved"
+    # Written in the autosave's worker thread: the status follows at the next event-loop turn.
+    qtbot.waitUntil(lambda: controller.save_status() == "All changes saved", timeout=3000)
 
 
 def test_autosave_writes_an_edit_shortly_after(
@@ -128,7 +129,7 @@ def test_autosave_writes_an_edit_shortly_after(
     qtbot.waitUntil(
         lambda: plan_path.exists() and "Shadow a coordinator" in plan_path.read_text(), timeout=3000
     )
-    assert not controller.has_unsaved_changes
+    qtbot.waitUntil(lambda: not controller.has_unsaved_changes, timeout=3000)  # worker's result
 
 
 def test_undo_text_mirrors_the_change_and_noops_push_nothing(controller: PlanController) -> None:

@@ -26,7 +26,8 @@ def test_an_edit_reaches_the_disk_by_itself(qtbot: QtBot, tab: PlanTab, plan_pat
     QTest.keyClicks(tab.details.fields.title_edit, "Learn WebPT scheduling")
     key(qtbot, tab.details.fields.title_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "Learn WebPT scheduling" in plan_path.read_text(), timeout=3000)
-    assert tab.header.save_label.text() == "All changes saved"
+    # Written in the autosave's worker thread: the status follows at the next event-loop turn.
+    qtbot.waitUntil(lambda: tab.header.save_label.text() == "All changes saved", timeout=3000)
 
 
 def test_a_corrupt_plan_shows_the_recovery_banner_and_keeps_the_file(

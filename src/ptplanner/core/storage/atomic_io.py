@@ -3,12 +3,15 @@
 :func:`atomic_write` puts the new bytes in a temp file in the same folder, flushes and fsyncs it,
 ``os.replace``\\ s it over the target and fsyncs the folder, so readers see the old or the new
 bytes, never a mix. Files are created ``0o600`` and folders ``0o700``: the plan is personal.
+It also reads the temp file back before the rename and checks its size and hash (cheap next to
+parsing the content again), so a short or garbled write never replaces a good file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import tempfile
 from collections.abc import Callable
@@ -48,21 +51,40 @@ def resolve_output_path(path: Path) -> Path:
     return target
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that readers see the old or the new bytes, never a mix.
+def digest(data: bytes) -> str:
+    """The hash that identifies a file's bytes (written files are checked, changes told by it)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _check_written(handle_fd: int, data: bytes, expected: str) -> None:
+    if os.fstat(handle_fd).st_size != len(data):
+        raise OSError(errno.EIO, "the file written is not the size it should be")
+    os.lseek(handle_fd, 0, os.SEEK_SET)
+    chunks: list[bytes] = []
+    while chunk := os.read(handle_fd, 1 << 20):
+        chunks.append(chunk)
+    if digest(b"".join(chunks)) != expected:
+        raise OSError(errno.EIO, "the file written does not read back as written")
+
+
+def atomic_write(path: Path, data: bytes) -> str:
+    """Replace ``path`` with ``data`` so that readers see the old or the new bytes, never a mix;
+    returns the :func:`digest` of the bytes, checked by reading them back before the replace.
 
     Raises OSError if nothing was replaced, and :class:`UnsyncedWriteError` (an OSError too) if
     the file was replaced but the folder could not be flushed afterwards.
     """
     path = resolve_output_path(path)
     directory = path.parent
+    expected = digest(data)
     # mkstemp creates the file 0o600 whatever the umask: the plan is personal.
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(fd, "w+b") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+            _check_written(handle.fileno(), data, expected)
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -72,6 +94,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         fsync_dir(directory)
     except OSError as error:
         raise UnsyncedWriteError(error.errno, error.strerror, str(directory)) from error
+    return expected
 
 
 def make_private_dir(directory: Path) -> None:

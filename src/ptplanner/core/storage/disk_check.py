@@ -10,13 +10,13 @@ only, a second change could hide behind an equal triple, so then the bytes are c
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from ptplanner.core.plan.model import Plan
+from ptplanner.core.storage.atomic_io import digest as _digest
 from ptplanner.core.storage.codec import MAX_PLAN_BYTES, parse_plan
 from ptplanner.core.storage.errors import (
     CorruptPlanError,
@@ -42,10 +42,6 @@ def file_identity(path: Path) -> Identity | None:
     return info.st_ino, info.st_mtime_ns, info.st_size
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 @dataclass
 class KnownVersion:
     """What a store last loaded or wrote, to tell an outside change from its own."""
@@ -58,10 +54,19 @@ class KnownVersion:
     digest: str | None = None
     noted_ns: int = 0
 
-    def note(self, identity: Identity, data: bytes, plan: Plan) -> None:
-        """The file with this identity holds ``data``, which is ``plan``."""
-        self.identity, self.digest, self.noted_ns = identity, _digest(data), time.time_ns()
+    def note(self, identity: Identity, data: bytes, plan: Plan, digest: str | None = None) -> None:
+        """The file with this identity holds ``data`` (whose hash is ``digest``, if known),
+        which is ``plan``."""
+        self.identity, self.noted_ns = identity, time.time_ns()
+        self.digest = digest or _digest(data)
         self.base, self.seen = plan, True
+
+    def is_noted(self, identity: Identity | None) -> bool:
+        """Whether a file with this stat identity is the version noted, told from the stat alone
+        (no read): the same inode, time to the nanosecond and size. A file system that keeps
+        whole seconds only cannot tell a second write within the same second: False then, and
+        the caller reads the file."""
+        return identity is not None and identity == self.identity and bool(identity[1] % 10**9)
 
     def note_missing(self) -> None:
         """There was no plan file when the store loaded."""

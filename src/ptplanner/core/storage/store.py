@@ -4,9 +4,10 @@ What a store promises:
 
 * **Atomic saves.** The new content is written with
   :func:`~ptplanner.core.storage.atomic_io.atomic_write`: a crash or power cut at any moment
-  leaves either the old or the new file, never a mix. Before writing, the bytes are parsed back,
-  so a plan that would not load again is never written. Files are private (``0o600``, folders
-  ``0o700``).
+  leaves either the old or the new file, never a mix. A plan that breaks the plan-wide rules
+  (``model_copy`` skips them) is never written, and the bytes written are read back and checked
+  by size and hash before they replace the file, without parsing them again. Files are private
+  (``0o600``, folders ``0o700``).
 * **Backups.** Before each save the current ``plan.json`` goes into ``backups/`` (see
   :mod:`~ptplanner.core.storage.backups` for naming and pruning). Restoring a backup is itself a
   save, so the plan it replaces becomes a backup too.
@@ -38,6 +39,8 @@ What a store promises:
   :class:`~ptplanner.core.storage.errors.SaveError` with a one-line message; the store remembers
   the unsaved plan so :meth:`PlanStore.retry_save` can try again later. A save that replaced the
   file but could not flush its folder afterwards is saved: :attr:`PlanStore.sync_error` warns.
+* **One thread at a time.** A store is not thread-safe; it may be handed to a worker thread
+  (the window's autosave saves there) as long as no other thread uses it meanwhile.
 """
 
 from __future__ import annotations
@@ -49,6 +52,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+
+from pydantic import ValidationError
 
 from ptplanner.core import paths
 from ptplanner.core.plan.merge import MergeResult
@@ -66,7 +71,8 @@ from ptplanner.core.storage.backups import BackupInfo, Backups
 from ptplanner.core.storage.codec import (
     MAX_PLAN_BYTES,
     best_effort_newer,
-    parse_plan,
+    dump_plan,
+    first_validation_error,
     parse_plan_and_version,
 )
 from ptplanner.core.storage.conflict_copies import (
@@ -74,7 +80,7 @@ from ptplanner.core.storage.conflict_copies import (
     find_conflict_copies,
     merge_copy_file,
 )
-from ptplanner.core.storage.disk_check import KnownVersion, file_identity
+from ptplanner.core.storage.disk_check import Identity, KnownVersion, file_identity
 from ptplanner.core.storage.errors import (
     CorruptPlanError,
     NewerPlanError,
@@ -315,6 +321,11 @@ class PlanStore:
         self._lock_busy = not taken
         return taken
 
+    def is_known_version(self, identity: Identity | None) -> bool:
+        """Whether the file with this stat identity is the version this store last read or
+        wrote, told without reading it (see :meth:`KnownVersion.is_noted`)."""
+        return self._known.is_noted(identity)
+
     def changed_since_load(self) -> bool:
         """Whether the plan file was replaced or changed since :meth:`load` read it."""
         return self._file_identity() != self._loaded_identity
@@ -449,7 +460,7 @@ class PlanStore:
             if busy:
                 raise SaveError(message or "Another ptplanner window has the plan open.")
         stamped = plan.model_copy(update={"modified": utc_now()})
-        data = stamped.model_dump_json(indent=1).encode("utf-8")
+        data = dump_plan(stamped)
         if len(data) > MAX_PLAN_BYTES:
             raise SaveError(
                 f"The plan was not saved: at {len(data) / 1024 / 1024:.1f} MiB it is over the "
@@ -457,11 +468,13 @@ class PlanStore:
                 "opened again. Shorten some notes or remove steps."
             )
         try:
-            # Never write what could not be read back: that file would later be "corrupt".
-            parse_plan(data)
-        except (CorruptPlanError, NewerPlanError) as error:
-            problem = f"The plan was not saved because it is inconsistent: {error}."
-            raise SaveError(problem) from error
+            # Never write what could not be read back: that file would later be "corrupt". The
+            # plan-wide rules (unique ids, depth) that model_copy skips are checked; the steps
+            # are taken as they are, so this walks the ids and parses nothing.
+            Plan.model_validate(dict(stamped))
+        except ValidationError as error:
+            problem = f"it is inconsistent: {first_validation_error(error)}"
+            raise SaveError(f"The plan was not saved because {problem}.") from error
         try:
             # Before the backup: a pipe or a device at the plan path is neither backed up nor
             # replaced (as root, renaming over /dev/null would replace the device itself).
@@ -473,11 +486,12 @@ class PlanStore:
             with contextlib.suppress(OSError):
                 self._move_aside()
         self._back_up_current(plan)
+        data_digest: str | None = None
         try:
             make_private_dir(self.directory)
             # Write through a symlinked plan.json (e.g. into a synced folder) instead of
             # replacing the link itself with a regular file.
-            atomic_write(Path(os.path.realpath(self.path)), data)
+            data_digest = atomic_write(Path(os.path.realpath(self.path)), data)
         except UnsyncedWriteError as error:
             # The new file is in place: reporting "not saved" would make a retry repeat the change.
             self._state.sync_error = sync_message(error, self.directory)
@@ -486,7 +500,7 @@ class PlanStore:
         self._state.last_saved = stamped
         self._state.written = self._file_identity()
         if self._state.written is not None:
-            self._known.note(self._state.written, data, stamped)
+            self._known.note(self._state.written, data, stamped, data_digest)
         with contextlib.suppress(OSError):
             self._backups.prune()
 

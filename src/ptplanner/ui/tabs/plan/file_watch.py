@@ -60,6 +60,10 @@ class PlanFileWatch(QObject):
             return
         self.changed.emit()
 
+    def look_again(self) -> None:
+        """Report ``changed`` again a moment from now (the owner could not look yet)."""
+        self._settle.start()
+
     def pause(self) -> None:
         """Hold reports (while a merge asks the person); :meth:`resume` lets them through."""
         self._paused += 1

@@ -17,6 +17,11 @@ window that holds the lock): reload it, or merge it with the window's edits, nev
 An autosave that meets :class:`~ptplanner.core.storage.errors.PlanChangedOnDisk` (the watch had
 not yet reported) comes here too (:meth:`PlanSync.merge_disk`). A conflict copy is merged by the
 same path (:mod:`~ptplanner.ui.tabs.plan.sync_banner`).
+
+The window's own saves stir the watch too. The store notes the stat identity of each file it
+writes, so that one is recognised from a ``stat`` alone, never read and parsed again. While an
+autosave is in flight in its worker thread the store is the worker's: a look at the file is put
+off until the save is done.
 """
 
 from __future__ import annotations
@@ -96,6 +101,9 @@ class PlanSync(QObject):
         target = self._target
         if target.closed:
             return
+        if target.autosave.busy:
+            self.watch.look_again()  # the store is the worker's until the save is done
+            return
         if not self._busy:
             self._follow_disk()
         for extra in self.extra_checks:
@@ -126,6 +134,7 @@ class PlanSync(QObject):
         # The window's plan is the last good one: the save moves the damaged file aside first.
         # (A reload would load the newest backup, or an empty plan if there is none.)
         target = self._target
+        target.autosave.wait()
         plan = target.plan
         try:
             target.store.save(plan)
@@ -144,8 +153,8 @@ class PlanSync(QObject):
         except OSError:
             return None  # gone for a moment (a rename in progress) or never written
         identity = (info.st_ino, info.st_mtime_ns, info.st_size)
-        if identity == self._seen:
-            return None
+        if identity == self._seen or self._target.store.is_known_version(identity):
+            return None  # looked at already, or what the store last read or wrote
         try:
             data = read_regular_file(path, MAX_PLAN_BYTES)
         except FileNotFoundError:
@@ -173,6 +182,7 @@ class PlanSync(QObject):
     def reload(self) -> None:
         """Take the plan as it is on disk now (nothing in the window is lost: no unsaved edits)."""
         target = self._target
+        target.autosave.wait()
         plan = target.store.reload()
         self._seen = None
         if plan != target.plan:
@@ -201,6 +211,7 @@ class PlanSync(QObject):
         self._busy = True
         self.watch.pause()
         try:
+            target.autosave.wait()
             base = base or target.store.base or theirs
             result = merge_plans(base, target.plan, theirs)
             plan = self._settle(result, other)
