@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from pathlib import Path
 
 from plan_tab_helpers import TODAY, OpenTab
 from PySide6.QtCore import Qt
@@ -79,3 +80,41 @@ def test_hovering_a_month_names_its_counts(open_tab: OpenTab) -> None:
 def test_a_plan_without_dates_says_so(open_tab: OpenTab) -> None:
     tab = open_tab(Plan(milestones=(Milestone(title="Someday"),)))
     assert tab.progress_chart.verdict_label.text() == ("Progress: 0 of 1 done (no target dates)")
+
+
+def test_a_big_plan_shows_its_tree_first_and_its_chart_just_after(
+    qtbot: QtBot, plan_path: Path
+) -> None:
+    from fit_checks import show_active
+    from plan_tab_helpers import big_plan
+    from PySide6.QtCore import QEvent, QObject
+
+    from ptplanner.core.plan.progress import progress_history
+    from ptplanner.ui.tabs.plan.controller import PlanController
+    from ptplanner.ui.tabs.plan.tab import PlanTab
+
+    plan = big_plan()
+    plan_path.parent.mkdir(parents=True, exist_ok=True)
+    plan_path.write_text(plan.model_dump_json(), encoding="utf-8")
+    controller = PlanController(plan_path, today=lambda: TODAY)
+    tab = PlanTab(controller)
+    chart = tab.progress_chart
+    seen: list[str] = []
+
+    class TreePaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not seen:
+                seen.append(chart.verdict_label.text())
+            return False
+
+    watch = TreePaint()
+    tab.tree.viewport().installEventFilter(watch)
+    try:
+        show_active(qtbot, tab, (1280, 800))
+        qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+        assert seen == [""]  # the tree's first frame did not wait for the chart
+        history = progress_history(plan, TODAY)
+        verdict = f"Progress: {history.done_now} of {history.counted} done"
+        qtbot.waitUntil(lambda: chart.verdict_label.text().startswith(verdict), timeout=3000)
+    finally:
+        controller.close()

@@ -62,7 +62,7 @@ def test_a_controller_that_fails_to_build_releases_the_plan_lock(
     def broken(*_args: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(controller_module, "plan_effects", broken)
+    monkeypatch.setattr(controller_module, "PlanIndex", broken)
     with pytest.raises(RuntimeError, match="boom"):
         PlanController(plan_path, today=lambda: TODAY)
     with PlanStore(plan_path) as store:

@@ -218,3 +218,37 @@ def test_a_done_step_is_marked_at_its_done_date_not_its_target(
     from fit_checks import tip_at
 
     assert "Aug 17, 2026" in tip_at(timeline, done.toPoint())
+
+
+def test_field_edits_in_a_big_plan_keep_the_timeline_chart_and_pay_effects_exact(
+    qtbot: QtBot, open_tab: OpenTab
+) -> None:
+    from ptplanner.core.plan.index import PlanIndex
+    from ptplanner.core.plan.progress import progress_history
+    from ptplanner.core.plan.salary_link import plan_effects
+    from ptplanner.ui.tabs.plan.timeline_marks import gather_marks
+
+    tab = open_tab(big_plan())
+    timeline, controller = tab.timeline, tab.controller
+    qtbot.waitUntil(timeline.is_placed, timeout=3000)
+    # A big plan's field edits update these step by step; each must equal a fresh count.
+    controller.set_status("g3-2", Status.DONE)
+    controller.update_milestone("g5-1", target_date=TODAY + timedelta(days=400))
+    controller.update_milestone("g6-4", target_date=None)
+    controller.update_milestone("g7", title="Renamed group")
+    controller.undo()  # the rename
+    controller.set_status("g3-2", Status.SKIPPED)
+    fresh = gather_marks(PlanIndex(controller.plan), TODAY)
+    marks = timeline.marks()
+    assert (marks.keys, marks.ordinals, marks.codes) == (fresh.keys, fresh.ordinals, fresh.codes)
+    assert marks.days == fresh.days
+    assert timeline.mark_count() == 9_999  # g6-4 lost its date
+    assert timeline.marker_count() > 0  # drawn again from the updated marks
+    keys = sorted(key for bucket in timeline._buckets for key in bucket.keys)
+    assert keys == fresh.keys
+    history = progress_history(controller.plan, TODAY)
+    assert tab.progress_chart.history == history
+    assert tab.progress_chart.verdict_label.text().startswith(
+        f"Progress: {history.done_now} of {history.counted} done"
+    )
+    assert controller.salary_effects() == plan_effects(controller.plan, TODAY)

@@ -121,6 +121,20 @@ class PlanIndex:
         found.update((key, (done[key], counted[key])) for key in parents)
         return found
 
+    def carry_counts(self, old: PlanIndex) -> None:
+        """Take over ``old``'s leaf counts of the top-level steps that are the very same objects
+        here (after a structural edit, all but the one or two it touched): the header's count of
+        a 100,000-step plan then reads again only those."""
+        old_counts, old_key_of, old_milestones = old._counts, old.key_of, old.milestones
+        if not old_counts:
+            return
+        for key in self.roots:
+            old_key = old_key_of.get(self.ids[key])
+            if old_key is not None and old_milestones[old_key] is self.milestones[key]:
+                counts = old_counts.get(old_key)
+                if counts is not None:
+                    self._counts[key] = counts
+
     def step_counts(self, key: int) -> tuple[int, int]:
         """(done, counted) leaves of one step (see :meth:`Milestone.leaf_counts`), kept until
         it or one of its sub-steps changes (:meth:`refresh`)."""
@@ -161,6 +175,11 @@ class PlanIndex:
         rows.extend(self.row[a] for a in self.ancestors(key))
         rows.reverse()
         return rows
+
+    def path_of(self, milestone_id: str) -> list[int] | None:
+        """Rows from the top level down to a milestone, or None if it is not in the plan."""
+        key = self.key_of.get(milestone_id)
+        return None if key is None else self.path(key)
 
     def place(self, milestone_id: str) -> tuple[str | None, int] | None:
         """(parent id, row) of a milestone, or None if it is not in the plan."""

@@ -82,7 +82,26 @@ class PlanOp(ABC):
 # --- tree helpers (pure; they rebuild only the path from the root to the edited node) -----------
 
 
+_locator: tuple[Plan, Callable[[str], list[int] | None]] | None = None
+
+
+def locate_with(plan: Plan, find: Callable[[str], list[int] | None]) -> None:
+    """Operations on ``plan`` take a milestone's path from ``find`` (an index of this very
+    plan, e.g. :meth:`~ptplanner.core.plan.index.PlanIndex.path_of`) instead of walking it.
+
+    One plan at a time: the one being edited. A path found is checked against the plan; a
+    milestone ``find`` does not know is taken to be absent (an added step's id is new), which is
+    why ``find`` must come from an index of this very plan.
+    """
+    global _locator
+    _locator = (plan, find)
+
+
 def _path_to(plan: Plan, milestone_id: str) -> list[int] | None:
+    if _locator is not None and _locator[0] is plan:
+        found = _locator[1](milestone_id)
+        if found is not None and _found_at(plan, found, milestone_id):
+            return found
     stack: list[tuple[tuple[Milestone, ...], list[int]]] = [(plan.milestones, [])]
     while stack:
         siblings, prefix = stack.pop()
@@ -93,6 +112,25 @@ def _path_to(plan: Plan, milestone_id: str) -> list[int] | None:
             if milestone.children:
                 stack.append((milestone.children, path))
     return None
+
+
+def _any_in(plan: Plan, milestone_ids: list[str]) -> bool:
+    """Whether any of these ids is already in the plan."""
+    if _locator is not None and _locator[0] is plan:
+        find = _locator[1]
+        return any(find(milestone_id) is not None for milestone_id in milestone_ids)
+    return not plan.ids().isdisjoint(milestone_ids)
+
+
+def _found_at(plan: Plan, path: list[int], milestone_id: str) -> bool:
+    siblings = plan.milestones
+    node = None
+    for index in path:
+        if not 0 <= index < len(siblings):
+            return False
+        node = siblings[index]
+        siblings = node.children
+    return node is not None and node.id == milestone_id
 
 
 def _require_path(plan: Plan, milestone_id: str) -> list[int]:
@@ -184,7 +222,7 @@ class AddMilestone(PlanOp):
     def apply(self, plan: Plan) -> OpResult:
         parent_path = _parent_path(plan, self.parent_id)
         new_ids = _subtree_ids(self.milestone)
-        if len(set(new_ids)) != len(new_ids) or not plan.ids().isdisjoint(new_ids):
+        if len(set(new_ids)) != len(new_ids) or _any_in(plan, new_ids):
             raise PlanOpError("A milestone with this id is already in the plan.")
         _check_depth(parent_path, self.milestone)
         index = _check_index(self.index, len(_siblings(plan, parent_path)))

@@ -19,6 +19,7 @@ Pure data, no Qt: the Plan tab's chart, the plan printout and the career packet 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -161,50 +162,113 @@ def _month_start(index: int) -> date:
     return date(year, month + 1, 1)
 
 
+class _Part:
+    """The counted leaves of one top-level step, tallied by day."""
+
+    __slots__ = ("counted", "done", "node", "targets", "undated_done")
+
+    def __init__(self, node: Milestone) -> None:
+        self.node = node
+        leaves = _leaves((node,))
+        self.counted = len(leaves)
+        # Tuples of the milestones' own date objects: a 100,000-step plan keeps one per leaf.
+        self.done = tuple(leaf.done_on for leaf in leaves if leaf.done and leaf.done_on is not None)
+        self.undated_done = sum(1 for leaf in leaves if leaf.done and leaf.done_on is None)
+        self.targets = tuple(leaf.target for leaf in leaves if leaf.target is not None)
+
+
+class ProgressTally:
+    """A plan's leaves tallied by done date and target date, kept up to date edit by edit.
+
+    An edit copies only the milestones on the path to what it changed, so every top-level step
+    that is the same object as at the last :meth:`update` is counted as it was; only the others
+    are counted again. :meth:`history` then costs one pass over the distinct dates.
+    """
+
+    def __init__(self) -> None:
+        self._parts: dict[str, _Part] = {}
+        self._done: Counter[date] = Counter()
+        self._targets: Counter[date] = Counter()
+        self._undated_done = 0
+        self._counted = 0
+
+    def update(self, plan: Plan) -> None:
+        """Follow ``plan``: recount the top-level steps that changed since the last update."""
+        old, parts = self._parts, {}
+        for node in plan.milestones:
+            part = old.pop(node.id, None)
+            if part is None or part.node is not node:
+                if part is not None:
+                    self._tally(part, -1)
+                part = _Part(node)
+                self._tally(part, 1)
+            parts[node.id] = part
+        for gone in old.values():
+            self._tally(gone, -1)
+        self._parts = parts
+
+    def _tally(self, part: _Part, sign: int) -> None:
+        self._counted += sign * part.counted
+        self._undated_done += sign * part.undated_done
+        for total, days in ((self._done, part.done), (self._targets, part.targets)):
+            for day in days:
+                left = total[day] + sign
+                if left:
+                    total[day] = left
+                else:
+                    del total[day]  # only dates still in the plan bound the chart
+
+    def history(self, today: date, months_ahead: int = MONTHS_AHEAD) -> ProgressHistory:
+        """The progress month by month up to ``today`` and the targets up to ``months_ahead``
+        months past it."""
+        done, targets = self._done, self._targets
+        undated_done = self._undated_done
+        done_now = sum(done.values()) + undated_done
+        target_count = sum(targets.values())
+        due_now = sum(count for day, count in targets.items() if day <= today)
+        points: tuple[ProgressPoint, ...] = ()
+        beyond = 0
+        if done or targets:
+            first = _month_index(min(min(done, default=date.max), min(targets, default=date.max)))
+            newest = max(max(done, default=date.min), max(targets, default=date.min))
+            last = max(_month_index(newest), _month_index(today))
+            last = min(last, _month_index(today) + months_ahead)
+            first = min(first, last)
+            size = last - first + 1
+            done_in = [0] * size
+            due_in = [0] * size
+            for day, count in done.items():
+                # A done date typed in the future counts in the last month drawn.
+                done_in[min(_month_index(day), last) - first] += count
+            for day, count in targets.items():
+                month = _month_index(day)
+                if month <= last:
+                    due_in[month - first] += count
+                else:
+                    beyond += count
+            done_in[0] += undated_done
+            built: list[ProgressPoint] = []
+            done_total = due_total = 0
+            for offset in range(size):
+                done_total += done_in[offset]
+                due_total += due_in[offset]
+                built.append(ProgressPoint(_month_start(first + offset), done_total, due_total))
+            points = tuple(built)
+        return ProgressHistory(
+            points=points,
+            today=today,
+            counted=self._counted,
+            done_now=done_now,
+            due_now=due_now,
+            undated_done=undated_done,
+            untargeted=self._counted - target_count,
+            beyond=beyond,
+        )
+
+
 def progress_history(plan: Plan, today: date, months_ahead: int = MONTHS_AHEAD) -> ProgressHistory:
     """The plan's progress month by month up to ``today`` and its targets up to
     ``months_ahead`` months past it."""
-    leaves = _leaves(plan.milestones)
-    done_dates = [leaf.done_on for leaf in leaves if leaf.done and leaf.done_on is not None]
-    undated_done = sum(1 for leaf in leaves if leaf.done and leaf.done_on is None)
-    targets = [leaf.target for leaf in leaves if leaf.target is not None]
-    done_now = len(done_dates) + undated_done
-    due_now = sum(1 for target in targets if target <= today)
-
-    points: tuple[ProgressPoint, ...] = ()
-    beyond = 0
-    dated = done_dates + targets
-    if dated:
-        first = _month_index(min(dated))
-        last = max(_month_index(max(dated)), _month_index(today))
-        last = min(last, _month_index(today) + months_ahead)
-        first = min(first, last)
-        size = last - first + 1
-        done_in = [0] * size
-        due_in = [0] * size
-        for day in done_dates:
-            # A done date typed in the future counts in the last month drawn.
-            done_in[min(_month_index(day), last) - first] += 1
-        for day in targets:
-            if _month_index(day) <= last:
-                due_in[_month_index(day) - first] += 1
-            else:
-                beyond += 1
-        done_in[0] += undated_done
-        built: list[ProgressPoint] = []
-        done_total = due_total = 0
-        for offset in range(size):
-            done_total += done_in[offset]
-            due_total += due_in[offset]
-            built.append(ProgressPoint(_month_start(first + offset), done_total, due_total))
-        points = tuple(built)
-    return ProgressHistory(
-        points=points,
-        today=today,
-        counted=len(leaves),
-        done_now=done_now,
-        due_now=due_now,
-        undated_done=undated_done,
-        untargeted=len(leaves) - len(targets),
-        beyond=beyond,
-    )
+    tally = ProgressTally()
+    tally.update(plan)
+    return tally.history(today, months_ahead)

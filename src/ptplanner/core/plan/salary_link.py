@@ -54,6 +54,20 @@ class PlanEffects:
         )
 
 
+_Linked = tuple[Milestone, Status, date | None]
+"""A milestone with a salary link, with the status and done date the parent done rule gives it."""
+
+
+def _linked(milestones: Iterable[Milestone], rule_done: dict[str, date | None]) -> list[_Linked]:
+    found: list[_Linked] = []
+    for milestone in [m for m in milestones if m.salary_link is not None]:
+        status, done_date = milestone.status, milestone.done_date
+        if milestone.id in rule_done:
+            status, done_date = Status.DONE, rule_done[milestone.id]
+        found.append((milestone, status, done_date))
+    return found
+
+
 def plan_effects(
     plan: Plan, today: date, milestones: Iterable[Milestone] | None = None
 ) -> PlanEffects:
@@ -62,19 +76,52 @@ def plan_effects(
     ``milestones`` are the plan's milestones in display order (``plan.flatten()``), for a
     caller that already has them, such as the window's index of a 10,000-step plan.
     """
+    everything = plan.flatten() if milestones is None else milestones
+    return _effects(_linked(everything, rule_done_steps(plan.milestones)), today)
+
+
+class EffectsTally:
+    """:func:`plan_effects` kept edit by edit: the links of each top-level step are read again
+    only when that step is a new object (an edit copies just the path to what it changed).
+
+    The parent done rule never reaches across top-level steps, so each is read on its own.
+    """
+
+    def __init__(self) -> None:
+        self._parts: dict[str, tuple[Milestone, list[_Linked]]] = {}
+
+    def effects(self, plan: Plan, today: date) -> PlanEffects:
+        old, parts = self._parts, {}
+        for root in plan.milestones:
+            part = old.get(root.id)
+            if part is None or part[0] is not root:
+                part = (root, _linked(_subtree(root), rule_done_steps((root,))))
+            parts[root.id] = part
+        self._parts = parts
+        return _effects([linked for _root, found in parts.values() for linked in found], today)
+
+
+def _subtree(root: Milestone) -> list[Milestone]:
+    """``root`` and every step under it, in display order."""
+    found: list[Milestone] = []
+    stack = [root]
+    while stack:
+        milestone = stack.pop()
+        found.append(milestone)
+        if milestone.children:
+            stack.extend(reversed(milestone.children))
+    return found
+
+
+def _effects(linked: list[_Linked], today: date) -> PlanEffects:
     certifications: set[str] = set()
     skills: set[str] = set()
     highest: dict[str, str] = {}
     latest: dict[str, tuple[date, str]] = {}
     events: list[Event] = []
-    rule_done = rule_done_steps(plan.milestones)
-    everything = plan.flatten() if milestones is None else milestones
-    for milestone in [m for m in everything if m.salary_link is not None]:
+    for milestone, status, done_date in linked:
         link = milestone.salary_link
         assert link is not None
-        status, done_date = milestone.status, milestone.done_date
-        if milestone.id in rule_done:
-            status, done_date = Status.DONE, rule_done[milestone.id]
         if status is Status.DONE:
             if link.kind == "certification":
                 certifications.add(link.value)

@@ -51,7 +51,7 @@ from ptplanner.core.plan.model import (
     tolerating_out_of_range_dates,
 )
 from ptplanner.core.plan.operations import OpResult, PlanChange, PlanOpError
-from ptplanner.core.plan.salary_link import PlanEffects, plan_effects
+from ptplanner.core.plan.salary_link import EffectsTally, PlanEffects
 from ptplanner.core.plan.template import ready_plan
 from ptplanner.core.storage.codec import gc_paused
 from ptplanner.core.storage.store import LoadResult, PlanStore
@@ -175,8 +175,12 @@ class PlanController(QObject):
                 result = replace(result, messages=(*result.messages, notice))
             self._plan = result.plan
             self._index: PlanIndex | None = None
+            self._index_before: PlanIndex | None = None
+            """The index before a structural edit, whose counts the next index takes over."""
             self.plan_index()
-            self._effects = plan_effects(self._plan, self.today(), self.plan_index().milestones)
+            # Worked out when first asked for: the Plan tab's first paint does not need them.
+            self._effects: PlanEffects | None = None
+            self._effects_tally = EffectsTally()
         return result
 
     def retry_lock(self) -> bool:
@@ -206,7 +210,7 @@ class PlanController(QObject):
         if changed:
             self.undo_stack.clear()
             self.plan_changed.emit(PlanChange("Reload the plan", structural=True))
-            self.salary_effects_changed.emit(self._effects)
+            self.salary_effects_changed.emit(self.salary_effects())
         self.read_only_changed.emit(self.read_only)
         self.save_status_changed.emit(self.save_status())
         if self.read_only:
@@ -239,12 +243,19 @@ class PlanController(QObject):
         return self.autosave.error
 
     def salary_effects(self) -> PlanEffects:
+        if self._effects is None:
+            self._effects = self._effects_tally.effects(self._plan, self.today())
         return self._effects
 
     def plan_index(self) -> PlanIndex:
         """Where each milestone sits (rebuilt lazily after structural edits)."""
         if self._index is None:
             self._index = PlanIndex(self._plan)
+            if self._index_before is not None:
+                self._index.carry_counts(self._index_before)
+                self._index_before = None
+            # Edits find the milestone they change through the index, not by a walk.
+            plan_ops.locate_with(self._plan, self._index.path_of)
         return self._index
 
     def milestone(self, milestone_id: str | None) -> Milestone | None:
@@ -358,15 +369,17 @@ class PlanController(QObject):
 
     def install(self, plan: Plan, change: PlanChange) -> None:
         """Make ``plan`` current and tell everyone: for undo commands only (see ``_edit``)."""
+        before = self.salary_effects()
         self._plan = plan
         if change.structural or self._index is None:
-            self._index = None
+            self._index_before, self._index = self._index, None
         else:
             for milestone_id in change.ids:
                 self._index.refresh(plan, milestone_id)
+            plan_ops.locate_with(plan, self._index.path_of)
         self.plan_changed.emit(change)
-        effects = plan_effects(plan, self.today(), self.plan_index().milestones)
-        if effects != self._effects:
+        effects = self._effects_tally.effects(plan, self.today())
+        if effects != before:
             self._effects = effects
             self.salary_effects_changed.emit(effects)
         if not self.read_only:

@@ -1,7 +1,8 @@
 """The Plan tab's progress chart: steps done month by month against the steps the plan's target
 dates called for by then, with whether the plan is ahead or behind.
 
-A view of :func:`~ptplanner.core.plan.progress.progress_history`: :meth:`ProgressChart.set_plan`
+A view of :func:`~ptplanner.core.plan.progress.progress_history` (kept by a
+:class:`~ptplanner.core.plan.progress.ProgressTally` edit by edit): :meth:`ProgressChart.set_plan`
 turns the history into two polylines once, and painting only draws them. Hovering a month names
 its counts. Painted with QPainter, not pyqtgraph: the Plan tab is the first tab many people open,
 and pyqtgraph is loaded only when the Salary tab is first shown.
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidge
 
 from ptplanner.core.format import short_date
 from ptplanner.core.plan.model import Plan
-from ptplanner.core.plan.progress import ProgressHistory, ProgressPoint, progress_history
+from ptplanner.core.plan.progress import ProgressHistory, ProgressPoint, ProgressTally
 from ptplanner.ui.accessibility import name_with_value, set_value
 from ptplanner.ui.widgets import muted_colour
 
@@ -221,15 +222,41 @@ class ProgressChart(QWidget):
         self.key_label.setAccessibleName("Chart key")
         layout.addWidget(self.key_label)
         self._as_of = ""
+        self._pending: tuple[Plan, date] | None = None
+        self._tally = ProgressTally()
         self._recolour()
 
     @property
     def history(self) -> ProgressHistory | None:
+        self._apply_pending()
         return self.plot.history
 
-    def set_plan(self, plan: Plan, today: date) -> None:
-        """Show ``plan``'s progress as of ``today``."""
-        history = progress_history(plan, today)
+    def set_plan(self, plan: Plan, today: date, *, later: bool = False) -> None:
+        """Show ``plan``'s progress as of ``today``; ``later``: on the next turn of the event
+        loop, so that a big plan's first frame (the tree) is not held up by the chart."""
+        if later:
+            self._pending = (plan, today)
+            self.update()  # its first paint leaves the work to the next turn
+            return
+        self._pending = None
+        self._show(plan, today)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._pending is not None:
+            # The chart as context: the call is dropped if the widget is gone by then.
+            QTimer.singleShot(0, self, self._apply_pending)
+        super().paintEvent(event)
+
+    def _apply_pending(self) -> None:
+        if self._pending is not None:
+            plan, today = self._pending
+            self._pending = None
+            self._show(plan, today)
+
+    def _show(self, plan: Plan, today: date) -> None:
+        # An edit recounts only the top-level step it changed (see ProgressTally).
+        self._tally.update(plan)
+        history = self._tally.history(today)
         self.plot.set_history(history)
         set_value(self.verdict_label, _short_verdict(history))
         self.verdict_label.setToolTip(history.verdict())

@@ -36,7 +36,7 @@ from ptplanner.ui.tabs.plan.details_panel import DetailsPanel
 from ptplanner.ui.tabs.plan.empty_page import EmptyPlanPage
 from ptplanner.ui.tabs.plan.header import PlanHeader
 from ptplanner.ui.tabs.plan.progress_chart import ProgressChart
-from ptplanner.ui.tabs.plan.timeline import PlanTimeline
+from ptplanner.ui.tabs.plan.timeline import PLACE_LATER_FROM, PlanTimeline
 from ptplanner.ui.tabs.plan.toolbar import FilterResultBar, PlanToolbar
 from ptplanner.ui.tabs.plan.tree_model import PlanTreeModel
 from ptplanner.ui.tabs.plan.tree_view import PlanTreeView
@@ -180,7 +180,7 @@ class PlanTab(QWidget):
         self.details.set_editable(editable)
 
     def _refresh_everything(self) -> None:
-        self._refresh_header()
+        self._refresh_header(first=True)
         self._refresh_page()
         self.timeline.set_plan(self.controller.plan_index(), self.model.today())
         self._show_save_status(self.controller.save_status())
@@ -191,8 +191,10 @@ class PlanTab(QWidget):
         empty = not self.controller.plan.milestones
         self.stack.setCurrentWidget(self.empty_page if empty else self.editor_page)
 
-    def _refresh_header(self) -> None:
-        self.progress_chart.set_plan(self.controller.plan, self.model.today())
+    def _refresh_header(self, first: bool = False) -> None:
+        # A big plan's first frame shows its tree; the chart follows on the next turn.
+        later = first and self.model.milestone_count() >= PLACE_LATER_FROM
+        self.progress_chart.set_plan(self.controller.plan, self.model.today(), later=later)
         done, counted = self.model.plan_leaf_counts()
         overdue = self.model.plan_index.kinds(self.model.today()).count("overdue")
         self.header.show_progress(self.controller.plan.title, done, counted, overdue)
@@ -255,7 +257,13 @@ class PlanTab(QWidget):
         if self.model.filter_active:
             self._show_filter_result()
         self._refresh_page()
-        self.timeline.set_plan(self.controller.plan_index(), self.model.today())
+        index = self.controller.plan_index()
+        changed = None
+        if not change.structural and change.ids:
+            # A field edit: the steps it changed and the steps above them (copied by the edit).
+            keys = [index.key_of[i] for i in change.ids if i in index.key_of]
+            changed = {a for key in keys for a in (key, *index.ancestors(key))}
+        self.timeline.set_plan(index, self.model.today(), changed)
         if change.structural and change.ids:
             # Show the step that was added, moved or brought back by an undone delete.
             index = self.controller.plan_index()

@@ -9,6 +9,7 @@ drawn in :mod:`~ptplanner.ui.tabs.plan.timeline_paint`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -38,6 +39,7 @@ from ptplanner.ui.tabs.plan.timeline_marks import (
     mark_date,
     marker_radius,
     place_buckets,
+    update_marks,
 )
 from ptplanner.ui.tabs.plan.timeline_paint import (
     MarkColours,
@@ -91,8 +93,20 @@ class PlanTimeline(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(600, 112)
 
-    def set_plan(self, index: PlanIndex, today: date) -> None:
-        """Show this plan; the marks are worked out at the next paint, once."""
+    def set_plan(self, index: PlanIndex, today: date, changed: Iterable[int] | None = None) -> None:
+        """Show this plan; the marks are worked out at the next paint, once.
+
+        ``changed``: the keys of the steps a field edit changed in the same ``index`` (its
+        shape unchanged): only their marks are looked at again.
+        """
+        marks = self._marks
+        same = index is self._source and today == self._today
+        if changed is not None and marks is not None and same:
+            if update_marks(marks, index, today, changed):
+                self._cache = None
+                self._describe(marks)
+            self.update()  # the selected step's label may have changed
+            return
         self._source = index
         self._today = today
         self._marks = None
@@ -102,13 +116,16 @@ class PlanTimeline(QWidget):
     def marks(self) -> Marks:
         if self._marks is None:
             marks = self._marks = gather_marks(self._source, self._today)
-            count = len(marks.keys)
-            self.setAccessibleDescription(
-                f"{count} steps on the timeline, {marks.overdue_count()} overdue"
-                if count
-                else "No steps have target dates yet"
-            )
+            self._describe(marks)
         return self._marks
+
+    def _describe(self, marks: Marks) -> None:
+        count = len(marks.keys)
+        self.setAccessibleDescription(
+            f"{count} steps on the timeline, {marks.overdue_count()} overdue"
+            if count
+            else "No steps have target dates yet"
+        )
 
     def mark_count(self) -> int:
         return len(self.marks().keys)

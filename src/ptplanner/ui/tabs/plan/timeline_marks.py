@@ -10,6 +10,8 @@ Plain Python on a :class:`~ptplanner.core.plan.index.PlanIndex`; the widget
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
@@ -72,6 +74,8 @@ class Marks:
     """(date ordinal * 16 + kind code, the keys of those steps in plan order), ascending: the
     steps gathered by day and kind once per plan, so that a redraw (each resize) only merges
     days that share a pixel instead of sorting every step again."""
+    by_day: dict[int, list[int]] = field(default_factory=dict)
+    """``days`` as a dict, for :func:`update_marks`."""
 
     def overdue_count(self) -> int:
         overdue = CODE_OF["overdue"]
@@ -94,7 +98,46 @@ def gather_marks(source: PlanIndex | None, today: date) -> Marks:
     for key, ordinal, code in zip(marks.keys, marks.ordinals, marks.codes, strict=True):
         by_day.setdefault(ordinal * _DAY_FACTOR + code, []).append(key)
     marks.days = sorted(by_day.items())
+    marks.by_day = by_day
     return marks
+
+
+def update_marks(marks: Marks, source: PlanIndex, today: date, keys: Iterable[int]) -> bool:
+    """Bring ``marks`` (gathered from ``source`` on ``today``) up to date after a field edit
+    of the steps ``keys`` (the tree's shape unchanged); True if any marker moved or changed.
+
+    Only those steps are looked at again, not every step of the plan.
+    """
+    kinds, depth = source.kinds(today), source.depth
+    moved = False
+    for key in keys:
+        day = mark_date(source.milestones[key])
+        new = (
+            None
+            if day is None
+            else (day.toordinal(), CODE_OF[kinds[key]] + NESTED * (depth[key] != 1))
+        )
+        at = bisect_left(marks.keys, key)
+        present = at < len(marks.keys) and marks.keys[at] == key
+        old = (marks.ordinals[at], marks.codes[at]) if present else None
+        if new == old:
+            continue
+        moved = True
+        if old is not None:
+            slot = old[0] * _DAY_FACTOR + old[1]
+            day_keys = marks.by_day[slot]
+            day_keys.remove(key)
+            if not day_keys:
+                del marks.by_day[slot]
+            del marks.keys[at], marks.ordinals[at], marks.codes[at]
+        if new is not None:
+            marks.keys.insert(at, key)
+            marks.ordinals.insert(at, new[0])
+            marks.codes.insert(at, new[1])
+            insort(marks.by_day.setdefault(new[0] * _DAY_FACTOR + new[1], []), key)
+    if moved:
+        marks.days = sorted(marks.by_day.items())
+    return moved
 
 
 def place_buckets(
