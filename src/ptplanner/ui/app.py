@@ -86,9 +86,13 @@ def _self_test(window: QMainWindow) -> None:
 
     assert isinstance(window, MainWindow)
     try:
+        from ptplanner.ui.tabs.overview.tab import OverviewTab
+
         for index, name in enumerate(TAB_NAMES):
             window.tabs.setCurrentIndex(index)
-            window.page(name)
+            content = window.page(name)
+            if isinstance(content, OverviewTab):
+                content.show_all_sections()  # the sections after the first screen's too
             QApplication.processEvents()
         from ptplanner.ui.help.pages import PAGE_NAMES, page_html
 

@@ -4,35 +4,44 @@ The window owns no domain state. The salary scenario lives in :class:`ScenarioMo
 the plan controller; the window builds each tab the first time it is shown, wires models to tabs,
 and saves geometry and preferences on close.
 
-Start-up comes in two steps so the window appears at once. The constructor needs Qt only: tabs,
-menus, geometry, and the last tab and colour scheme from ``window.ini``. Everything else
-(pydantic, the settings file, the knowledge base, the current tab's content, the plan) loads in
-:meth:`MainWindow.finish_loading`, just after the first paint, or earlier if something asks for
-``settings`` or ``scenario``.
+Start-up comes in steps so the window appears at once and its content soon after. The
+constructor needs Qt only: tabs, menus, geometry, and the last tab and colour scheme from
+``window.ini``. Just after the first paint, a returning user's Overview or Day tab is built from
+the knowledge base alone and painted; then :meth:`MainWindow.finish_loading` loads the rest
+(the settings file, the salary scenario, the plan, the welcome page on a first launch), or
+earlier if something asks for ``settings`` or ``scenario``. On a first launch the welcome page
+is the first content: it is shown before the tab behind it is built.
 """
 
 from __future__ import annotations
 
 import contextlib
-import linecache
 import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QSettings,
+    QSize,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QStackedWidget,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from ptplanner.core import paths
+from ptplanner.ui.lazy_tabs import AfterFirstPaint, LazyTab, release_source_cache
 
 if TYPE_CHECKING:
     from ptplanner.core.report.build import ReportInput
@@ -63,36 +72,8 @@ LOAD_FALLBACK_MS = 300
 # Posted to the window from its first paint: the event loop delivers it once that paint has
 # reached the screen.
 _FINISH_LOADING = QEvent.Type(QEvent.registerEventType())
-
-
-class _LazyTab(QWidget):
-    """A tab page that builds its real content the first time it is needed."""
-
-    def __init__(self, build: Callable[[], QWidget], name: str) -> None:
-        super().__init__()
-        self.setObjectName(f"tab-{name}")
-        self._build = build
-        self.content: QWidget | None = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-
-    def ensure_built(self) -> QWidget:
-        if self.content is None:
-            self.content = self._build()
-            self._layout.addWidget(self.content)
-            release_source_cache()
-        return self.content
-
-
-def release_source_cache() -> None:
-    """Drop the source text PySide6 has just read, after a burst of imports.
-
-    PySide6 wraps ``import`` and, for every module imported after it, reads the module's whole
-    source (``inspect.getsource``) to look for the word "PySide6"; the text stays in
-    ``linecache`` for good: about 20 MB once pydantic, the core and pyqtgraph are loaded.
-    linecache is only a cache (tracebacks read the lines again when they need them).
-    """
-    linecache.clearcache()
+# Tabs whose content needs only the knowledge base (no settings, scenario or plan).
+_KNOWLEDGE_TABS = ("overview", "day")
 
 
 class MainWindow(QMainWindow):
@@ -106,6 +87,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._scenario: ScenarioModel | None = None
         self._finished = False
+        self._loaded = False
         self._load_scheduled = False
         self.plan_controller: PlanController | None = None
         self.plan_actions: PlanMenuActions | None = None
@@ -119,10 +101,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Sections")
-        self._pages: list[_LazyTab] = []
+        self._pages: list[LazyTab] = []
         builders = (self._build_overview, self._build_day, self._build_salary, self._build_plan)
         for title, name, build in zip(TAB_TITLES, TAB_NAMES, builders, strict=True):
-            page = _LazyTab(build, name)
+            page = LazyTab(build, name)
             self._pages.append(page)
             self.tabs.addTab(page, title)
         # The welcome page (ui/welcome) shows in front of the tabs in this stack.
@@ -157,7 +139,7 @@ class MainWindow(QMainWindow):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == _FINISH_LOADING:
-            self.finish_loading()
+            self._show_first_content()
             return True
         if event.type() == QEvent.Type.Paint and not self._load_scheduled:
             self._load_scheduled = True
@@ -194,10 +176,42 @@ class MainWindow(QMainWindow):
         assert self._scenario is not None
         return self._scenario
 
-    def finish_loading(self) -> None:
+    def _show_first_content(self) -> None:
+        """Build a returning user's knowledge-only tab first, and load the rest once it is
+        painted; otherwise (a first launch, or a tab needing the settings) load everything.
+        """
+        if self._finished:
+            return
+        index = self.tabs.currentIndex()
+        page = self._pages[index]
+        if (
+            self._settings is not None
+            or TAB_NAMES[index] not in _KNOWLEDGE_TABS
+            or page.content is not None
+            or self._may_welcome()
+        ):
+            self.finish_loading(defer_hidden_tab=True)
+            return
+        content = page.ensure_built()
+        self.tab_built.emit(TAB_NAMES[index])
+        # The content itself: the page holding it is painted once before it is shown in it.
+        AfterFirstPaint(content, self.finish_loading)
+        # If the page is never painted (a minimised window), load anyway.
+        QTimer.singleShot(LOAD_FALLBACK_MS, self.finish_loading)
+
+    @staticmethod
+    def _may_welcome() -> bool:
+        """Whether this may be a first launch, told without reading the settings file: the
+        welcome page only opens while there is no plan file.
+        """
+        return not paths.plan_file().exists()
+
+    def finish_loading(self, defer_hidden_tab: bool = False) -> None:
         """Load settings, the current tab's content and the plan; the second step of start-up.
 
-        Runs once, right after the first paint; calling it again does nothing.
+        Runs once, right after the first paint (or the first tab's); calling it again does
+        nothing. With ``defer_hidden_tab``, a tab hidden behind the welcome page is built just
+        after the page's first paint rather than before it; ``loaded`` follows that.
         """
         if self._finished:
             return
@@ -213,12 +227,24 @@ class MainWindow(QMainWindow):
         wanted = self._clamp_tab(settings.last_tab)
         if wanted != self.tabs.currentIndex():
             self.tabs.setCurrentIndex(wanted)  # builds the page through _on_tab_changed
+        welcome = self._welcome()
+        if welcome is not None:
+            welcome.open_if_first_launch()
+        if defer_hidden_tab and welcome is not None and welcome.page is not None:
+            AfterFirstPaint(welcome.page, self._finish_current_tab)
+            QTimer.singleShot(LOAD_FALLBACK_MS, self._finish_current_tab)
+        else:
+            self._finish_current_tab()
+
+    def _finish_current_tab(self) -> None:
+        """Build the current tab if it is not yet, then say loading is done (once)."""
+        if self._loaded:
+            return
+        self._loaded = True
         current = self.tabs.currentIndex()
         if self._pages[current].content is None:
             self._pages[current].ensure_built()
             self.tab_built.emit(TAB_NAMES[current])
-        if (welcome := self._welcome()) is not None:
-            welcome.open_if_first_launch()
         release_source_cache()
         self.loaded.emit()
 

@@ -8,14 +8,18 @@ import pytest
 
 if TYPE_CHECKING:
     from fit_checks import ShowWidget
+    from pytestqt.qtbot import QtBot
 
     from ptplanner.ui.tabs.overview.tab import OverviewTab
 
 
 @pytest.fixture
-def tab(show_widget: ShowWidget) -> OverviewTab:
+def tab(show_widget: ShowWidget, qtbot: QtBot) -> OverviewTab:
     from ptplanner.core.content import overview
     from ptplanner.core.onet import onet
     from ptplanner.ui.tabs.overview.tab import OverviewTab
 
-    return show_widget(OverviewTab(overview(), onet()), (1024, 700), settle=True)
+    tab = show_widget(OverviewTab(overview(), onet()), (1024, 700), settle=True)
+    # The sections after the first are shown just after the first paint, before a person reads.
+    qtbot.waitUntil(lambda: tab.all_sections_shown, timeout=5000)
+    return tab

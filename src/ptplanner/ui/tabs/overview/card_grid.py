@@ -5,6 +5,10 @@ Cards go in rows, left to right in reading order, as many to a row as fit at
 tallest card of the one before, and each card keeps its own height (stretched, a card's lines
 drift apart). Hidden cards (search) take no place, so the cards left close up. Each
 card is at most :data:`MAX_CARD_WIDTH` wide, so lines stay short enough to read.
+
+A card's height at a width is remembered until the layout is invalidated (a card changed, was
+hidden or shown): laying out the tab asks for the same few widths many times, and each answer
+means wrapping every label of every card again.
 """
 
 from __future__ import annotations
@@ -28,12 +32,14 @@ class CardGrid(QLayout):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        self._heights: dict[tuple[int, int], int] = {}
         self.setContentsMargins(0, 0, 0, 0)
 
     # ----------------------------------------------------------------- QLayout's interface
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
+        self.invalidate()
 
     def count(self) -> int:
         return len(self._items)
@@ -42,7 +48,14 @@ class CardGrid(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+        if not 0 <= index < len(self._items):
+            return None
+        self.invalidate()
+        return self._items.pop(index)
+
+    def invalidate(self) -> None:
+        self._heights.clear()
+        super().invalidate()
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation.Horizontal
@@ -82,7 +95,7 @@ class CardGrid(QLayout):
         y = rect.top()
         for start in range(0, len(shown), columns):
             row = shown[start : start + columns]
-            heights = [self._height(item, card_width) for item in row]
+            heights = [self._cached_height(item, card_width) for item in row]
             height = max(heights)
             if apply:
                 for column, (item, own) in enumerate(zip(row, heights, strict=True)):
@@ -90,6 +103,13 @@ class CardGrid(QLayout):
                     item.setGeometry(QRect(x, y, card_width, own))
             y += height + GAP
         return max(0, y - GAP - rect.top())
+
+    def _cached_height(self, item: QLayoutItem, width: int) -> int:
+        key = (id(item), width)
+        height = self._heights.get(key)
+        if height is None:
+            height = self._heights[key] = self._height(item, width)
+        return height
 
     @staticmethod
     def _height(item: QLayoutItem, width: int) -> int:

@@ -8,15 +8,19 @@ source's full title and licence. A search box filters the whole tab through
 :func:`ptplanner.core.content.search_overview`.
 
 This module lays out the tab (search box, section list, reading column) and keeps the section
-list and the scroll position in step. Each section is built in its own module under
-:mod:`ptplanner.ui.tabs.overview.sections`; what search hides is worked out in
-:mod:`ptplanner.ui.tabs.overview.search`. Shared formats and widgets (citation lines,
-:class:`MutedLabel`, cards) live in :mod:`ptplanner.ui.widgets`.
+list and the scroll position in step. Only the first section is laid out for the tab's first
+paint; the others wait in a hidden holder and are shown on the next turn of the event loop
+(wrapping every card's text before the first paint would delay it several times over). Each
+section is built in its own module under :mod:`ptplanner.ui.tabs.overview.sections`; what
+search hides is worked out in :mod:`ptplanner.ui.tabs.overview.search`. Shared formats and
+widgets (citation lines, :class:`MutedLabel`, cards) live in :mod:`ptplanner.ui.widgets`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,7 +40,6 @@ from ptplanner.ui.accessibility import announce, plain_descriptions
 from ptplanner.ui.tabs.overview.card_grid import GAP, MAX_CARD_WIDTH, MAX_COLUMNS
 from ptplanner.ui.tabs.overview.glossary_links import add_glossary_links
 from ptplanner.ui.tabs.overview.highlight import Highlighter
-from ptplanner.ui.tabs.overview.ladder_chart import LadderPayChart
 from ptplanner.ui.tabs.overview.search import (
     SearchEdit,
     Section,
@@ -45,19 +48,30 @@ from ptplanner.ui.tabs.overview.search import (
     visible_item_ids,
 )
 from ptplanner.ui.tabs.overview.sections.builder import SectionBuilder
-from ptplanner.ui.tabs.overview.sections.career_ladder import add_career_ladder
-from ptplanner.ui.tabs.overview.sections.certifications import add_certifications
 from ptplanner.ui.tabs.overview.sections.duties_skills import add_duties, add_skills
-from ptplanner.ui.tabs.overview.sections.emr_employers import add_employers, add_emr_systems
-from ptplanner.ui.tabs.overview.sections.outlook import add_outlook
-from ptplanner.ui.tabs.overview.sections.pay import add_pay
-from ptplanner.ui.tabs.overview.sections.related_jobs import add_related_jobs
 from ptplanner.ui.widgets import MutedLabel, make_label, tint_muted
+
+if TYPE_CHECKING:
+    from ptplanner.ui.tabs.overview.ladder_chart import LadderPayChart
 
 READING_WIDTH = MAX_COLUMNS * MAX_CARD_WIDTH + GAP
 """Widest the reading column grows (px): two cards side by side, each at its widest."""
 ANNOUNCE_PAUSE_MS = 700
 """How long typing in the search box pauses before the number of matches is announced."""
+FIRST_SCREEN_SECTIONS = 1
+"""Sections built for the first paint: the first fills a screen at the usual sizes."""
+SECTION_TITLES = (
+    "Duties",
+    "Skills",
+    "Certifications",
+    "EMR systems",
+    "Employer types",
+    "Pay",
+    "Career ladder",
+    "Related jobs",
+    "Outlook",
+)
+"""The section list, there from the start (the sections after the first are built later)."""
 
 
 class OverviewTab(QWidget):
@@ -75,27 +89,88 @@ class OverviewTab(QWidget):
 
         self.setObjectName("overviewTab")
         self._build_frame()
-        builder = SectionBuilder(self._column, self._nav, self.fontMetrics())
-        self._sections = builder.sections  # filled in as the sections below are added
-        add_duties(builder, overview, onet, occupation)
-        add_skills(builder, overview, onet, occupation)
+        self._builder = SectionBuilder(self._column, self._nav, self.fontMetrics())
+        self._sections = self._builder.sections  # filled in as the sections below are added
+        self._builder.reserve_nav(SECTION_TITLES)
+        self.ladder_chart: LadderPayChart | None = None
+        add_duties(self._builder, overview, onet, occupation)
+        self._held_back = self._hold_back_rest(self._builder)
+        self._rest_built = False
+        self._column.addStretch(1)
+        self._finish_widgets(self._content)
+        # Wide enough for the longest title plus item padding and a scroll bar, never eliding.
+        widest = max(self._nav.fontMetrics().horizontalAdvance(t) for t in SECTION_TITLES)
+        scroll_bar = self._nav.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self._nav.setFixedWidth(widest + 2 * self._nav.frameWidth() + 32 + scroll_bar)
+        self._nav.setCurrentRow(0)
+
+    def _finish_widgets(self, root: QWidget) -> None:
+        add_glossary_links(root, self)
+        tint_muted(self)
+        # The footnotes' rich source tooltips would otherwise be read out as raw HTML.
+        plain_descriptions(root)
+
+    def _build_rest(self) -> None:
+        """The sections after the first screen's, into the held-back holder (once)."""
+        if self._rest_built:
+            return
+        self._rest_built = True
+        # Imported here: the pay and ladder sections bring in the projection engine.
+        from ptplanner.ui.tabs.overview.sections.career_ladder import add_career_ladder
+        from ptplanner.ui.tabs.overview.sections.certifications import add_certifications
+        from ptplanner.ui.tabs.overview.sections.emr_employers import (
+            add_employers,
+            add_emr_systems,
+        )
+        from ptplanner.ui.tabs.overview.sections.outlook import add_outlook
+        from ptplanner.ui.tabs.overview.sections.pay import add_pay
+        from ptplanner.ui.tabs.overview.sections.related_jobs import add_related_jobs
+
+        builder, overview = self._builder, self.overview
+        occupation = self._find_occupation(overview.onet_top_skills.soc_code)
+        add_skills(builder, overview, self.onet, occupation)
         add_certifications(builder, overview)
         add_emr_systems(builder, overview)
         add_employers(builder, overview)
         add_pay(builder)
-        self.ladder_chart: LadderPayChart | None = add_career_ladder(builder, overview)
+        self.ladder_chart = add_career_ladder(builder, overview)
         add_related_jobs(builder, overview)
         add_outlook(builder, overview)
-        self._column.addStretch(1)
-        add_glossary_links(self._content, self)
-        # Wide enough for the longest title plus item padding and a scroll bar, never eliding.
-        widest = max(self._nav.fontMetrics().horizontalAdvance(s.title) for s in self._sections)
-        scroll_bar = self._nav.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        self._nav.setFixedWidth(widest + 2 * self._nav.frameWidth() + 32 + scroll_bar)
-        self._nav.setCurrentRow(0)
-        tint_muted(self)
-        # The footnotes' rich source tooltips would otherwise be read out as raw HTML.
-        plain_descriptions(self)
+        self._finish_widgets(self._held_back)
+
+    # ----------------------------------------------------------------- first screen first
+
+    def _hold_back_rest(self, builder: SectionBuilder) -> QWidget:
+        """A hidden holder in the column for the sections after the first screen's."""
+        assert len(self._sections) == FIRST_SCREEN_SECTIONS
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(self._column.spacing())
+        self._column.addWidget(holder)
+        holder.hide()
+        builder.column = layout
+        # Show the rest just after the reading pane's first paint.
+        self._content.installEventFilter(self)
+        return holder
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self._content:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.show_all_sections)
+        return False
+
+    @property
+    def all_sections_shown(self) -> bool:
+        """False only between the tab's first paint and the next turn of the event loop."""
+        return not self._held_back.isHidden()
+
+    def show_all_sections(self) -> None:
+        """Lay out the sections held back from the first paint (once; any search or lookup
+        does it first)."""
+        self._build_rest()
+        if not self.all_sections_shown:
+            self._held_back.show()
 
     # ----------------------------------------------------------------- test and window hooks
 
@@ -107,14 +182,17 @@ class OverviewTab(QWidget):
         of the top-skills rows and ``"notes"`` the ids of section notes
         (``certification_pay_effect``, ``outlook_summary``).
         """
+        self.show_all_sections()
         return visible_item_ids(self._sections, self)
 
     def item_widget(self, section: str, item_id: str) -> QWidget:
         """The card (or row) showing one item, as listed by :meth:`visible_item_ids`."""
+        self.show_all_sections()
         return entry_widget(self._sections, section, item_id)
 
     def scroll_to_section(self, key: str) -> None:
         """Bring a section's heading to the top of the reading pane (as clicking the list does)."""
+        self.show_all_sections()
         for row, section in enumerate(self._sections):
             if section.key == key:
                 self._nav.setCurrentRow(row)
@@ -226,6 +304,7 @@ class OverviewTab(QWidget):
     # ----------------------------------------------------------------- behaviour
 
     def _apply_filter(self) -> None:
+        self.show_all_sections()
         query = self.search_edit.text()
         words = query.casefold().split()
         shown = filter_sections(self._sections, query)
@@ -288,6 +367,8 @@ class OverviewTab(QWidget):
             self._scroll_to(section)
 
     def _on_nav_row(self, row: int) -> None:
+        if row >= FIRST_SCREEN_SECTIONS:
+            self.show_all_sections()
         if self._moving or not 0 <= row < len(self._sections):
             return
         self._scroll_to(self._sections[row])

@@ -10,6 +10,8 @@ anything else (a heading, a chart, a note) spans the column and starts a new run
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -52,14 +54,25 @@ class SectionBuilder:
         layout.addWidget(heading)
         intro_label = make_label(intro)
         layout.addWidget(intro_label)
-        nav_item = QListWidgetItem(title)
-        nav_item.setSizeHint(QSize(0, self.metrics.height() + 14))
-        self.nav.addItem(nav_item)
+        reserved = self.nav.item(len(self.sections))
+        nav_item = reserved if reserved is not None else self._nav_item(title)
+        assert nav_item.text() == title, (nav_item.text(), title)
         self._grid = None
         section = Section(key, title, widget, layout, nav_item)
         self.sections.append(section)
         self._section = section
         self.column.addWidget(widget)
+
+    def reserve_nav(self, titles: Sequence[str]) -> None:
+        """List the sections' titles before they are built; each section takes its own."""
+        for title in titles:
+            self._nav_item(title)
+
+    def _nav_item(self, title: str) -> QListWidgetItem:
+        item = QListWidgetItem(title)
+        item.setSizeHint(QSize(0, self.metrics.height() + 14))
+        self.nav.addItem(item)
+        return item
 
     def begin_group(self, heading: str | None = None) -> Group:
         assert self._section is not None
