@@ -20,7 +20,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ptplanner.core.plan.model import EDUCATION_ORDER, ROLE_ORDER, Milestone, Plan, Status
+from ptplanner.core.plan.model import (
+    EDUCATION_ORDER,
+    ROLE_ORDER,
+    Milestone,
+    Plan,
+    Status,
+    depth_first,
+)
 from ptplanner.core.plan.rollup import rule_done_steps
 from ptplanner.core.projection import Event
 
@@ -103,14 +110,7 @@ class EffectsTally:
 
 def _subtree(root: Milestone) -> list[Milestone]:
     """``root`` and every step under it, in display order."""
-    found: list[Milestone] = []
-    stack = [root]
-    while stack:
-        milestone = stack.pop()
-        found.append(milestone)
-        if milestone.children:
-            stack.extend(reversed(milestone.children))
-    return found
+    return depth_first((root,))
 
 
 def _effects(linked: list[_Linked], today: date) -> PlanEffects:
