@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from itertools import count
 
 from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, step_count
-from ptplanner.core.plan.tailor import _kept, already_has, ready_plan_for
+from ptplanner.core.plan.tailor import SOONEST_MONTHS, _kept, already_has, ready_plan_for
 from ptplanner.core.plan.template import plan_template, ready_plan
 from ptplanner.core.salary.inputs import SalaryInputs
 
@@ -105,3 +105,39 @@ def test_every_template_link_is_one_the_rules_understand() -> None:
         if step.salary_link is not None:
             kinds.add(step.salary_link.kind)
     assert kinds <= {"education", "certification", "skill", "role"}
+
+
+def target(plan: Plan, title: str) -> date | None:
+    return next(n.milestone.target_date for n in plan.walk() if n.milestone.title == title)
+
+
+def months_between(start: date, end: date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
+def template_months(title: str) -> int:
+    months = next(s.target_in_months for s in plan_template().steps if s.title == title)
+    assert months is not None
+    return months
+
+
+def test_someone_already_working_is_that_far_along_the_career() -> None:
+    """Two years in: the template's later steps come sooner by the wait for a first job plus the
+    two years, as the template's own months say; a newcomer keeps the template's dates."""
+    first_job = template_months("Land your first care coordinator job")
+    two_years = tailored(SalaryInputs(years_experience=2, role="care_coordinator"))
+    for title in ("Reach three years' experience (mid-career)", "Become a lead coordinator"):
+        when = target(two_years, title)
+        assert when is not None
+        assert months_between(TODAY, when) == template_months(title) - first_job - 24, title
+        assert target(tailored(SalaryInputs()), title) == target(full(), title)
+
+
+def test_years_already_had_take_their_step_and_nothing_is_dated_too_soon() -> None:
+    four_years = tailored(SalaryInputs(years_experience=4, role="care_coordinator"))
+    assert "Reach three years' experience (mid-career)" not in titles(four_years)
+    veteran = tailored(SalaryInputs(years_experience=30, role="care_coordinator"))
+    for node in veteran.walk():
+        when, link = node.milestone.target_date, node.milestone.salary_link
+        if when is not None and link is not None and link.kind == "role":
+            assert months_between(TODAY, when) >= SOONEST_MONTHS, node.milestone.title

@@ -13,6 +13,8 @@ from datetime import date, datetime
 from functools import cache
 from typing import Literal
 
+from pydantic import Field
+
 from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, add_months, new_id, utc_now
 from ptplanner.core.resources import load_model
 from ptplanner.core.sources import Strict
@@ -32,6 +34,8 @@ class TemplateStep(Strict):
     renews_every_months: int | None = None
     target_in_months: int | None = None
     """Target date as a whole number of months from the day the plan is made."""
+    experience_years: int | None = Field(default=None, ge=1)
+    """The step is reaching this many years of work: someone who has them already skips it."""
     children: tuple[TemplateStep, ...] = ()
 
 
