@@ -47,6 +47,7 @@ from ptplanner.ui.tabs.overview.search import (
     filter_sections,
     visible_item_ids,
 )
+from ptplanner.ui.tabs.overview.sections.builder import SECTION_TITLES as TITLES_BY_KEY
 from ptplanner.ui.tabs.overview.sections.builder import SectionBuilder
 from ptplanner.ui.tabs.overview.sections.duties_skills import add_duties, add_skills
 from ptplanner.ui.widgets import MutedLabel, make_label, tint_muted
@@ -60,17 +61,7 @@ ANNOUNCE_PAUSE_MS = 700
 """How long typing in the search box pauses before the number of matches is announced."""
 FIRST_SCREEN_SECTIONS = 1
 """Sections built for the first paint: the first fills a screen at the usual sizes."""
-SECTION_TITLES = (
-    "Duties",
-    "Skills",
-    "Certifications",
-    "EMR systems",
-    "Employer types",
-    "Pay",
-    "Career ladder",
-    "Related jobs",
-    "Outlook",
-)
+SECTION_TITLES = tuple(TITLES_BY_KEY.values())
 """The section list, there from the start (the sections after the first are built later)."""
 
 

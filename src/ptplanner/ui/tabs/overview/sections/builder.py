@@ -27,6 +27,20 @@ CARD_HEADING = "Heading level 4"
 """Accessible descriptions of the tab's titles: Qt widgets cannot take the heading role, so a
 screen reader learns the outline from these words."""
 
+SECTION_TITLES: dict[SectionKey, str] = {
+    "duties": "Duties",
+    "skills": "Skills",
+    "certifications": "Certifications",
+    "emr_systems": "EMR systems",
+    "employers": "Employer types",
+    "pay": "Pay",
+    "career_ladder": "Career ladder",
+    "related_jobs": "Related jobs",
+    "outlook": "Outlook",
+}
+"""Each section's title, in the order the Overview shows them: the section list is filled from
+this before the sections after the first are built."""
+
 
 class SectionBuilder:
     """Adds sections to the reading ``column`` and their titles to the ``nav`` list.
@@ -44,7 +58,8 @@ class SectionBuilder:
         self._grid: CardGrid | None = None  # the run of cards being laid out, if any
         self.card_keys = CardKeys(nav)
 
-    def begin_section(self, key: SectionKey, title: str, intro: str) -> None:
+    def begin_section(self, key: SectionKey, intro: str) -> None:
+        title = SECTION_TITLES[key]
         widget = QWidget()
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 0, 0, 0)

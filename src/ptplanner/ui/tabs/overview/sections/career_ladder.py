@@ -28,7 +28,7 @@ def add_career_ladder(builder: SectionBuilder, overview: Overview) -> LadderPayC
         f"reports for that occupation in PT offices (NAICS {mapping.naics_code}); the "
         "guide's figure is shown beside it where the guide gives one."
     )
-    builder.begin_section("career_ladder", "Career ladder", intro)
+    builder.begin_section("career_ladder", intro)
     builder.begin_group()
     rows: list[LadderRow] = []
     steps = len(overview.career_ladder)

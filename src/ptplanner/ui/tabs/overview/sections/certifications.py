@@ -18,7 +18,6 @@ from ptplanner.ui.widgets import Card, MutedLabel, footnote, make_label, range_t
 def add_certifications(builder: SectionBuilder, overview: Overview) -> None:
     builder.begin_section(
         "certifications",
-        "Certifications",
         "Credentials that show an employer you can do the job, what it takes to keep them, "
         "and what they are worth in pay.",
     )

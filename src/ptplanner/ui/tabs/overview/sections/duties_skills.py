@@ -34,7 +34,7 @@ def onet_footnote(onet: OnetData) -> Footnote:
 def add_duties(
     builder: SectionBuilder, overview: Overview, onet: OnetData, occupation: OnetOccupation | None
 ) -> None:
-    builder.begin_section("duties", "Duties", "What the job involves from day to day.")
+    builder.begin_section("duties", "What the job involves from day to day.")
     builder.begin_group()
     for duty in overview.duties:
         builder.add_entry("item", duty.id, _duty_card(duty, occupation))
@@ -67,7 +67,6 @@ def add_skills(
 ) -> None:
     builder.begin_section(
         "skills",
-        "Skills",
         "The technical and people skills the job draws on, and how O*NET rates the skills "
         "of the occupation.",
     )

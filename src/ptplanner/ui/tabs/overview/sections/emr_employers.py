@@ -16,7 +16,6 @@ from ptplanner.ui.widgets import Card, MutedLabel, bullet_html, footnote, make_l
 def add_emr_systems(builder: SectionBuilder, overview: Overview) -> None:
     builder.begin_section(
         "emr_systems",
-        "EMR systems",
         "Electronic medical record systems you are likely to meet in therapy clinics.",
     )
     builder.begin_group()
@@ -36,7 +35,6 @@ def _emr_card(system: EmrSystem) -> Card:
 def add_employers(builder: SectionBuilder, overview: Overview) -> None:
     builder.begin_section(
         "employers",
-        "Employer types",
         "Where coordinators work, with the upsides and downsides of each setting and pay as "
         "the guide states it.",
     )

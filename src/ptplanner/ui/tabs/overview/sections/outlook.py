@@ -16,9 +16,7 @@ from ptplanner.ui.widgets import Card, MutedLabel, figure_text, footnote, make_l
 
 def add_outlook(builder: SectionBuilder, overview: Overview) -> None:
     outlook = overview.outlook
-    builder.begin_section(
-        "outlook", "Outlook", "How demand for the job is expected to change, and why."
-    )
+    builder.begin_section("outlook", "How demand for the job is expected to change, and why.")
     builder.begin_group()
     summary = make_label(outlook.summary)
     name_with_value(summary, "Outlook summary")

@@ -42,7 +42,6 @@ def pay_table(rows: Sequence[SourcedPay], *, with_source: bool = False) -> str:
 def add_pay(builder: SectionBuilder) -> None:
     builder.begin_section(
         "pay",
-        "Pay",
         "What the job pays as BLS measures it and as the guide reports it. ptplanner's salary "
         "estimate follows BLS; the guide's figures are shown beside it, never mixed in.",
     )

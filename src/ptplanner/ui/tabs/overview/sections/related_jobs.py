@@ -28,7 +28,6 @@ def add_related_jobs(builder: SectionBuilder, overview: Overview) -> None:
     )
     builder.begin_section(
         "related_jobs",
-        "Related jobs",
         "Other jobs in physical therapy offices that lead to coordinating, sit beside it or "
         f"come after it. Pay is what BLS reports for each in PT offices (NAICS {pt.naics}, "
         f"{pt.date}).",
