@@ -22,7 +22,6 @@ from ptplanner import __version__
 from ptplanner.core.report.model import BLS_NOTE
 from ptplanner.core.sources import Source, source_catalog
 from ptplanner.ui.report.blocks import heading, paragraph, title_block
-from ptplanner.ui.report.header_footer import paint_footer, paint_running_header
 from ptplanner.ui.report.layout import (
     Block,
     Page,
@@ -36,7 +35,7 @@ from ptplanner.ui.report.pdf import (
     replace_file,
     set_page_layout,
 )
-from ptplanner.ui.report.render import render_pages
+from ptplanner.ui.report.render import paint_page, render_pages
 from ptplanner.ui.report.styles import (
     NOTE,
     SMALL,
@@ -129,11 +128,16 @@ def render_compare(device: QPagedPaintDevice, sheet: CompareSheet) -> int:
 def _paint_page(
     ctx: PageContext, painter: QPainter, sheet: CompareSheet, page: Page, number: int, total: int
 ) -> None:
-    for top, block in page:
-        block.draw(painter, ctx.left, top)
-    paint_footer(ctx, painter, sheet.printed_on, number, total)
-    if number > 1:
-        paint_running_header(ctx, painter, sheet.title, RUNNING_RIGHT)
+    paint_page(
+        ctx,
+        painter,
+        page,
+        number,
+        total,
+        printed_on=sheet.printed_on,
+        title=sheet.title,
+        running_right=RUNNING_RIGHT,
+    )
 
 
 def compare_pdf_bytes(sheet: CompareSheet, page_size: PageSizeName = "Letter") -> bytes:

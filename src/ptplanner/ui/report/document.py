@@ -8,14 +8,12 @@ three outputs are the same pages.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPagedPaintDevice, QPainter
 
 from ptplanner.core.report.build import ReportInput, build_report
 from ptplanner.core.report.model import Report
-from ptplanner.ui.report.header_footer import paint_footer, paint_running_header
 from ptplanner.ui.report.layout import Block, Page, PageContext, paginate
-from ptplanner.ui.report.render import render_pages
+from ptplanner.ui.report.render import paint_page, render_pages
 from ptplanner.ui.report.sections.assumptions import assumptions_section
 from ptplanner.ui.report.sections.breakdown import breakdown_section
 from ptplanner.ui.report.sections.career_ladder import ladder_section
@@ -59,7 +57,9 @@ def render(painter_device: QPagedPaintDevice, source: ReportInput) -> int:
     return render_pages(
         painter_device,
         pages,
-        lambda painter, page, number, total: paint_page(ctx, painter, report, page, number, total),
+        lambda painter, page, number, total: paint_report_page(
+            ctx, painter, report, page, number, total
+        ),
     )
 
 
@@ -70,22 +70,17 @@ def page_count(device: QPagedPaintDevice, source: ReportInput) -> int:
     return len(paginate(ctx, build_blocks(ctx, report)))
 
 
-def paint_page(
+def paint_report_page(
     ctx: PageContext, painter: QPainter, report: Report, page: Page, number: int, total: int
 ) -> None:
-    """One page's blocks, then its footer and (after page 1) its running header."""
-    body = QRectF(
-        ctx.left,
-        ctx.body_top(number - 1),
-        ctx.width,
-        ctx.body_bottom - ctx.body_top(number - 1),
+    """One page of the projection report, with its footer and running header."""
+    paint_page(
+        ctx,
+        painter,
+        page,
+        number,
+        total,
+        printed_on=report.printed_on,
+        title=report.title,
+        running_right=report.running_header,
     )
-    for top, block in page:
-        painter.save()
-        # A block taller than a page (never with sane input) is cut at the margin, not the edge.
-        painter.setClipRect(body.adjusted(-ctx.pt(2), -ctx.pt(2), ctx.pt(2), ctx.pt(2)))
-        block.draw(painter, ctx.left, top)
-        painter.restore()
-    paint_footer(ctx, painter, report.printed_on, number, total)
-    if number > 1:
-        paint_running_header(ctx, painter, report.title, report.running_header)

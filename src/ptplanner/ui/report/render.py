@@ -8,10 +8,13 @@ printer's page range and starts each new sheet.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPagedPaintDevice, QPainter
 
-from ptplanner.ui.report.layout import LAYOUT_DPI, Page
+from ptplanner.ui.report.header_footer import paint_footer, paint_running_header
+from ptplanner.ui.report.layout import LAYOUT_DPI, Page, PageContext
 
 PagePainter = Callable[[QPainter, Page, int, int], None]
 """Paints one page: (painter, the page's blocks, its number from 1, the page count)."""
@@ -40,6 +43,32 @@ def render_pages(device: QPagedPaintDevice, pages: Sequence[Page], paint: PagePa
     finally:
         painter.end()
     return total
+
+
+def paint_page(
+    ctx: PageContext,
+    painter: QPainter,
+    page: Page,
+    number: int,
+    total: int,
+    *,
+    printed_on: date,
+    title: str,
+    running_right: str,
+) -> None:
+    """One page's blocks, then its footer and (after page 1) the running header every printed
+    document has: its title on the left, ``running_right`` on the right."""
+    top = ctx.body_top(number - 1)
+    body = QRectF(ctx.left, top, ctx.width, ctx.body_bottom - top)
+    for block_top, block in page:
+        painter.save()
+        # A block taller than a page (never with sane input) is cut at the margin, not the edge.
+        painter.setClipRect(body.adjusted(-ctx.pt(2), -ctx.pt(2), ctx.pt(2), ctx.pt(2)))
+        block.draw(painter, ctx.left, block_top)
+        painter.restore()
+    paint_footer(ctx, painter, printed_on, number, total)
+    if number > 1:
+        paint_running_header(ctx, painter, title, running_right)
 
 
 def _int_attr(device: object, name: str) -> int:

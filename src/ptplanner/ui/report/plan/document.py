@@ -12,7 +12,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPagedPaintDevice, QPainter
 
 from ptplanner.core.format import STATUS_LABELS, long_date, short_date
@@ -20,7 +19,6 @@ from ptplanner.core.plan.model import Milestone, Plan, Status
 from ptplanner.core.plan.progress import ProgressHistory, progress_history
 from ptplanner.core.plan.rollup import effective
 from ptplanner.ui.report.blocks import heading, paragraph, title_block
-from ptplanner.ui.report.header_footer import paint_footer, paint_running_header
 from ptplanner.ui.report.layout import (
     Block,
     Page,
@@ -28,7 +26,7 @@ from ptplanner.ui.report.layout import (
     paginate,
 )
 from ptplanner.ui.report.plan_chart import progress_bar, progress_blocks
-from ptplanner.ui.report.render import render_pages
+from ptplanner.ui.report.render import paint_page, render_pages
 from ptplanner.ui.report.styles import (
     NOTE,
     SMALL,
@@ -156,13 +154,13 @@ def render_plan(device: QPagedPaintDevice, printout: PlanPrintout) -> int:
 def _paint_page(
     ctx: PageContext, painter: QPainter, printout: PlanPrintout, page: Page, number: int, total: int
 ) -> None:
-    top = ctx.body_top(number - 1)
-    body = QRectF(ctx.left, top, ctx.width, ctx.body_bottom - top)
-    for top, block in page:
-        painter.save()
-        painter.setClipRect(body.adjusted(-ctx.pt(2), -ctx.pt(2), ctx.pt(2), ctx.pt(2)))
-        block.draw(painter, ctx.left, top)
-        painter.restore()
-    paint_footer(ctx, painter, printout.today, number, total)
-    if number > 1:
-        paint_running_header(ctx, painter, printout.plan.title, "Plan checklist")
+    paint_page(
+        ctx,
+        painter,
+        page,
+        number,
+        total,
+        printed_on=printout.today,
+        title=printout.plan.title,
+        running_right="Plan checklist",
+    )
