@@ -343,3 +343,20 @@ def test_a_working_backup_prints_no_warning(
     code, out, err = cli(capsys, "plan", "remove", second)
     assert (code, err) == (0, "")
     assert "The previous plan is kept in" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["projection", "--pdf", "out.pdf"],
+        ["compare", "boston", "--pdf", "out.pdf"],
+        ["plan", "export", "out.pdf", "--format", "pdf"],
+    ],
+    ids=["projection", "compare", "plan export"],
+)
+def test_paper_is_read_the_same_by_every_command_that_prints(argv: list[str]) -> None:
+    """--paper takes "A4" as well as "a4" wherever a PDF is written, not on one command only."""
+    from ptplanner.cli.main import build_parser
+
+    assert build_parser().parse_args([*argv, "--paper", "A4"]).paper == "a4"
+    assert build_parser().parse_args([*argv, "--paper", "Letter"]).paper == "letter"

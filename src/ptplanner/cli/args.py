@@ -42,6 +42,15 @@ def text_argument(value: str) -> str:
     return value
 
 
+PAPER_SIZES = ("letter", "a4")
+"""What ``--paper`` takes, in any case ("A4" too)."""
+
+
+def add_paper_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup, help: str) -> None:
+    """``--paper letter|a4`` for a command that writes a PDF or prints, the same on every one."""
+    parser.add_argument("--paper", choices=PAPER_SIZES, type=str.lower, help=help)
+
+
 def shown_text(value: str) -> str:
     """``value`` printable whatever it holds: bytes that were not UTF-8 shown as ``\\xff``."""
     try:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ptplanner.cli.args import Subcommands, UsageError, text_argument
+from ptplanner.cli.args import Subcommands, UsageError, add_paper_option, text_argument
 
 if TYPE_CHECKING:
     from ptplanner.core.compare import PlaceFigures
@@ -66,11 +66,7 @@ def add_compare_parser(commands: Subcommands) -> None:
         metavar="FILE",
         help="also write the comparison as a printable PDF (no window is shown)",
     )
-    parser.add_argument(
-        "--paper",
-        choices=("letter", "a4"),
-        help="paper size of the PDF (default: the one used where you live)",
-    )
+    add_paper_option(parser, "paper size of the PDF (default: the one used where you live)")
     parser.set_defaults(func=run_compare)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from ptplanner.cli.args import OneLineErrorParser, Subcommands, text_argument
+from ptplanner.cli.args import OneLineErrorParser, Subcommands, add_paper_option, text_argument
 
 PLAN_EXAMPLES = """\
 examples:
@@ -123,12 +123,7 @@ def add_plan_parser(subparsers: Subcommands) -> None:
     )
 
     # The plan printout (issue 17b): written by cli/plan_pdf.py, which main() routes to.
-    export.add_argument(
-        "--paper",
-        choices=("letter", "a4"),
-        type=str.lower,
-        help="with pdf: paper size (default: the one used where you live)",
-    )
+    add_paper_option(export, "with pdf: paper size (default: the one used where you live)")
 
     imp = command("import", "replace the plan with one from a file (the old one is backed up)")
     imp.add_argument("file")

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ptplanner.cli.args import Subcommands, UsageError, text_argument
+from ptplanner.cli.args import Subcommands, UsageError, add_paper_option, text_argument
 
 if TYPE_CHECKING:
     from ptplanner.core.report.build import ReportInput
@@ -225,10 +225,9 @@ def _output_arguments(parser: argparse.ArgumentParser) -> None:
         type=text_argument,
         help="the printer for --print, as lpstat -p lists it (default: the default printer)",
     )
-    add(
-        "--paper",
-        choices=("letter", "a4"),
-        help="paper size of the PDF or printout (default: the printer's paper for --print, "
+    add_paper_option(
+        output,
+        "paper size of the PDF or printout (default: the printer's paper for --print, "
         "else the one used where you live, as the window does)",
     )
     add(
