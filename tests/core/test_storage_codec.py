@@ -41,3 +41,25 @@ def test_the_bytes_read_back_as_the_same_plan() -> None:
     data = dump_plan(plan)
     assert parse_plan(data) == plan
     assert json.loads(data)["milestones"][0]["notes"] == plan.milestones[0].notes
+
+
+def test_a_big_plan_written_step_by_step_has_the_same_bytes() -> None:
+    # Past _PIECES_FROM top-level steps the writer serialises one step at a time and indents
+    # each piece itself: the file must not differ by a byte from one call for the whole plan.
+    steps = tuple(
+        Milestone(
+            title=f'Step {n} "milestones": [] \n',
+            notes="two\nlines" if n % 3 else "",
+            children=_awkward_plan().milestones if n % 7 == 0 else (),
+        )
+        for n in range(450)
+    )
+    plan = Plan(title='"milestones": []', milestones=steps)
+    data = dump_plan(plan)
+    assert data == plan.model_dump_json(indent=1).encode("utf-8")
+    assert parse_plan(data) == plan
+
+
+def test_a_plan_with_no_steps_is_written_whole() -> None:
+    plan = Plan(title="Empty")
+    assert dump_plan(plan) == plan.model_dump_json(indent=1).encode("utf-8")

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from pydantic import ValidationError
 
-from ptplanner.core.plan.model import SCHEMA_VERSION, Plan
+from ptplanner.core.plan.model import SCHEMA_VERSION, Milestone, Plan
 from ptplanner.core.storage.errors import CorruptPlanError, NewerPlanError
 from ptplanner.core.storage.migrations import RawPlan, migrate, schema_version_of
 
@@ -122,9 +122,37 @@ def dump_plan(plan: Plan) -> bytes:
     """The bytes of ``plan.json`` for ``plan`` (UTF-8 JSON, indented one space per level).
 
     Straight from pydantic-core's serializer to bytes: ``model_dump_json`` makes a str first,
-    and encoding that copies the whole file once more.
+    and encoding that copies the whole file once more. A big plan is serialised one top-level
+    step at a time (:func:`_dump_in_pieces`), to exactly the same bytes.
     """
-    return Plan.__pydantic_serializer__.to_json(plan, indent=1)
+    if len(plan.milestones) < _PIECES_FROM:
+        return Plan.__pydantic_serializer__.to_json(plan, indent=1)
+    return _dump_in_pieces(plan)
+
+
+_PIECES_FROM = 200
+"""Plans with this many top-level steps or more are serialised step by step."""
+_EMPTY_MILESTONES = b'\n "milestones": []'
+"""The milestones key of a plan without steps: at the top level, one space in, on a line of its
+own (a string value cannot hold a raw newline, so no title can look like this)."""
+
+
+def _dump_in_pieces(plan: Plan) -> bytes:
+    """:func:`dump_plan` of a big plan, one call into the serializer per top-level step.
+
+    The autosave serialises in a worker thread, and one call into pydantic-core holds Python's
+    global lock until it returns: for the whole file of a 100,000-step plan, the window could
+    not run any Python (paint, keys) meanwhile. Between these small calls the lock changes hands.
+    Each step's JSON is indented two levels deeper by prefixing every line break: JSON strings
+    escape their newlines, so every raw newline byte is the serializer's layout.
+    """
+    shell = Plan.__pydantic_serializer__.to_json(
+        plan.model_copy(update={"milestones": ()}), indent=1
+    )
+    at = shell.index(_EMPTY_MILESTONES) + len(_EMPTY_MILESTONES) - 1
+    to_json = Milestone.__pydantic_serializer__.to_json
+    steps = [to_json(step, indent=1).replace(b"\n", b"\n  ") for step in plan.milestones]
+    return b"".join((shell[:at], b"\n  ", b",\n  ".join(steps), b"\n ", shell[at:]))
 
 
 def best_effort_newer(raw: RawPlan) -> Plan | None:
