@@ -2,21 +2,85 @@
 
 :class:`PlanIndex` is built in one pass over the plan. The Plan tab's tree model, its timeline,
 the header's counts and the plan controller all read the same index instead of walking the plan
-each on their own. It is rebuilt only when the tree's shape changes
-(``PlanChange.structural``); a field edit swaps in the new milestone objects along one path
-(:meth:`PlanIndex.refresh`).
+each on their own. When the tree's shape changes (``PlanChange.structural``) a new index is
+spliced from the one before (:mod:`~ptplanner.core.plan.index_splice`); a field edit swaps in
+the new milestone objects along one path (:meth:`PlanIndex.refresh`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
+from typing import NamedTuple
 
 from ptplanner.core.plan.model import MAX_DEPTH, Milestone, Plan, Status, milestone_kinds
 
 _NO_CHILDREN: list[int] = []
 """The sub-steps of every leaf: one shared list (never changed), not 9,000 empty ones that the
 garbage collector would have to walk."""
+
+
+Parts = tuple[
+    list[str], list[Milestone], list[int], list[int], list[int], list[list[int]], list[int]
+]
+"""ids, milestones, parent, row, depth, children and roots of some top-level steps."""
+
+
+def build_parts(steps: Sequence[Milestone], first_key: int, first_row: int) -> Parts:
+    """The index entries of the top-level ``steps`` and everything below them, in preorder,
+    the first at key ``first_key`` and top-level row ``first_row``."""
+    ids: list[str] = []
+    milestones: list[Milestone] = []
+    parent: list[int] = []
+    row: list[int] = []
+    depth: list[int] = []
+    children: list[list[int]] = []
+    roots: list[int] = []
+    # Bound appends and plain recursion (at most MAX_DEPTH deep): this runs on every open, and
+    # is about twice as fast as a loop over a stack of tuples.
+    add_id, add_milestone = ids.append, milestones.append
+    add_parent, add_row, add_depth = parent.append, row.append, depth.append
+    add_children = children.append
+
+    def visit(
+        siblings: Sequence[Milestone], parent_key: int, level: int, into: list[int], first: int
+    ) -> None:
+        for position, milestone in enumerate(siblings, first):
+            key = first_key + len(ids)
+            into.append(key)
+            add_id(milestone.id)
+            add_milestone(milestone)
+            add_parent(parent_key)
+            add_row(position)
+            add_depth(level)
+            if milestone.children:
+                kids: list[int] = []
+                add_children(kids)
+                visit(milestone.children, key, level + 1, kids, 0)
+            else:
+                add_children(_NO_CHILDREN)
+
+    visit(steps, -1, 1, roots, first_row)
+    return ids, milestones, parent, row, depth, children, roots
+
+
+class Splice(NamedTuple):
+    """How an index spliced from ``old`` (:mod:`~ptplanner.core.plan.index_splice`) lines up
+    with it.
+
+    Keys below ``start`` are the same steps in both; an old key ``k >= old_end`` is the same
+    step as new key ``k + delta``; new keys in ``[start, new_end)`` are new (old keys in
+    ``[start, old_end)`` are gone).
+    """
+
+    old: PlanIndex
+    start: int
+    old_end: int
+    new_end: int
+
+    @property
+    def delta(self) -> int:
+        return self.new_end - self.old_end
 
 
 class PlanIndex:
@@ -36,41 +100,11 @@ class PlanIndex:
         "parent",
         "roots",
         "row",
+        "splice",
     )
 
     def __init__(self, plan: Plan) -> None:
-        ids: list[str] = []
-        milestones: list[Milestone] = []
-        parent: list[int] = []
-        row: list[int] = []
-        depth: list[int] = []
-        children: list[list[int]] = []
-        roots: list[int] = []
-        # Bound appends and plain recursion (at most MAX_DEPTH deep): this runs on every open and
-        # every structural edit, and is about twice as fast as a loop over a stack of tuples.
-        add_id, add_milestone = ids.append, milestones.append
-        add_parent, add_row, add_depth = parent.append, row.append, depth.append
-        add_children = children.append
-
-        def visit(
-            siblings: tuple[Milestone, ...], parent_key: int, level: int, into: list[int]
-        ) -> None:
-            for position, milestone in enumerate(siblings):
-                key = len(ids)
-                into.append(key)
-                add_id(milestone.id)
-                add_milestone(milestone)
-                add_parent(parent_key)
-                add_row(position)
-                add_depth(level)
-                if milestone.children:
-                    kids: list[int] = []
-                    add_children(kids)
-                    visit(milestone.children, key, level + 1, kids)
-                else:
-                    add_children(_NO_CHILDREN)
-
-        visit(plan.milestones, -1, 1, roots)
+        ids, milestones, parent, row, depth, children, roots = build_parts(plan.milestones, 0, 0)
         self.ids = ids
         self.milestones = milestones
         self.parent = parent
@@ -81,6 +115,9 @@ class PlanIndex:
         self.key_of = dict(zip(ids, range(len(ids)), strict=True))
         self._kinds: tuple[date, list[str]] | None = None
         self._counts: dict[int, tuple[int, int]] = {}
+        self.splice: Splice | None = None
+        """Where this index was spliced from
+        (:func:`~ptplanner.core.plan.index_splice.splice_index`); None for a full build."""
 
     def kinds(self, today: date) -> list[str]:
         """How each row is drawn, by key: "done", "skipped", "overdue", "due_soon" or "open".

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import QWidget
 
 from ptplanner.core.plan import operations as plan_ops
 from ptplanner.core.plan.index import PlanIndex
+from ptplanner.core.plan.index_splice import splice_index
 from ptplanner.core.plan.model import (
     Milestone,
     Plan,
@@ -176,7 +177,7 @@ class PlanController(QObject):
             self._plan = result.plan
             self._index: PlanIndex | None = None
             self._index_before: PlanIndex | None = None
-            """The index before a structural edit, whose counts the next index takes over."""
+            """The index before a structural edit, which the next index is spliced from."""
             self.plan_index()
             # Worked out when first asked for: the Plan tab's first paint does not need them.
             self._effects: PlanEffects | None = None
@@ -250,10 +251,11 @@ class PlanController(QObject):
     def plan_index(self) -> PlanIndex:
         """Where each milestone sits (rebuilt lazily after structural edits)."""
         if self._index is None:
-            self._index = PlanIndex(self._plan)
-            if self._index_before is not None:
-                self._index.carry_counts(self._index_before)
-                self._index_before = None
+            before, self._index_before = self._index_before, None
+            # After a structural edit, only what it touched is indexed again.
+            self._index = (
+                PlanIndex(self._plan) if before is None else splice_index(before, self._plan)
+            )
             # Edits find the milestone they change through the index, not by a walk.
             plan_ops.locate_with(self._plan, self._index.path_of)
         return self._index
@@ -372,7 +374,9 @@ class PlanController(QObject):
         before = self.salary_effects()
         self._plan = plan
         if change.structural or self._index is None:
-            self._index_before, self._index = self._index, None
+            # Two edits with no look between them: the older index is still a fine base.
+            self._index_before = self._index or self._index_before
+            self._index = None
         else:
             for milestone_id in change.ids:
                 self._index.refresh(plan, milestone_id)

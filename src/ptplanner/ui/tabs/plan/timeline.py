@@ -39,6 +39,7 @@ from ptplanner.ui.tabs.plan.timeline_marks import (
     mark_date,
     marker_radius,
     place_buckets,
+    spliced_marks,
     update_marks,
 )
 from ptplanner.ui.tabs.plan.timeline_paint import (
@@ -86,6 +87,9 @@ class PlanTimeline(QWidget):
         self._buckets: list[Bucket] = []
         self._bucket_of: dict[int, int] | None = None
         self._cache: QPixmap | None = None
+        self._shown: QPixmap | None = None
+        """The picture before the last change, painted until the new one is drawn."""
+        self._redraw_queued = False
         self._sprites = MarkerSprites()
         self._placed_once = False
         """Markers were drawn at least once: later plans and edits redraw them at once."""
@@ -94,7 +98,8 @@ class PlanTimeline(QWidget):
         return QSize(600, 112)
 
     def set_plan(self, index: PlanIndex, today: date, changed: Iterable[int] | None = None) -> None:
-        """Show this plan; the marks are worked out at the next paint, once.
+        """Show this plan; the marks are worked out at the next paint, once (or at once from the
+        marks before, for an index spliced from the one shown: ``index.splice``).
 
         ``changed``: the keys of the steps a field edit changed in the same ``index`` (its
         shape unchanged): only their marks are looked at again.
@@ -103,14 +108,36 @@ class PlanTimeline(QWidget):
         same = index is self._source and today == self._today
         if changed is not None and marks is not None and same:
             if update_marks(marks, index, today, changed):
-                self._cache = None
+                self._redraw_soon()
                 self._describe(marks)
             self.update()  # the selected step's label may have changed
             return
+        splice = index.splice
+        follows = splice is not None and splice.old is self._source and today == self._today
         self._source = index
         self._today = today
-        self._marks = None
+        # After a structural edit, only the marks of the steps it touched are gathered again.
+        self._marks = spliced_marks(marks, index, today) if follows and marks is not None else None
+        if self._marks is not None:
+            self._describe(self._marks)
+        self._redraw_soon()
+
+    def _redraw_soon(self) -> None:
+        """The markers changed: the next paint still shows the picture from before, and the
+        new one is drawn on the following turn of the event loop.
+
+        Placing the markers of a 100,000-step plan takes a while; done inside the paint that
+        follows an edit, it would add to the time the edit holds the window. Anything that asks
+        where a marker is (:meth:`marker_count`, a click, a tooltip) gets the new picture at once.
+        """
+        if self._cache is not None:
+            self._shown = self._cache
         self._cache = None
+        self.update()
+
+    def _redraw_now(self) -> None:
+        self._redraw_queued = False
+        self._shown = None
         self.update()
 
     def marks(self) -> Marks:
@@ -141,12 +168,12 @@ class PlanTimeline(QWidget):
             self.update()
 
     def resizeEvent(self, event: Any) -> None:
-        self._cache = None
+        self._cache = self._shown = None
         super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in {QEvent.Type.PaletteChange, QEvent.Type.FontChange}:
-            self._cache = None
+            self._cache = self._shown = None
             self._sprites.clear()
         super().changeEvent(event)
 
@@ -185,6 +212,7 @@ class PlanTimeline(QWidget):
         ratio = self.devicePixelRatioF()
         if self._cache is None or self._cache.devicePixelRatio() != ratio:
             self._cache = self._render(ratio)
+            self._shown = None
         return self._cache
 
     def is_placed(self) -> bool:
@@ -211,6 +239,19 @@ class PlanTimeline(QWidget):
         if self._place_later():
             return
         self._placed_once = True
+        shown = self._shown
+        if (
+            self._cache is None
+            and shown is not None
+            and shown.devicePixelRatio() == self.devicePixelRatioF()
+        ):
+            painter = QPainter(self)
+            painter.drawPixmap(0, 0, shown)  # without the selection's ring, this once
+            painter.end()
+            if not self._redraw_queued:
+                self._redraw_queued = True
+                QTimer.singleShot(0, self, self._redraw_now)
+            return
         cache = self._ensure_rendered()
         painter = QPainter(self)
         painter.drawPixmap(0, 0, cache)

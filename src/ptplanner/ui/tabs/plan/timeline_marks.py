@@ -4,6 +4,10 @@ gathered by day and kind, then merged by the pixel their day lands on and stacke
 A step's day on the timeline is :func:`mark_date`: the day it was done once it is done, else
 its target date.
 
+Gathered once per plan, then kept up to date: a field edit looks again at the steps it changed
+(:func:`update_marks`), a structural edit at the steps between those it left in place
+(:func:`spliced_marks`, following the index's splice).
+
 Plain Python on a :class:`~ptplanner.core.plan.index.PlanIndex`; the widget
 (:mod:`~ptplanner.ui.tabs.plan.timeline`) paints what this places.
 """
@@ -82,6 +86,12 @@ class Marks:
         return self.codes.count(overdue) + self.codes.count(overdue + NESTED)
 
 
+def _in_order(by_day: dict[int, list[int]]) -> list[tuple[int, list[int]]]:
+    """``by_day``'s items by day: its keys are sorted alone (plain ints sort several times
+    faster than (int, list) pairs, and a big plan has some 20,000 days)."""
+    return [(day, by_day[day]) for day in sorted(by_day)]
+
+
 def gather_marks(source: PlanIndex | None, today: date) -> Marks:
     """The marks of every step of ``source`` with a :func:`mark_date`, seen on ``today``."""
     marks = Marks([], [], [])
@@ -97,8 +107,71 @@ def gather_marks(source: PlanIndex | None, today: date) -> Marks:
     by_day: dict[int, list[int]] = {}
     for key, ordinal, code in zip(marks.keys, marks.ordinals, marks.codes, strict=True):
         by_day.setdefault(ordinal * _DAY_FACTOR + code, []).append(key)
-    marks.days = sorted(by_day.items())
+    marks.days = _in_order(by_day)
     marks.by_day = by_day
+    return marks
+
+
+def _gather_keys(source: PlanIndex, today: date, start: int, end: int) -> Marks:
+    """The marks of the steps with keys in ``[start, end)``, with ``by_day`` (not ``days``)."""
+    kinds, depth = source.kinds(today), source.depth
+    dates = [mark_date(m) for m in source.milestones[start:end]]
+    marks = Marks([], [], [])
+    marks.keys = [start + k for k, day in enumerate(dates) if day is not None]
+    marks.ordinals = [day.toordinal() for day in dates if day is not None]
+    marks.codes = [CODE_OF[kinds[k]] + (NESTED if depth[k] != 1 else 0) for k in marks.keys]
+    by_day = marks.by_day
+    for key, ordinal, code in zip(marks.keys, marks.ordinals, marks.codes, strict=True):
+        by_day.setdefault(ordinal * _DAY_FACTOR + code, []).append(key)
+    return marks
+
+
+def spliced_marks(marks: Marks, source: PlanIndex, today: date) -> Marks:
+    """The marks of ``source``, an index spliced (``source.splice``) from the one ``marks``
+    were gathered from on ``today``: those before and after the edit are kept (the latter with
+    their keys shifted), only the steps in between are looked at again.
+
+    The same as ``gather_marks(source, today)``. ``marks`` is changed in place and returned
+    (a big plan's 20,000 days are not copied: copies that stay alive make the garbage collector
+    walk them again and again), or replaced when the edit touched most of the plan.
+    """
+    splice = source.splice
+    assert splice is not None
+    start, old_end, new_end = splice.start, splice.old_end, splice.new_end
+    if (new_end - start) * 2 > len(source):
+        return gather_marks(source, today)
+    delta = new_end - old_end
+    middle = _gather_keys(source, today, start, new_end)
+    keys, by_day, days = marks.keys, marks.by_day, marks.days
+    first, last = bisect_left(keys, start), bisect_left(keys, old_end)
+    # Only the days that held a step of the old middle lose keys (and may end up empty).
+    touched = {
+        ordinal * _DAY_FACTOR + code
+        for ordinal, code in zip(marks.ordinals[first:last], marks.codes[first:last], strict=True)
+    }
+    keys[first:] = middle.keys + ([key + delta for key in keys[last:]] if delta else keys[last:])
+    marks.ordinals[first:last] = middle.ordinals
+    marks.codes[first:last] = middle.codes
+    for day in touched:
+        day_keys = by_day[day]
+        del day_keys[bisect_left(day_keys, start) : bisect_left(day_keys, old_end)]
+        if not day_keys:
+            del by_day[day]
+            del days[bisect_left(days, (day,))]
+    if delta:
+        for day_keys in by_day.values():
+            if day_keys[-1] >= old_end:
+                at = bisect_left(day_keys, old_end)
+                day_keys[at:] = [key + delta for key in day_keys[at:]]
+    for day, day_keys in middle.by_day.items():
+        present = by_day.get(day)
+        if present is None:
+            by_day[day] = day_keys
+            insort(days, (day, day_keys))
+        else:
+            # The middle's keys are one run between the kept keys before and after it.
+            at = bisect_left(present, day_keys[0])
+            present[at:at] = day_keys
     return marks
 
 
@@ -136,7 +209,7 @@ def update_marks(marks: Marks, source: PlanIndex, today: date, keys: Iterable[in
             marks.codes.insert(at, new[1])
             insort(marks.by_day.setdefault(new[0] * _DAY_FACTOR + new[1], []), key)
     if moved:
-        marks.days = sorted(marks.by_day.items())
+        marks.days = _in_order(marks.by_day)
     return moved
 
 
