@@ -193,3 +193,21 @@ def test_targets_past_the_horizon_are_counted_and_named() -> None:
     assert history.beyond == beyond > 0
     assert history.points[-1].targeted + history.beyond + history.untargeted == history.counted
     assert f"{beyond} steps targeted after January 2028 are beyond the chart" in history.caption()
+
+
+def test_targets_this_month_are_due_up_to_today_only() -> None:
+    plan = Plan(
+        milestones=(
+            leaf("Last month", target=date(2026, 4, 30)),
+            leaf("First of the month", target=date(2026, 5, 1)),
+            leaf("Today", target=TODAY),
+            leaf("Tomorrow", target=date(2026, 5, 21)),
+            leaf("End of the month", target=date(2026, 5, 31)),
+        )
+    )
+    history = progress_history(plan, TODAY)
+    assert history.due_now == 3
+    # The month's point still counts every target in it.
+    assert point(history.points, date(2026, 5, 1)) == ProgressPoint(date(2026, 5, 1), 0, 5)
+    assert progress_history(plan, date(2026, 5, 31)).due_now == 5
+    assert progress_history(plan, date(2026, 4, 30)).due_now == 1

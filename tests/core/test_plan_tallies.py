@@ -12,7 +12,16 @@ import pytest
 
 from ptplanner.core.plan import operations as plan_ops
 from ptplanner.core.plan.index import PlanIndex
-from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, Status
+from ptplanner.core.plan.model import (
+    EMPLOYER_TYPE_IDS,
+    SKILL_IDS,
+    Milestone,
+    Plan,
+    SalaryLink,
+    Status,
+    milestone_kinds,
+)
+from ptplanner.core.plan.overdue import OverdueTally
 from ptplanner.core.plan.progress import ProgressTally, progress_history
 from ptplanner.core.plan.salary_link import EffectsTally, plan_effects
 from ptplanner.core.plan.template import ready_plan
@@ -23,6 +32,9 @@ LINKS = (
     SalaryLink(kind="education", value="associate"),
     SalaryLink(kind="education", value="bachelor"),
     SalaryLink(kind="promotion"),
+    SalaryLink(kind="employer_type", value=sorted(EMPLOYER_TYPE_IDS)[0]),
+    SalaryLink(kind="employer_type", value=sorted(EMPLOYER_TYPE_IDS)[-1]),
+    SalaryLink(kind="skill", value=sorted(SKILL_IDS)[0]),
 )
 
 
@@ -120,3 +132,96 @@ def test_a_wrong_path_from_the_index_costs_a_walk_not_a_wrong_edit() -> None:
     edited = plan_ops.update_milestone(plan, second.id, title="The second one").plan
     assert edited.get(second.id).title == "The second one"
     assert edited.get(first.id).title == first.title
+
+
+def small_edit(plan: Plan, rng: random.Random, today: date) -> Plan:
+    """An edit as a person makes most of them: often on a step with no salary link (which must
+    leave the pay effects as they were), with titles that repeat (events that tie) and moves
+    among the top-level steps."""
+    ids = [node.milestone.id for node in plan.walk()]
+    target = rng.choice(ids)
+    roll = rng.random()
+    try:
+        if roll < 0.3:
+            return plan_ops.update_milestone(plan, target, title=rng.choice(("Same", "Other"))).plan
+        if roll < 0.5:
+            where = rng.randrange(len(plan.milestones))
+            top = rng.choice(plan.milestones).id
+            return plan_ops.move_milestone(plan, top, None, where).plan
+        if roll < 0.65:
+            return plan_ops.set_status(plan, target, rng.choice(list(Status)), today).plan
+        if roll < 0.75:
+            return plan_ops.update_milestone(plan, target, notes=f"n{rng.randrange(9)}").plan
+        return random_edit(plan, rng, today)
+    except plan_ops.PlanOpError:
+        return plan
+
+
+@pytest.mark.parametrize("seed", [11, 12, 13, 14])
+def test_tallies_match_a_fresh_count_on_the_same_day_through_small_edits(seed: int) -> None:
+    rng = random.Random(seed)
+    plan = Plan(title="Small", milestones=tuple(random_step(rng) for _ in range(30)))
+    progress, effects, overdue = ProgressTally(), EffectsTally(), OverdueTally()
+    today = TODAY
+    kept_as_was = 0
+    for step in range(250):
+        if step % 60 == 59:
+            # A new day, now and then: at the end of a month too, where events move on.
+            today += timedelta(days=rng.choice((1, 12, 31)))
+        progress.update(plan)
+        assert progress.counts() == plan.leaf_counts()
+        assert progress.history(today) == progress_history(plan, today)
+        before = effects._last
+        kept = effects.effects(plan, today)
+        assert kept == plan_effects(plan, today)
+        kept_as_was += kept is before
+        expected = milestone_kinds(plan.flatten(), today).count("overdue")
+        assert overdue.count(plan, today) == expected
+        plan = small_edit(plan, rng, today)
+        if not plan.milestones:
+            plan = Plan(title="Small", milestones=(random_step(rng),))
+    assert kept_as_was > 25  # the edits that changed no link gave the effects back as they were
+
+
+def test_an_edit_that_touches_no_link_gives_back_the_same_effects() -> None:
+    linked = Milestone(title="CMAA", target_date=TODAY + timedelta(days=90), salary_link=LINKS[0])
+    other = Milestone(title="Call the clinic", children=(Milestone(title="Find the number"),))
+    plan = Plan(title="Links", milestones=(linked, other))
+    tally = EffectsTally()
+    first = tally.effects(plan, TODAY)
+    assert [event.value for event in first.events] == ["cmaa"]
+    renamed = plan_ops.update_milestone(plan, other.children[0].id, title="Look it up").plan
+    assert tally.effects(renamed, TODAY) is first
+    # Renaming the linked step changes its event's label.
+    relabelled = plan_ops.update_milestone(renamed, linked.id, title="CMAA exam").plan
+    after = tally.effects(relabelled, TODAY)
+    assert after.events[0].label.startswith("CMAA exam (")
+    assert after == plan_effects(relabelled, TODAY)
+
+
+def test_events_that_tie_follow_the_plan_order_when_top_level_steps_swap() -> None:
+    month = TODAY + timedelta(days=60)
+    first = Milestone(title="Same", target_date=month, salary_link=LINKS[0])
+    second = Milestone(title="Same", target_date=month, salary_link=LINKS[6])
+    plan = Plan(title="Ties", milestones=(first, second))
+    tally = EffectsTally()
+    assert [e.kind for e in tally.effects(plan, TODAY).events] == ["certification", "skill"]
+    swapped = plan_ops.move_milestone(plan, second.id, None, 0).plan
+    kept = tally.effects(swapped, TODAY)
+    assert [e.kind for e in kept.events] == ["skill", "certification"]
+    assert kept == plan_effects(swapped, TODAY)
+
+
+def test_the_overdue_count_seeded_from_kinds_matches_counting_the_steps() -> None:
+    rng = random.Random(21)
+    plan = Plan(title="Seeded", milestones=tuple(random_step(rng) for _ in range(20)))
+    index = PlanIndex(plan)
+    kinds = index.kinds(TODAY)
+    seeded = OverdueTally()
+    total = seeded.seed(plan, TODAY, kinds, index.roots)
+    assert total == kinds.count("overdue") == OverdueTally().count(plan, TODAY)
+    assert total  # the random plan has overdue steps
+    overdue_id = next(m.id for m, k in zip(index.milestones, kinds, strict=True) if k == "overdue")
+    done = plan_ops.set_status(plan, overdue_id, Status.DONE, TODAY).plan
+    expected = milestone_kinds(done.flatten(), TODAY).count("overdue")
+    assert seeded.count(done, TODAY) == expected < total

@@ -23,13 +23,19 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain, repeat
+from typing import TypeVar
 
 from ptplanner.core.format import short_date
 from ptplanner.core.plan.model import Milestone, Plan, Status
+from ptplanner.core.plan.root_parts import RootParts
 
 MONTHS_AHEAD = 24
 """How far past this month the history runs: a ready plan's last targets are a decade out, and
 drawing them would squeeze the months that have happened into a sliver."""
+
+
+_K = TypeVar("_K")
 
 
 @dataclass(frozen=True)
@@ -165,10 +171,9 @@ def _month_start(index: int) -> date:
 class _Part:
     """The counted leaves of one top-level step, tallied by day."""
 
-    __slots__ = ("counted", "done", "node", "targets", "undated_done")
+    __slots__ = ("counted", "done", "targets", "undated_done")
 
     def __init__(self, node: Milestone) -> None:
-        self.node = node
         leaves = _leaves((node,))
         self.counted = len(leaves)
         # Tuples of the milestones' own date objects: a 100,000-step plan keeps one per leaf.
@@ -177,71 +182,85 @@ class _Part:
         self.targets = tuple(leaf.target for leaf in leaves if leaf.target is not None)
 
 
+def _count(total: Counter[_K], key: _K, sign: int) -> None:
+    left = total[key] + sign
+    if left:
+        total[key] = left
+    else:
+        del total[key]  # only dates still in the plan bound the chart
+
+
 class ProgressTally:
     """A plan's leaves tallied by done date and target date, kept up to date edit by edit.
 
     An edit copies only the milestones on the path to what it changed, so every top-level step
     that is the same object as at the last :meth:`update` is counted as it was; only the others
-    are counted again. :meth:`history` then costs one pass over the distinct dates.
+    are counted again (see :class:`~ptplanner.core.plan.root_parts.RootParts`). The dates are
+    also tallied by month, so :meth:`history` costs one pass over the months it draws.
     """
 
     def __init__(self) -> None:
-        self._parts: dict[str, _Part] = {}
+        self._parts = RootParts(_Part)
         self._done: Counter[date] = Counter()
         self._targets: Counter[date] = Counter()
+        self._done_months: Counter[int] = Counter()
+        self._target_months: Counter[int] = Counter()
+        self._done_dated = 0
+        self._targeted = 0
         self._undated_done = 0
         self._counted = 0
 
     def update(self, plan: Plan) -> None:
         """Follow ``plan``: recount the top-level steps that changed since the last update."""
-        old, parts = self._parts, {}
-        for node in plan.milestones:
-            part = old.pop(node.id, None)
-            if part is None or part.node is not node:
-                if part is not None:
-                    self._tally(part, -1)
-                part = _Part(node)
-                self._tally(part, 1)
-            parts[node.id] = part
-        for gone in old.values():
-            self._tally(gone, -1)
-        self._parts = parts
+        gone, came = self._parts.update(plan.milestones)
+        for part in gone:
+            self._tally(part, -1)
+        for part in came:
+            self._tally(part, 1)
+
+    def counts(self) -> tuple[int, int]:
+        """(done, counted) leaves, as :meth:`~ptplanner.core.plan.model.Plan.leaf_counts`."""
+        return self._done_dated + self._undated_done, self._counted
 
     def _tally(self, part: _Part, sign: int) -> None:
         self._counted += sign * part.counted
         self._undated_done += sign * part.undated_done
-        for total, days in ((self._done, part.done), (self._targets, part.targets)):
+        self._done_dated += sign * len(part.done)
+        self._targeted += sign * len(part.targets)
+        for days, by_day, by_month in (
+            (part.done, self._done, self._done_months),
+            (part.targets, self._targets, self._target_months),
+        ):
             for day in days:
-                left = total[day] + sign
-                if left:
-                    total[day] = left
-                else:
-                    del total[day]  # only dates still in the plan bound the chart
+                _count(by_day, day, sign)
+                _count(by_month, _month_index(day), sign)
 
     def history(self, today: date, months_ahead: int = MONTHS_AHEAD) -> ProgressHistory:
         """The progress month by month up to ``today`` and the targets up to ``months_ahead``
         months past it."""
-        done, targets = self._done, self._targets
+        done, targets = self._done_months, self._target_months
         undated_done = self._undated_done
-        done_now = sum(done.values()) + undated_done
-        target_count = sum(targets.values())
-        due_now = sum(count for day, count in targets.items() if day <= today)
+        done_now = self._done_dated + undated_done
+        this_month = _month_index(today)
+        # Due by today: the targets of the months before this one, then this month's by day.
+        due_now = sum(count for month, count in targets.items() if month < this_month)
+        if this_month in targets:
+            days = (today.replace(day=day) for day in range(1, today.day + 1))
+            due_now += sum(map(self._targets.get, days, repeat(0)))
         points: tuple[ProgressPoint, ...] = ()
         beyond = 0
         if done or targets:
-            first = _month_index(min(min(done, default=date.max), min(targets, default=date.max)))
-            newest = max(max(done, default=date.min), max(targets, default=date.min))
-            last = max(_month_index(newest), _month_index(today))
-            last = min(last, _month_index(today) + months_ahead)
+            first = min(chain(done, targets))
+            last = max(max(chain(done, targets)), this_month)
+            last = min(last, this_month + months_ahead)
             first = min(first, last)
             size = last - first + 1
             done_in = [0] * size
             due_in = [0] * size
-            for day, count in done.items():
+            for month, count in done.items():
                 # A done date typed in the future counts in the last month drawn.
-                done_in[min(_month_index(day), last) - first] += count
-            for day, count in targets.items():
-                month = _month_index(day)
+                done_in[min(month, last) - first] += count
+            for month, count in targets.items():
                 if month <= last:
                     due_in[month - first] += count
                 else:
@@ -261,7 +280,7 @@ class ProgressTally:
             done_now=done_now,
             due_now=due_now,
             undated_done=undated_done,
-            untargeted=self._counted - target_count,
+            untargeted=self._counted - self._targeted,
             beyond=beyond,
         )
 

@@ -17,7 +17,7 @@ finished links: it names no rung, so a done one says nothing the profile does no
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ptplanner.core.plan.model import (
@@ -29,6 +29,7 @@ from ptplanner.core.plan.model import (
     depth_first,
 )
 from ptplanner.core.plan.rollup import rule_done_steps
+from ptplanner.core.plan.root_parts import RootParts
 from ptplanner.core.projection import Event
 
 
@@ -87,25 +88,79 @@ def plan_effects(
     return _effects(_linked(everything, rule_done_steps(plan.milestones)), today)
 
 
+class _Part:
+    """The salary links of one top-level step, with its events for one month."""
+
+    __slots__ = ("events", "facts", "linked", "month", "root")
+
+    def __init__(self, root: Milestone) -> None:
+        self.root = root
+        with_links = [m for m in _subtree(root) if m.salary_link is not None]
+        # Most top-level steps have no link: the parent done rule is worked out only for those
+        # that do.
+        self.linked = _linked(with_links, rule_done_steps((root,))) if with_links else []
+        # All that the effects read from the links: two parts with equal facts give the same.
+        self.facts = tuple(
+            (m.title, m.target_date, m.salary_link.kind, m.salary_link.value, status, done)
+            for m, status, done in self.linked
+            if m.salary_link is not None
+        )
+        self.month: tuple[int, int] | None = None
+        self.events: list[tuple[tuple[int, int, str], Event]] = []
+
+    def events_for(self, today: date) -> list[tuple[tuple[int, int, str], Event]]:
+        """The open linked steps' events with their sort keys; they change with the month only."""
+        month = (today.year, today.month)
+        if month != self.month:
+            found = (_event(m, today) for m, status, _done in self.linked if _expected(m, status))
+            self.events = [(event.sort_key, event) for event in found]
+            self.month = month
+        return self.events
+
+
 class EffectsTally:
     """:func:`plan_effects` kept edit by edit: the links of each top-level step are read again
-    only when that step is a new object (an edit copies just the path to what it changed).
+    only when that step is a new object (an edit copies just the path to what it changed), and
+    an edit that leaves every link's facts and their order as they were gives back the same
+    :class:`PlanEffects` without going over the links at all.
 
     The parent done rule never reaches across top-level steps, so each is read on its own.
     """
 
     def __init__(self) -> None:
-        self._parts: dict[str, tuple[Milestone, list[_Linked]]] = {}
+        self._parts = RootParts(_Part)
+        self._linked: dict[int, _Part] = {}
+        """The parts with links, by the id() of their top-level step."""
+        self._order: list[_Part] = []
+        self._today: date | None = None
+        self._last: PlanEffects | None = None
 
     def effects(self, plan: Plan, today: date) -> PlanEffects:
-        old, parts = self._parts, {}
-        for root in plan.milestones:
-            part = old.get(root.id)
-            if part is None or part[0] is not root:
-                part = (root, _linked(_subtree(root), rule_done_steps((root,))))
-            parts[root.id] = part
-        self._parts = parts
-        return _effects([linked for _root, found in parts.values() for linked in found], today)
+        gone, came = self._parts.update(plan.milestones)
+        for part in gone:
+            self._linked.pop(id(part.root), None)
+        self._linked.update((id(part.root), part) for part in came if part.linked)
+        # The linked parts in the plan's order, found in C: most top-level steps have no link.
+        order = list(filter(None, map(self._linked.get, map(id, plan.milestones))))
+        same = len(order) == len(self._order) and all(map(_same_facts, order, self._order))
+        self._order = order
+        if self._last is not None and today == self._today and same:
+            return self._last
+        keyed = [pair for part in order for pair in part.events_for(today)]
+        # A stable sort: events with the same key keep the plan's order, as plan_effects does.
+        keyed.sort(key=_first)
+        held = _held([entry for part in order for entry in part.linked], today)
+        self._last = replace(held, events=tuple(event for _key, event in keyed))
+        self._today = today
+        return self._last
+
+
+def _same_facts(part: _Part, before: _Part) -> bool:
+    return part is before or part.facts == before.facts
+
+
+def _first(pair: tuple[tuple[int, int, str], Event]) -> tuple[int, int, str]:
+    return pair[0]
 
 
 def _subtree(root: Milestone) -> list[Milestone]:
@@ -113,32 +168,47 @@ def _subtree(root: Milestone) -> list[Milestone]:
     return depth_first((root,))
 
 
+def _expected(milestone: Milestone, status: Status) -> bool:
+    """Whether a linked step is an event to come: open (not skipped) and with a target date."""
+    return (
+        status is not Status.DONE
+        and status is not Status.SKIPPED
+        and (milestone.target_date is not None)
+    )
+
+
 def _effects(linked: list[_Linked], today: date) -> PlanEffects:
+    events = [_event(m, today) for m, status, _done in linked if _expected(m, status)]
+    return replace(
+        _held(linked, today), events=tuple(sorted(events, key=lambda event: event.sort_key))
+    )
+
+
+def _held(linked: list[_Linked], today: date) -> PlanEffects:
+    """What the done links among ``linked`` make held now (no events)."""
     certifications: set[str] = set()
     skills: set[str] = set()
     highest: dict[str, str] = {}
     latest: dict[str, tuple[date, str]] = {}
-    events: list[Event] = []
     for milestone, status, done_date in linked:
+        if status is not Status.DONE:
+            continue
         link = milestone.salary_link
         assert link is not None
-        if status is Status.DONE:
-            if link.kind == "certification":
-                certifications.add(link.value)
-            elif link.kind == "skill":
-                skills.add(link.value)
-            elif link.kind in ("education", "role"):
-                order = EDUCATION_ORDER if link.kind == "education" else ROLE_ORDER
-                held = highest.get(link.kind)
-                highest[link.kind] = (
-                    link.value if held is None else max(held, link.value, key=order.index)
-                )
-            elif link.kind != "promotion":
-                when = done_date or today
-                if link.kind not in latest or when >= latest[link.kind][0]:
-                    latest[link.kind] = (when, link.value)
-        elif status is not Status.SKIPPED and milestone.target_date is not None:
-            events.append(_event(milestone, today))
+        if link.kind == "certification":
+            certifications.add(link.value)
+        elif link.kind == "skill":
+            skills.add(link.value)
+        elif link.kind in ("education", "role"):
+            order = EDUCATION_ORDER if link.kind == "education" else ROLE_ORDER
+            held = highest.get(link.kind)
+            highest[link.kind] = (
+                link.value if held is None else max(held, link.value, key=order.index)
+            )
+        elif link.kind != "promotion":
+            when = done_date or today
+            if link.kind not in latest or when >= latest[link.kind][0]:
+                latest[link.kind] = (when, link.value)
     return PlanEffects(
         certifications=frozenset(certifications),
         skills=frozenset(skills),
@@ -146,7 +216,6 @@ def _effects(linked: list[_Linked], today: date) -> PlanEffects:
         employer_type=latest["employer_type"][1] if "employer_type" in latest else None,
         location=latest["location"][1] if "location" in latest else None,
         role=highest.get("role"),
-        events=tuple(sorted(events, key=lambda event: event.sort_key)),
     )
 
 

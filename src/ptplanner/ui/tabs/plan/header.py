@@ -4,10 +4,15 @@ saved.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from datetime import date
+
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
+from ptplanner.core.plan.model import Plan
+from ptplanner.core.plan.overdue import OverdueTally
 from ptplanner.ui.accessibility import announce, name_with_value, set_value
 from ptplanner.ui.fitting import ElidingLabel
 from ptplanner.ui.tabs.plan.colours import set_text_colour
@@ -47,6 +52,22 @@ class PlanHeader(QWidget):
         name_with_value(self.save_label, "Save status")
         row.addWidget(self.save_label)
         self._save_failed = False
+        # Kept per top-level step, as the progress chart keeps its tally: after an edit of a
+        # big plan only what the edit changed is counted again.
+        self._overdue = OverdueTally()
+
+    def count_overdue(
+        self,
+        plan: Plan,
+        today: date,
+        kinds: Callable[[], tuple[Sequence[str], Sequence[int]]],
+        fresh: bool = False,
+    ) -> int:
+        """The overdue steps of ``plan``; on a ``fresh`` start or a new day, from ``kinds``
+        (every step's kind in display order, and where each top-level step starts)."""
+        if fresh or self._overdue.today != today:
+            return self._overdue.seed(plan, today, *kinds())
+        return self._overdue.count(plan, today)
 
     def show_progress(self, title: str, done: int, counted: int, overdue: int) -> None:
         """The plan's ``title``, ``done`` of ``counted`` steps, and how many are ``overdue``."""

@@ -75,7 +75,9 @@ class ProgressPlot(QWidget):
 
     def plot_rect(self) -> QRectF:
         metrics = QFontMetrics(self._axis_font())
-        left = metrics.horizontalAdvance("0000") + 6
+        # Room for the count at the top of the axis: four digits, more for a bigger plan.
+        digits = max(4, len(str(self._history.counted))) if self._history else 4
+        left = metrics.horizontalAdvance("0" * digits) + 6
         bottom = metrics.height() + 4
         return QRectF(
             left, 4, max(1.0, self.width() - left - 6), max(1.0, self.height() - 4 - bottom)
@@ -230,6 +232,11 @@ class ProgressChart(QWidget):
     def history(self) -> ProgressHistory | None:
         self._apply_pending()
         return self.plot.history
+
+    def counts(self) -> tuple[int, int]:
+        """(done, counted) steps of the plan shown, as the header's progress bar counts them."""
+        self._apply_pending()
+        return self._tally.counts()
 
     def set_plan(self, plan: Plan, today: date, *, later: bool = False) -> None:
         """Show ``plan``'s progress as of ``today``; ``later``: on the next turn of the event

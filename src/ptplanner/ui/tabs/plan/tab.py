@@ -193,11 +193,13 @@ class PlanTab(QWidget):
 
     def _refresh_header(self, first: bool = False) -> None:
         # A big plan's first frame shows its tree; the chart follows on the next turn.
+        plan, today, index = self.controller.plan, self.model.today(), self.model.plan_index
         later = first and self.model.milestone_count() >= PLACE_LATER_FROM
-        self.progress_chart.set_plan(self.controller.plan, self.model.today(), later=later)
-        done, counted = self.model.plan_leaf_counts()
-        overdue = self.model.plan_index.kinds(self.model.today()).count("overdue")
-        self.header.show_progress(self.controller.plan.title, done, counted, overdue)
+        self.progress_chart.set_plan(plan, today, later=later)
+        done, counted = self.model.plan_leaf_counts() if later else self.progress_chart.counts()
+        kinds = lambda: (index.kinds(today), index.roots)  # noqa: E731
+        overdue = self.header.count_overdue(plan, today, kinds, fresh=first)
+        self.header.show_progress(plan.title, done, counted, overdue)
 
     def _show_save_status(self, text: str) -> None:
         self.header.show_save_status(text, bool(self.controller.save_error))
