@@ -205,9 +205,10 @@ class PlanTreeModel(QAbstractItemModel):
         return 6
 
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        if not parent.isValid():
+        column = parent.column()
+        if column < 0:
             return bool(self._roots)
-        return parent.column() == 0 and bool(self._kids[parent.internalId()])
+        return column == 0 and bool(self._kids[parent.internalId()])
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -238,10 +239,13 @@ class PlanTreeModel(QAbstractItemModel):
         return root, columns, leaves
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
+        # The view asks twice per row on every relayout: the column (-1 for the invalid root
+        # index) stands in for isValid(), one call into Qt fewer.
+        column = index.column()
+        if column < 0:
             return self._flags[0]
         table = self._flags[1] if self._kids[index.internalId()] else self._flags[2]
-        return table[index.column()]
+        return table[column]
 
     def progress_counts(self, key: int) -> tuple[int, int] | None:
         """(done, counted) leaves for a step with sub-steps, kept until it changes."""
