@@ -61,12 +61,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if list(sys.argv[1:] if argv is None else argv) == VERSION_ONLY:
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words == VERSION_ONLY:
         return print_version()
     from ptplanner.cli.args import EXIT_INTERRUPTED, EXIT_USAGE, UsageError
     from ptplanner.cli.window import run_window
 
-    args = build_parser().parse_args(argv)
+    if words in ([], ["window"]):
+        # The launcher's command: no parser to build, nor every command's module to import.
+        import argparse
+
+        args = argparse.Namespace(command="window", self_test=False)
+    else:
+        args = build_parser().parse_args(argv)
     func = getattr(args, "func", run_window)
     if args.command == "plan":
         # `plan export --format pdf` loads Qt, so it runs outside the Qt-free plan commands.

@@ -19,8 +19,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from ptplanner.core.resources import ResourceError, resource_path
-from ptplanner.ui.theme import apply_colour_scheme
+from ptplanner.ui import feature_scan
+
+feature_scan.install()  # before the imports below: each one is checked
+
+from ptplanner.core.resources import ResourceError, resource_path  # noqa: E402
+from ptplanner.ui.theme import apply_colour_scheme  # noqa: E402
 
 APP_ID = "io.github.ptplanner.PTPlanner"
 
