@@ -60,10 +60,12 @@ def _check_written(handle_fd: int, data: bytes, expected: str) -> None:
     if os.fstat(handle_fd).st_size != len(data):
         raise OSError(errno.EIO, "the file written is not the size it should be")
     os.lseek(handle_fd, 0, os.SEEK_SET)
-    chunks: list[bytes] = []
+    # Hashed as it is read, never joined: a save runs in a worker thread, and hashing a
+    # megabyte lets the window's thread run meanwhile, where joining the whole file would not.
+    read_back = hashlib.sha256()
     while chunk := os.read(handle_fd, 1 << 20):
-        chunks.append(chunk)
-    if digest(b"".join(chunks)) != expected:
+        read_back.update(chunk)
+    if read_back.hexdigest() != expected:
         raise OSError(errno.EIO, "the file written does not read back as written")
 
 

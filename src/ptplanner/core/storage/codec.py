@@ -151,8 +151,12 @@ def _dump_in_pieces(plan: Plan) -> bytes:
     )
     at = shell.index(_EMPTY_MILESTONES) + len(_EMPTY_MILESTONES) - 1
     to_json = Milestone.__pydantic_serializer__.to_json
-    steps = [to_json(step, indent=1).replace(b"\n", b"\n  ") for step in plan.milestones]
-    return b"".join((shell[:at], b"\n  ", b",\n  ".join(steps), b"\n ", shell[at:]))
+    pieces = [shell[:at]]
+    for step in plan.milestones:
+        pieces += (b",\n  ", to_json(step, indent=1).replace(b"\n", b"\n  "))
+    pieces[1] = b"\n  "  # the first step follows the bracket, not a comma
+    pieces += (b"\n ", shell[at:])
+    return b"".join(pieces)  # once: each copy of the whole file holds the lock while it runs
 
 
 def best_effort_newer(raw: RawPlan) -> Plan | None:
