@@ -135,6 +135,11 @@ class PlanTimeline(QWidget):
         self._cache = None
         self.update()
 
+    def _redraw_next_turn(self) -> None:
+        # One turn later again: the turn that follows an edit repaints the tree and the panels
+        # beside it, and drawing the markers in that same turn would add the two up.
+        QTimer.singleShot(0, self, self._redraw_now)
+
     def _redraw_now(self) -> None:
         self._redraw_queued = False
         self._shown = None
@@ -250,7 +255,7 @@ class PlanTimeline(QWidget):
             painter.end()
             if not self._redraw_queued:
                 self._redraw_queued = True
-                QTimer.singleShot(0, self, self._redraw_now)
+                QTimer.singleShot(0, self, self._redraw_next_turn)
             return
         cache = self._ensure_rendered()
         painter = QPainter(self)
