@@ -103,6 +103,9 @@ def run(source: Path, bursts: int, per_burst: int) -> dict[str, Any]:
     tab.show()
     if not wait_painted(watch, 0, timeout=120.0):
         raise RuntimeError("the Plan tab was never painted")
+    # The window asks for the plan's pay effects as it opens the plan (the Salary tab shows
+    # them), so an edit only brings them up to date: this does the same before recording.
+    controller.salary_effects()
     spin(SETTLE_S)
     top = controller.plan.milestones
     # Steps spread over the whole plan, so edits touch its start, middle and end.
