@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
+from pydantic import ValidationError
+
 from ptplanner.core.plan.model import Milestone, Plan, SalaryLink, Status
 from ptplanner.core.storage.codec import dump_plan, parse_plan
 
@@ -63,3 +66,29 @@ def test_a_big_plan_written_step_by_step_has_the_same_bytes() -> None:
 def test_a_plan_with_no_steps_is_written_whole() -> None:
     plan = Plan(title="Empty")
     assert dump_plan(plan) == plan.model_dump_json(indent=1).encode("utf-8")
+
+
+def test_steps_read_from_a_file_share_their_field_name_sets() -> None:
+    plan = parse_plan(dump_plan(_awkward_plan()).replace(b'"title": "Sub"', b'"title": "Sub2"'))
+    steps = [plan.milestones[0], plan.milestones[0].children[0]]
+    big = parse_plan(
+        dump_plan(Plan(milestones=tuple(Milestone(title=f"Step {n}") for n in range(50))))
+    )
+    sets = {id(step.__pydantic_fields_set__) for step in big.milestones}
+    assert len(sets) == 1  # one set for fifty steps with the same fields
+    assert big.milestones[0].model_fields_set == set(Milestone.model_fields)
+    # pydantic copies the set before it changes it: an edit of one step leaves the others'.
+    first, second = big.milestones[0], big.milestones[1]
+    edited = first.model_copy(update={"title": "Edited"})
+    assert edited.title == "Edited"
+    assert second.__pydantic_fields_set__ is first.__pydantic_fields_set__
+    assert second.model_fields_set == set(Milestone.model_fields)
+    assert edited.__pydantic_fields_set__ is not first.__pydantic_fields_set__
+    # Frozen: an assignment is refused before anything is changed.
+    with pytest.raises(ValidationError):
+        first.title = "Nope"  # type: ignore[misc]
+    assert first.title == "Step 0"
+    assert first.model_fields_set == set(Milestone.model_fields)
+    # What the file said is what was read, whatever is shared.
+    assert [s.title for s in steps] == ["Café visit", "Sub2"]
+    assert plan == parse_plan(dump_plan(plan))
