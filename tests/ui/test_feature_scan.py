@@ -10,6 +10,7 @@ import inspect
 import json
 import sys
 import types
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 import pytest
@@ -44,8 +45,9 @@ def test_every_loaded_module_gets_pysides_own_answer() -> None:
         return pyside_answer(module)
 
     check = feature_scan.quick_check(original)
+    endings = (".py", *EXTENSION_SUFFIXES)
     modules = [
-        m for m in list(sys.modules.values()) if str(getattr(m, "__file__", None)).endswith(".py")
+        m for m in list(sys.modules.values()) if str(getattr(m, "__file__", None)).endswith(endings)
     ]
     assert len(modules) > 300  # the app, pydantic, Qt's helpers and the standard library
     for module in modules:
@@ -58,6 +60,9 @@ def test_every_loaded_module_gets_pysides_own_answer() -> None:
     assert check(ptplanner.ui.app) is True
     assert check(ptplanner.core.content) is False
     assert check(json) is False
+    compiled = [m for m in modules if str(m.__file__).endswith(tuple(EXTENSION_SUFFIXES))]
+    assert compiled  # pydantic_core, Qt's own: answered without PySide6's check
+    assert not any(check(m) for m in compiled)
 
 
 def test_modules_without_a_source_file_go_to_pysides_check(tmp_path: Path) -> None:

@@ -7,8 +7,9 @@ through inspect's and linecache's machinery for each of the hundreds of modules 
 imports after Qt (pydantic, pyqtgraph, numpy, our own), on the way to the first screen and again
 for every tab built. :func:`install` swaps in a check that reads the module's ``.py`` file as
 bytes and searches those: Python source is always in an ASCII-compatible encoding, so the
-answer is the same, and anything without a plain source file (built-in, frozen, bundled by
-PyInstaller) still goes to PySide6's own check.
+answer is the same. A compiled extension module has no source, so the answer is False, as
+PySide6's own check finds; anything else without a plain source file (built-in, frozen, bundled
+by PyInstaller) still goes to PySide6's own check.
 
 PySide6's internals may change: when the function is not where it was, nothing is replaced.
 """
@@ -17,9 +18,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from importlib.machinery import EXTENSION_SUFFIXES
 from types import ModuleType
 
 _MARK = "_ptplanner_quick_scan"
+_COMPILED = tuple(EXTENSION_SUFFIXES)
+"""How the files of compiled extension modules end (``.so``, ``.pyd``)."""
 
 
 def quick_check(original: Callable[[ModuleType], bool]) -> Callable[[ModuleType], bool]:
@@ -27,6 +31,8 @@ def quick_check(original: Callable[[ModuleType], bool]) -> Callable[[ModuleType]
 
     def uses_pyside(module: ModuleType) -> bool:
         path = getattr(module, "__file__", None)
+        if isinstance(path, str) and path.endswith(_COMPILED):
+            return False  # no source to search: PySide6's check finds none and says False too
         if not isinstance(path, str) or not path.endswith(".py"):
             return original(module)
         try:
