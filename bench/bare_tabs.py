@@ -8,6 +8,8 @@ self-test builds and shows every tab. Whole-process time and peak RSS are measur
 
     python bench/bare_tabs.py                # the plan tree empty
     python bench/bare_tabs.py --plan FILE    # the plan tree over FILE (the app's plan.json)
+    python bench/bare_tabs.py --plan FILE --core   # ... after the core has loaded and validated
+                                                   # what the tabs show (the self-test's floor)
 """
 
 from __future__ import annotations
@@ -100,11 +102,32 @@ def show_every_tab(app: QApplication, tabs: QTabWidget) -> None:
     app.quit()
 
 
+def core_loads(plan: Path | None) -> None:
+    """What the app's tabs cannot show without, done by the core and kept: the knowledge base
+    (Overview, A day in the life, O*NET) and the plan file, parsed and validated."""
+    from ptplanner.core.content import overview
+    from ptplanner.core.day import day_timeline
+    from ptplanner.core.onet import onet
+    from ptplanner.core.storage.codec import parse_plan
+
+    overview()
+    onet()
+    day_timeline()
+    if plan is not None:
+        _kept.append(parse_plan(plan.read_bytes()))
+
+
+_kept: list[object] = []
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plan", type=Path, help="the plan file shown in the fourth tab")
+    parser.add_argument("--core", action="store_true", help="validate the tabs' data first")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
+    if args.core:
+        core_loads(args.plan)
     window = QMainWindow()
     tabs = QTabWidget(window)
     tabs.addTab(overview(), "Overview")

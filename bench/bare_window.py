@@ -6,6 +6,8 @@ An empty ``QMainWindow`` holding a ``QTabWidget`` at 1280x800, shown, and quit a
     python bench/bare_window.py              # the bare window
     python bench/bare_window.py --pyqtgraph  # ... after ``import pyqtgraph``
     python bench/bare_window.py --plot       # ... with a pyqtgraph PlotWidget in a tab (memory)
+    python bench/bare_window.py --core       # ... after the Overview's data is loaded and
+                                             # validated by the core (the start-up floor)
 """
 
 from __future__ import annotations
@@ -28,6 +30,14 @@ def main() -> int:
         import pyqtgraph  # noqa: F401
 
     app = QApplication(sys.argv[:1])
+    if "--core" in sys.argv:
+        # What the Overview cannot draw a card without: pydantic, the knowledge base's models,
+        # and its data validated (the content and O*NET tables), as the app's Overview tab reads.
+        from ptplanner.core.content import overview
+        from ptplanner.core.onet import onet
+
+        overview()
+        onet()
     window = QMainWindow()
     tabs = QTabWidget(window)
     if "--plot" in sys.argv:
