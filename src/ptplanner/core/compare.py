@@ -8,8 +8,6 @@ employment, jobs per 1,000 jobs and the location quotient. The window shows one 
 the command line any number.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple

@@ -11,8 +11,6 @@ their relation to the coordinator's path by a :class:`JobRelation` id, so the wo
 :func:`search_overview` is the pure helper behind the overview tab's search box.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -76,7 +74,7 @@ class FigureRange(Cited):
     open_ended: bool = False
 
     @model_validator(mode="after")
-    def _ordered(self) -> FigureRange:
+    def _ordered(self) -> "FigureRange":
         if self.low > self.high:
             raise ValueError(f"range {self.label!r}: low {self.low} is above high {self.high}")
         return self
@@ -253,7 +251,7 @@ class Overview(Strict):
     outlook: Outlook
 
     @model_validator(mode="after")
-    def _ids_unique(self) -> Overview:
+    def _ids_unique(self) -> "Overview":
         for section in OVERVIEW_SECTIONS:
             require_unique((item.id for item in self.section_items(section)), section)
         require_unique((relation.id for relation in self.job_relations), "job_relations")

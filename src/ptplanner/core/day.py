@@ -5,8 +5,6 @@ timeline blocks, each of one kind of work, with a display label and colour hint 
 block is cited; the prose is the project's own.
 """
 
-from __future__ import annotations
-
 from functools import cache
 from typing import Literal, get_args
 
@@ -78,7 +76,7 @@ class DayTimeline(Strict):
     blocks: tuple[DayBlock, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _contiguous(self) -> DayTimeline:
+    def _contiguous(self) -> "DayTimeline":
         listed = [style.kind for style in self.kinds]
         if sorted(listed) != sorted(DAY_KINDS):
             raise ValueError(f"kinds must list each of {DAY_KINDS} exactly once, got {listed}")

@@ -4,8 +4,6 @@ One data file, ``resources/glossary.json``, feeds the tooltips on figures, the O
 the glossary page of the user guide, so a term reads the same wherever it is explained.
 """
 
-from __future__ import annotations
-
 from functools import cache
 from typing import Literal
 

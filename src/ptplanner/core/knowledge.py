@@ -5,8 +5,6 @@ Each loader reads one data file through the strict resource accessor, validates 
 a malformed release fails on load instead of producing wrong pay.
 """
 
-from __future__ import annotations
-
 from functools import cache
 from typing import Literal
 
@@ -37,7 +35,7 @@ class WageRow(Strict):
         return p10, p25, median, p75, p90
 
     @model_validator(mode="after")
-    def _ordered(self) -> WageRow:
+    def _ordered(self) -> "WageRow":
         known = [v for v in (self.p10, self.p25, self.median, self.p75, self.p90) if v is not None]
         if known != sorted(known):
             raise ValueError("wage percentiles must not decrease")
@@ -71,7 +69,7 @@ class AreaWageTable(Strict):
     areas: tuple[AreaWage, ...]
 
     @model_validator(mode="after")
-    def _one_national(self) -> AreaWageTable:
+    def _one_national(self) -> "AreaWageTable":
         if sum(area.kind == "national" for area in self.areas) != 1:
             raise ValueError("a wage table needs exactly one national row")
         return self
@@ -250,7 +248,7 @@ class GuideFigure(Strict):
     employer_type: str | None = None
 
     @model_validator(mode="after")
-    def _has_number(self) -> GuideFigure:
+    def _has_number(self) -> "GuideFigure":
         if self.value is None and self.low is None:
             raise ValueError(f"guide figure {self.id!r} has no value")
         return self

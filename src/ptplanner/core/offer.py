@@ -9,8 +9,6 @@ with the words "below the 10th" or "above the 90th" rather than a guessed figure
 (docs/salary-method.md, "Where an offer falls").
 """
 
-from __future__ import annotations
-
 import math
 import re
 from typing import Literal, NamedTuple

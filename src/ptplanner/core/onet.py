@@ -5,8 +5,6 @@ skills, knowledge and work activities of 43-6013, 43-4171 and 11-9111. O*NET sta
 shown verbatim, always with :attr:`OnetData.attribution` (CC BY 4.0).
 """
 
-from __future__ import annotations
-
 from functools import cache
 from typing import Literal
 
@@ -83,7 +81,7 @@ class OnetData(Cited):
     occupations: tuple[OnetOccupation, ...]
 
     @model_validator(mode="after")
-    def _codes_unique(self) -> OnetData:
+    def _codes_unique(self) -> "OnetData":
         require_unique((occupation.soc_code for occupation in self.occupations), "O*NET occupation")
         return self
 

@@ -6,8 +6,6 @@ states only by FIPS code. ``resources/place_names.json`` adds the two-letter sta
 splits a typed place into the place and the state it is qualified with.
 """
 
-from __future__ import annotations
-
 import re
 from functools import cache
 from typing import Literal

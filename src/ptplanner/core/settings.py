@@ -7,8 +7,6 @@ A settings file that cannot be read is set aside (never deleted) and defaults ar
 preference is acceptable, refusing to start is not.
 """
 
-from __future__ import annotations
-
 import contextlib
 import json
 import logging

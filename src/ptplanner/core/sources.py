@@ -5,8 +5,6 @@ A figure never carries free text about where it came from: it names a source id,
 exist here, so a dangling or missing citation is a load error rather than a silent gap.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from functools import cache
 from typing import Literal
@@ -55,7 +53,7 @@ class SourceCatalog(Strict):
     sources: tuple[Source, ...]
 
     @model_validator(mode="after")
-    def _ids_unique(self) -> SourceCatalog:
+    def _ids_unique(self) -> "SourceCatalog":
         ids = [source.id for source in self.sources]
         if len(ids) != len(set(ids)):
             raise ValueError("source ids must be unique")

@@ -7,8 +7,6 @@ spliced from the one before (:mod:`~ptplanner.core.plan.index_splice`); a field 
 the new milestone objects along one path (:meth:`PlanIndex.refresh`).
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import NamedTuple
@@ -73,7 +71,7 @@ class Splice(NamedTuple):
     ``[start, old_end)`` are gone).
     """
 
-    old: PlanIndex
+    old: "PlanIndex"
     start: int
     old_end: int
     new_end: int
@@ -158,7 +156,7 @@ class PlanIndex:
         found.update((key, (done[key], counted[key])) for key in parents)
         return found
 
-    def carry_counts(self, old: PlanIndex) -> None:
+    def carry_counts(self, old: "PlanIndex") -> None:
         """Take over ``old``'s leaf counts of the top-level steps that are the very same objects
         here (after a structural edit, all but the one or two it touched): the header's count of
         a 100,000-step plan then reads again only those."""

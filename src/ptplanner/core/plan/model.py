@@ -18,8 +18,6 @@ Rules the rest of the app relies on:
   drops out of the count together with its sub-steps.
 """
 
-from __future__ import annotations
-
 import re
 import uuid
 from collections.abc import Iterator, Sequence
@@ -201,7 +199,7 @@ class SalaryLink(_Frozen):
         return find_area(value).name
 
     @model_validator(mode="after")
-    def _known_value(self) -> SalaryLink:
+    def _known_value(self) -> "SalaryLink":
         if self.kind in VALUELESS_LINK_KINDS:
             # Refused rather than ignored: a value here is a typo or a file from elsewhere, and
             # keeping it would make two equal promotions compare unequal.
@@ -218,7 +216,7 @@ class SalaryLink(_Frozen):
         return self
 
     @classmethod
-    def parse(cls, text: str) -> SalaryLink:
+    def parse(cls, text: str) -> "SalaryLink":
         """Build a link from ``kind:value`` text, e.g. ``certification:cmaa``, or ``promotion``."""
         kind, sep, value = text.partition(":")
         kind = kind.strip()
@@ -251,7 +249,7 @@ class Milestone(_Frozen):
     """What the step does to pay, as text that names its source."""
     renews_every_months: Annotated[int, Field(ge=1, le=120)] | None = None
     """Set for credentials that expire; marking the step done schedules its renewal."""
-    children: tuple[Milestone, ...] = ()
+    children: "tuple[Milestone, ...]" = ()
 
     @field_validator("target_date", "done_date")
     @classmethod
@@ -273,7 +271,9 @@ class Milestone(_Frozen):
     def is_closed(self) -> bool:
         return self.status in CLOSED_STATUSES
 
-    def walk(self, depth: int = 1, parent_id: str | None = None, index: int = 0) -> Iterator[Node]:
+    def walk(
+        self, depth: int = 1, parent_id: str | None = None, index: int = 0
+    ) -> "Iterator[Node]":
         """This milestone and everything under it, depth first, in display order."""
         # An explicit stack rather than nested generators keeps this cheap for 10,000-step plans.
         stack: list[tuple[Milestone, int, str | None, int]] = [(self, depth, parent_id, index)]
@@ -335,7 +335,7 @@ class Plan(_Frozen):
     milestones: tuple[Milestone, ...] = ()
 
     @model_validator(mode="after")
-    def _ids_unique_and_depth_bounded(self) -> Plan:
+    def _ids_unique_and_depth_bounded(self) -> "Plan":
         # Level by level with comprehensions rather than a loop per milestone: this runs on
         # every load of a 10,000-step plan (about twice as fast).
         ids: list[str] = []

@@ -6,8 +6,6 @@ skill in the salary model) rather than quoting numbers, so a new BLS release or 
 reaches every new plan without editing its text.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache
@@ -36,7 +34,7 @@ class TemplateStep(Strict):
     """Target date as a whole number of months from the day the plan is made."""
     experience_years: int | None = Field(default=None, ge=1)
     """The step is reaching this many years of work: someone who has them already skips it."""
-    children: tuple[TemplateStep, ...] = ()
+    children: "tuple[TemplateStep, ...]" = ()
 
 
 class PlanTemplate(Strict):

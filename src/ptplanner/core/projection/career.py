@@ -7,8 +7,6 @@ role step, moves the person into the new rung at the position :func:`entry_shift
 their years in the role start again from there.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from ptplanner.core.projection.events import apply_event, promotion_target

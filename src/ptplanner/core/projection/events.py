@@ -2,8 +2,6 @@
 profile: the vocabulary shared by the request (which checks events) and the career walk (which
 applies them)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field

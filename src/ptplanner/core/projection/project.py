@@ -7,8 +7,6 @@ divide out the inflation since the first year, so only the real trend, progressi
 promotions move them. The first row is today's estimate, to the dollar.
 """
 
-from __future__ import annotations
-
 from functools import lru_cache
 
 from ptplanner.core.projection.career import walk

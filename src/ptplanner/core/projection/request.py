@@ -2,8 +2,6 @@
 request must respect (the window and the command line share them by validating here).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 
@@ -48,7 +46,7 @@ class ProjectionRequest(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _events_checked(self) -> ProjectionRequest:
+    def _events_checked(self) -> "ProjectionRequest":
         for event in self.events:
             if event.year < self.start_year:
                 raise ValueError(

@@ -4,8 +4,6 @@ Pure and Qt-free: ``ptplanner projection`` builds the report to print it as text
 printout builds the same report to paint it.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
@@ -60,7 +58,7 @@ class ReportInput:
     comparison_label: str = ""
     pins: tuple[PinInput, ...] = ()
     """Pinned scenarios, in the order they were pinned; with ``comparison``, at most four."""
-    plan: Plan | None = None
+    plan: "Plan | None" = None
     career_packet: bool = False
     """Add the plan's status and a one-page role summary."""
     printed_on: date = field(default_factory=date.today)

@@ -12,8 +12,6 @@ first year's (inflation taken out, the default) or nominal (as paid each year); 
 header and caption that shows such figures names which, from :attr:`Report.dollars_label`.
 """
 
-from __future__ import annotations
-
 from datetime import date
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -287,7 +285,7 @@ class PlanProgress(NamedTuple):
     """How many finished steps the list leaves out, or ""."""
     more: str
     """What the lists leave out ("3 more dated steps follow; ..."), or ""."""
-    history: ProgressHistory | None = None
+    history: "ProgressHistory | None" = None
     """Steps done over time against the plan's targets, for the packet's progress chart."""
 
 

@@ -12,8 +12,6 @@ out-of-sample check. ``docs/salary-method.md`` prints :func:`markdown` and a tes
 agree; ``python -m ptplanner.core.salary.backtest`` prints it again after a data change.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from ptplanner.core.knowledge import PERCENTILE_POINTS, IndustryWage, industry_wages

@@ -6,8 +6,6 @@ paid holiday or vacation are already inside base pay. Its share of base pay is r
 window and the printout can say so (BLS ECEC: paid leave as a share of wages).
 """
 
-from __future__ import annotations
-
 from ptplanner.core.salary.inputs import Assumptions
 from ptplanner.core.sources import Strict
 

@@ -8,8 +8,6 @@ about with the pay scale's growth. Every step is a breakdown line with its dolla
 source, and the lines add up to the estimate exactly. All parameters come from ``resources/``.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 
 from ptplanner.core.format import lower_first, money, percent

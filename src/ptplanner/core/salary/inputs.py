@@ -5,8 +5,6 @@ Ids in a profile are checked against the salary model, and a location name is re
 area it names, so a profile that validates is one the estimate can price.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -102,7 +100,7 @@ class SalaryInputs(BaseModel):
     assumptions: Assumptions = Field(default_factory=default_assumptions)
 
     @classmethod
-    def from_saved(cls, data: dict[str, Any]) -> SalaryInputs:
+    def from_saved(cls, data: dict[str, Any]) -> "SalaryInputs":
         """A profile saved by any release: assumptions the model no longer has are dropped,
         and missing ones take today's defaults."""
         upgraded = dict(data)

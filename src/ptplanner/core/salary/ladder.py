@@ -10,8 +10,6 @@ than hospitals do), the area sets the level. Where BLS publishes no area figures
 stands in, and the note says so.
 """
 
-from __future__ import annotations
-
 from functools import cache, lru_cache
 from typing import NamedTuple
 

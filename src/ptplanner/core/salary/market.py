@@ -6,8 +6,6 @@ yearly growth, net of the CPI-U's over the same years. This is market drift only
 distribution with experience and promotions is counted elsewhere, so nothing counts twice.
 """
 
-from __future__ import annotations
-
 from functools import cache
 from typing import NamedTuple
 

@@ -6,8 +6,6 @@ them, the market-growth window and the defaults behind the assumptions: every nu
 uses that is not a BLS or guide figure, each with the source it rests on.
 """
 
-from __future__ import annotations
-
 from bisect import bisect_right
 from functools import cache
 from typing import Literal

@@ -8,8 +8,6 @@ so that a newcomer is never lifted past the middle of the area's pay (``resource
 salary_model.json`` "extras" says the rule and why). Every figure here is pure and cached.
 """
 
-from __future__ import annotations
-
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
