@@ -94,26 +94,16 @@ def _in_order(by_day: dict[int, list[int]]) -> list[tuple[int, list[int]]]:
 
 def gather_marks(source: PlanIndex | None, today: date) -> Marks:
     """The marks of every step of ``source`` with a :func:`mark_date`, seen on ``today``."""
-    marks = Marks([], [], [])
     if source is None:
-        return marks
-    # Flat comprehensions, not a tuple per step: this runs after every edit.
-    kinds = source.kinds(today)
-    depth = source.depth
-    dates = [mark_date(m) for m in source.milestones]
-    marks.keys = [k for k, day in enumerate(dates) if day is not None]
-    marks.ordinals = [day.toordinal() for day in dates if day is not None]
-    marks.codes = [CODE_OF[kinds[k]] + (NESTED if depth[k] != 1 else 0) for k in marks.keys]
-    by_day: dict[int, list[int]] = {}
-    for key, ordinal, code in zip(marks.keys, marks.ordinals, marks.codes, strict=True):
-        by_day.setdefault(ordinal * _DAY_FACTOR + code, []).append(key)
-    marks.days = _in_order(by_day)
-    marks.by_day = by_day
+        return Marks([], [], [])
+    marks = _gather_keys(source, today, 0, len(source))
+    marks.days = _in_order(marks.by_day)
     return marks
 
 
 def _gather_keys(source: PlanIndex, today: date, start: int, end: int) -> Marks:
     """The marks of the steps with keys in ``[start, end)``, with ``by_day`` (not ``days``)."""
+    # Flat comprehensions, not a tuple per step: this runs after every edit.
     kinds, depth = source.kinds(today), source.depth
     dates = [mark_date(m) for m in source.milestones[start:end]]
     marks = Marks([], [], [])
