@@ -9,22 +9,14 @@ the keys of those after them: the keys stay preorder positions, as in a full bui
 
 from __future__ import annotations
 
-from operator import is_
-
 from ptplanner.core.plan.index import _NO_CHILDREN, PlanIndex, Splice, build_parts
-from ptplanner.core.plan.model import Milestone, Plan, milestone_kinds
+from ptplanner.core.plan.model import Plan, milestone_kinds
+from ptplanner.core.plan.root_parts import unchanged_ends
 
 FULL_BUILD_BELOW = 4
 """When the steps kept at both ends are fewer than 1/4 of the plan (a step moved from the
 start to the end, a plan replaced), the index is built again in full: the splice would redo
 nearly all of it anyway."""
-
-
-def _shared_run(old: list[Milestone], new: tuple[Milestone, ...] | list[Milestone]) -> int:
-    """How many leading items of ``old`` and ``new`` are the very same objects."""
-    return next(
-        (n for n, same in enumerate(map(is_, old, new)) if not same), min(len(old), len(new))
-    )
 
 
 def splice_index(old: PlanIndex, plan: Plan) -> PlanIndex:
@@ -35,8 +27,7 @@ def splice_index(old: PlanIndex, plan: Plan) -> PlanIndex:
     tops = plan.milestones
     old_roots = old.roots
     old_tops = [old.milestones[key] for key in old_roots]
-    before = _shared_run(old_tops, tops)
-    after = min(_shared_run(old_tops[::-1], tops[::-1]), min(len(old_tops), len(tops)) - before)
+    before, after = unchanged_ends(old_tops, tops)
     size = len(old)
     start = old_roots[before] if before < len(old_roots) else size
     old_end = old_roots[len(old_roots) - after] if after else size

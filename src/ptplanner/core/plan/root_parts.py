@@ -19,6 +19,15 @@ from ptplanner.core.plan.model import Milestone
 P = TypeVar("P")
 
 
+def unchanged_ends(old: Sequence[Milestone], new: Sequence[Milestone]) -> tuple[int, int]:
+    """How many top-level steps at the start and at the end of ``new`` are the very same
+    objects as in ``old`` (the two runs never overlap), found in C rather than a Python loop."""
+    shorter = min(len(old), len(new))
+    head = next(compress(count(), map(is_not, new, old)), shorter)
+    tail = next(compress(count(), map(is_not, reversed(new), reversed(old))), shorter)
+    return head, min(tail, shorter - head)
+
+
 class RootParts(Generic[P]):
     """One part (made by ``make``) per top-level step, kept while the step is the same object."""
 
@@ -35,10 +44,7 @@ class RootParts(Generic[P]):
             return [], []
         # The steps at both ends that are the same objects as before (all but the edited ones,
         # for most edits), found in C; only the stretch between them is compared by id.
-        shorter = min(len(old), len(roots))
-        head = next(compress(count(), map(is_not, roots, old)), shorter)
-        tail = next(compress(count(), map(is_not, reversed(roots), reversed(old))), shorter)
-        tail = min(tail, shorter - head)
+        head, tail = unchanged_ends(old, roots)
         before = {id(root) for root in old[head : len(old) - tail]}
         after = {id(root): root for root in roots[head : len(roots) - tail]}
         parts, make = self._parts, self._make
