@@ -218,10 +218,6 @@ class ProgressTally:
         for part in came:
             self._tally(part, 1)
 
-    def counts(self) -> tuple[int, int]:
-        """(done, counted) leaves, as :meth:`~ptplanner.core.plan.model.Plan.leaf_counts`."""
-        return self._done_dated + self._undated_done, self._counted
-
     def _tally(self, part: _Part, sign: int) -> None:
         self._counted += sign * part.counted
         self._undated_done += sign * part.undated_done

@@ -233,11 +233,6 @@ class ProgressChart(QWidget):
         self._apply_pending()
         return self.plot.history
 
-    def counts(self) -> tuple[int, int]:
-        """(done, counted) steps of the plan shown, as the header's progress bar counts them."""
-        self._apply_pending()
-        return self._tally.counts()
-
     def set_plan(self, plan: Plan, today: date, *, later: bool = False) -> None:
         """Show ``plan``'s progress as of ``today``; ``later``: on the next turn of the event
         loop, so that a big plan's first frame (the tree) is not held up by the chart."""

@@ -196,8 +196,11 @@ class PlanTab(QWidget):
         plan, today, index = self.controller.plan, self.model.today(), self.model.plan_index
         later = first and self.model.milestone_count() >= PLACE_LATER_FROM
         self.progress_chart.set_plan(plan, today, later=later)
-        done, counted = self.model.plan_leaf_counts() if later else self.progress_chart.counts()
-        kinds = lambda: (index.kinds(today), index.roots)  # noqa: E731
+        done, counted = self.model.plan_leaf_counts()
+
+        def kinds() -> tuple[list[str], list[int]]:
+            return index.kinds(today), index.roots
+
         overdue = self.header.count_overdue(plan, today, kinds, fresh=first)
         self.header.show_progress(plan.title, done, counted, overdue)
 
