@@ -12,10 +12,12 @@ pytest.importorskip("PySide6")
 
 from plan_tab_helpers import TODAY, OpenTab, big_plan
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from ptplanner.core.plan.index import PlanIndex
+from ptplanner.core.plan.model import Plan
 from ptplanner.ui.tabs.plan.tab import PlanTab
 from ptplanner.ui.tabs.plan.timeline_marks import gather_marks
 
@@ -70,3 +72,38 @@ def test_adds_moves_removes_and_undo_keep_the_timeline_of_a_big_plan_exact(
     assert_shows_the_plan(tab)
     assert timeline.accessibleDescription() == "10000 steps on the timeline, 3300 overdue"
     assert timeline.marker_centre(added) is None
+
+
+def test_a_big_plans_timeline_shows_the_new_picture_a_turn_after_an_edit(
+    qtbot: QtBot, open_tab: OpenTab
+) -> None:
+    from ptplanner.ui.tabs.plan.timeline import PlanTimeline
+
+    def shown(widget: PlanTimeline) -> QImage:
+        return widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+    def picture(plan: Plan, selected: str | None) -> QImage:
+        """What a timeline made fresh for ``plan`` draws, at the tab's timeline's size."""
+        fresh = PlanTimeline()
+        qtbot.addWidget(fresh)
+        fresh.resize(timeline.size())
+        fresh.set_plan(PlanIndex(plan), TODAY)
+        fresh.set_selected(selected)
+        fresh.show()
+        qtbot.waitUntil(fresh.is_placed, timeout=3000)
+        return shown(fresh)
+
+    tab = open_tab(big_plan())
+    timeline, controller = tab.timeline, tab.controller
+    qtbot.waitUntil(timeline.is_placed, timeout=3000)
+    plan_before = controller.plan
+    shown(timeline)  # painted once with the markers
+    far = TODAY + timedelta(days=130)  # after every other date: a marker of its own
+    added = controller.add_milestone("Renew the licence", "g40", 5, target_date=far)
+    assert added is not None
+    # The paint that follows the edit still shows the markers from before it (without the
+    # selection's ring, for that one frame) ...
+    assert shown(timeline) == picture(plan_before, None)
+    # ... and a later turn draws the new ones, as a timeline made fresh for the plan draws them.
+    after = picture(controller.plan, added)
+    qtbot.waitUntil(lambda: shown(timeline) == after, timeout=3000)

@@ -123,14 +123,15 @@ class PlanTimeline(QWidget):
         self._redraw_soon()
 
     def _redraw_soon(self) -> None:
-        """The markers changed: the next paint still shows the picture from before, and the
-        new one is drawn on the following turn of the event loop.
+        """The markers changed: in a big plan the next paint still shows the picture from
+        before, and the new one is drawn on a later turn of the event loop; in others at once.
 
         Placing the markers of a 100,000-step plan takes a while; done inside the paint that
         follows an edit, it would add to the time the edit holds the window. Anything that asks
         where a marker is (:meth:`marker_count`, a click, a tooltip) gets the new picture at once.
         """
-        if self._cache is not None:
+        big = self._source is not None and len(self._source) >= PLACE_LATER_FROM
+        if self._cache is not None and big:
             self._shown = self._cache
         self._cache = None
         self.update()
