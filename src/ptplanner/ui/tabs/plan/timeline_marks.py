@@ -87,8 +87,8 @@ class Marks:
 
 
 def _in_order(by_day: dict[int, list[int]]) -> list[tuple[int, list[int]]]:
-    """``by_day``'s items by day: its keys are sorted alone (plain ints sort several times
-    faster than (int, list) pairs, and a big plan has some 20,000 days)."""
+    """``by_day``'s items by day: its keys are sorted alone, as plain ints, rather than the
+    (int, list) pairs (a big plan has some 20,000 days, sorted again after each edit)."""
     return [(day, by_day[day]) for day in sorted(by_day)]
 
 
